@@ -1,0 +1,3 @@
+"""finsamdesk: desktop app for a samordningsförbund over one local SQLite file."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,142 @@
+"""The ansökan: what an applicant wrote on the förbund's form, with its budget and history."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+OWN = "own"  # the applicant's own financing column (not sought)
+SOUGHT = "sought"  # sökta medel, one column per calendar year
+
+APPLICANT_ROLES = {"huvudman": "Huvudman/insatsägare", "medsokande": "Medsökande"}
+
+
+@dataclass
+class Applicant:
+    name: str
+    role: str = "huvudman"  # huvudman | medsokande
+    organisation_id: int | None = None
+
+
+@dataclass
+class ContactRow:
+    """A contact as printed on this application (a snapshot), optionally linked to the register."""
+
+    role: str  # the template table's role, e.g. "insatsagare", "ovriga", "huvudman", "forankring"
+    name: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    contact_id: int | None = None
+
+
+@dataclass
+class Phase:
+    name: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass
+class Budget:
+    """Amounts in öre by (category, column, year). Empty cells are absent (None), not 0."""
+
+    years: list[int] = field(default_factory=list)
+    cells: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+    @staticmethod
+    def key(category: str, column: str, year: int | None = None) -> tuple[str, str, int]:
+        return (category, column, 0 if column == OWN else int(year or 0))
+
+    def get(self, category: str, column: str, year: int | None = None) -> int | None:
+        return self.cells.get(self.key(category, column, year))
+
+    def set(self, category: str, column: str, year: int | None, amount: int | None) -> None:
+        k = self.key(category, column, year)
+        if amount is None:
+            self.cells.pop(k, None)
+        else:
+            self.cells[k] = int(amount)
+
+    def column_total(self, column: str, year: int | None = None) -> int | None:
+        """Σ of a column; None when every cell of it is empty (prints blank)."""
+        values = [v for (c, col, y), v in self.cells.items() if col == column and (column == OWN or y == year)]
+        return sum(values) if values else None
+
+    def row_total(self, category: str, *, include_own: bool = False) -> int | None:
+        values = [v for (c, col, y), v in self.cells.items()
+                  if c == category and (col == SOUGHT and y in self.years or include_own and col == OWN)]
+        return sum(values) if values else None
+
+    def sought_total(self) -> int:
+        return sum(v for (c, col, y), v in self.cells.items() if col == SOUGHT and y in self.years)
+
+    def own_total(self) -> int:
+        return sum(v for (c, col, y), v in self.cells.items() if col == OWN)
+
+    def sought_by_year(self) -> dict[int, int]:
+        return {y: self.column_total(SOUGHT, y) or 0 for y in self.years}
+
+    def cost_per_participant(self, participants: int | None) -> int | None:
+        """Sökta medel per planned participant, in öre rounded to whole kronor."""
+        if not participants:
+            return None
+        return round(self.sought_total() / participants / 100) * 100
+
+
+@dataclass
+class StatusEvent:
+    status: str
+    date: date
+    note: str = ""
+    who: str = ""
+    granted: dict[int, int] = field(default_factory=dict)  # year → öre, for decisions
+    id: int | None = None
+
+
+@dataclass
+class Application:
+    template_id: str
+    name: str = ""
+    diarienummer: str = ""
+    applicant_text: str = ""
+    applicants: list[Applicant] = field(default_factory=list)
+    period_start: date | None = None
+    period_end: date | None = None
+    sections: dict[str, str] = field(default_factory=dict)
+    contacts: list[ContactRow] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)
+    place: str = ""
+    signed_on: date | None = None
+    planned_participants: int | None = None
+    planned_women: int | None = None
+    planned_men: int | None = None
+    status: str = "utkast"
+    history: list[StatusEvent] = field(default_factory=list)
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    def text(self, section_id: str) -> str:
+        return self.sections.get(section_id, "")
+
+    def contacts_for(self, role: str) -> list[ContactRow]:
+        return [c for c in self.contacts if c.role == role]
+
+    @property
+    def applicant_display(self) -> str:
+        if self.applicant_text.strip():
+            return self.applicant_text.strip()
+        return ", ".join(a.name for a in self.applicants)
+
+    @property
+    def granted_by_year(self) -> dict[int, int]:
+        """The granted amounts of the latest decision (empty if none)."""
+        for event in reversed(self.history):
+            if event.granted:
+                return dict(event.granted)
+        return {}
+
+    @property
+    def next_step_date(self) -> date | None:
+        return self.history[-1].date if self.history else None

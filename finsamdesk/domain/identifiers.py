@@ -1,0 +1,77 @@
+"""Swedish identifiers: organisationsnummer, CFAR-nummer (and the Luhn check they share)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def luhn_ok(digits: str) -> bool:
+    """Mod-10 with weights 2,1,2,1… from the left over all but the last digit."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(digits[:-1]):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return (10 - total % 10) % 10 == int(digits[-1])
+
+
+class IdentifierError(ValueError):
+    """An identifier that is wrong; Swedish message."""
+
+
+def normalize_orgnr(text: str) -> str:
+    """Return `NNNNNN-NNNN` or raise IdentifierError (format, third digit, Luhn)."""
+    digits = re.sub(r"[\s-]", "", text or "")
+    if not re.fullmatch(r"\d{10}", digits):
+        raise IdentifierError("Organisationsnumret ska ha tio siffror: NNNNNN-NNNN.")
+    if int(digits[2]) < 2:
+        raise IdentifierError("Organisationsnumrets tredje siffra ska vara minst 2 (annars är det ett personnummer).")
+    if not luhn_ok(digits):
+        raise IdentifierError("Organisationsnumret har fel kontrollsiffra.")
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """The result of a lenient check: value to store, and an error or warning for the user."""
+
+    value: str
+    error: str = ""
+    warning: str = ""
+
+
+def check_cfar(text: str) -> Check:
+    """CFAR is exactly 8 digits (error); a failed check digit is only a warning."""
+    digits = re.sub(r"\s", "", text or "")
+    if not digits:
+        return Check("")
+    if not re.fullmatch(r"\d{8}", digits):
+        return Check(digits, error="CFAR-numret ska ha exakt åtta siffror.")
+    if not luhn_ok(digits):
+        return Check(digits, warning="CFAR-numrets sista siffra stämmer inte med kontrollsiffran – kontrollera numret.")
+    return Check(digits)
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zåäö]{2,}$", re.IGNORECASE)
+
+
+def check_email(text: str) -> Check:
+    s = (text or "").strip()
+    if s and not _EMAIL_RE.match(s):
+        return Check(s, error="E-postadressen ser inte riktig ut (namn@domän.se).")
+    return Check(s.lower())
+
+
+def check_phone(text: str) -> Check:
+    """Keep as typed; warn when a number has the wrong number of digits (several allowed, comma-separated)."""
+    s = (text or "").strip()
+    for part in filter(None, (p.strip() for p in s.split(","))):
+        digits = re.sub(r"\D", "", part)
+        if part.startswith("+46"):
+            digits = "0" + digits[2:]
+        if not 8 <= len(digits) <= 10 or not digits.startswith("0"):
+            return Check(s, warning=f"Telefonnumret ”{part}” ser ofullständigt ut.")
+        if re.match(r"07[02369]", digits) and len(digits) != 10:
+            return Check(s, warning=f"Mobilnumret ”{part}” ska ha tio siffror.")
+    return Check(s)

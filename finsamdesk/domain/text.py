@@ -1,0 +1,31 @@
+"""Swedish text: search folding and sort keys (å ä ö after z)."""
+from __future__ import annotations
+
+import unicodedata
+
+_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_EQUIV = {"w": "v", "é": "e", "è": "e", "ü": "y", "æ": "ä", "ø": "ö"}
+
+
+def fold(text: str) -> str:
+    """Case-insensitive form for searching, Å/Ä/Ö included (`ÅBERG` finds `Åberg`)."""
+    return (text or "").casefold()
+
+
+def matches(needle: str, *haystack: str) -> bool:
+    n = fold(needle).strip()
+    return not n or any(n in fold(h) for h in haystack if h)
+
+
+def sort_key(text: str) -> tuple:
+    """Swedish collation key: letters in Swedish alphabet order, case ignored, digits first."""
+    out = []
+    for ch in (text or "").casefold():
+        ch = _EQUIV.get(ch, ch)
+        if ch in _RANK:
+            out.append(_RANK[ch])
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(_RANK.get(base, 100 + ord(ch) if ch.strip() else -1))
+    return tuple(out)

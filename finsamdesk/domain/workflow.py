@@ -1,0 +1,88 @@
+"""The ansökan's way to a decision: which step may follow which, and what a decision needs."""
+from __future__ import annotations
+
+from datetime import date
+
+from .application import Application, StatusEvent
+
+STATUSES = {
+    "utkast": "Utkast",
+    "inkommen": "Inkommen",
+    "beredning": "Beredning",
+    "styrelse": "Styrelse",
+    "beviljad": "Beviljad",
+    "delvis_beviljad": "Delvis beviljad",
+    "avslag": "Avslag",
+    "aterremitterad": "Återremitterad",
+    "atertagen": "Återtagen",
+}
+DECISIONS = ("beviljad", "delvis_beviljad", "avslag")
+FINAL = ("beviljad", "delvis_beviljad", "avslag", "atertagen")
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "utkast": ("inkommen", "atertagen"),
+    "inkommen": ("beredning", "atertagen"),
+    "beredning": ("styrelse", "aterremitterad", "atertagen"),
+    "styrelse": ("beviljad", "delvis_beviljad", "avslag", "aterremitterad", "atertagen"),
+    "aterremitterad": ("beredning", "atertagen"),
+    "beviljad": (),
+    "delvis_beviljad": (),
+    "avslag": (),
+    "atertagen": (),
+}
+
+
+class WorkflowError(ValueError):
+    """A step that makes no sense; Swedish message."""
+
+
+def label(status: str) -> str:
+    return STATUSES.get(status, status)
+
+
+def next_steps(status: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(status, ())
+
+
+def check_step(app: Application, new_status: str, when: date, granted: dict[int, int] | None = None) -> None:
+    """Raise WorkflowError unless `new_status` may follow the application's status now."""
+    if new_status not in STATUSES:
+        raise WorkflowError(f"Okänd status ”{new_status}”.")
+    if new_status not in next_steps(app.status):
+        if app.status in FINAL:
+            raise WorkflowError(f"Ansökan är redan {label(app.status).lower()}; inget steg kan följa.")
+        allowed = ", ".join(label(s).lower() for s in next_steps(app.status))
+        raise WorkflowError(
+            f"Från {label(app.status).lower()} kan ansökan inte gå till {label(new_status).lower()}. "
+            f"Möjliga steg: {allowed}."
+        )
+    if app.history and when < app.history[-1].date:
+        raise WorkflowError(
+            f"Datumet {when.isoformat()} ligger före föregående steg ({app.history[-1].date.isoformat()})."
+        )
+    granted = granted or {}
+    if new_status in ("beviljad", "delvis_beviljad"):
+        sought = app.budget.sought_by_year()
+        if not granted or not any(granted.values()):
+            raise WorkflowError("Ett beviljande behöver ett beviljat belopp för minst ett kalenderår.")
+        for year, amount in granted.items():
+            if year not in sought:
+                raise WorkflowError(f"År {year} finns inte i ansökans budget ({', '.join(map(str, sought))}).")
+            if amount < 0:
+                raise WorkflowError("Ett beviljat belopp får inte vara negativt.")
+            if amount > sought[year]:
+                raise WorkflowError(f"Beviljat för {year} är större än det sökta beloppet.")
+        if new_status == "beviljad" and any(a < sought[y] for y, a in granted.items()):
+            raise WorkflowError("Beviljat är mindre än sökt för minst ett år – välj ”Delvis beviljad”.")
+    elif granted and any(granted.values()):
+        raise WorkflowError(f"Steget {label(new_status).lower()} har inga beviljade belopp.")
+
+
+def apply_step(app: Application, new_status: str, when: date, note: str = "", who: str = "",
+               granted: dict[int, int] | None = None) -> StatusEvent:
+    check_step(app, new_status, when, granted)
+    event = StatusEvent(new_status, when, note.strip(), who.strip(),
+                        {y: a for y, a in (granted or {}).items() if a} if new_status in DECISIONS else {})
+    app.history.append(event)
+    app.status = new_status
+    return event

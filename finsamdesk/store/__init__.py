@@ -1,0 +1,1 @@
+"""The SQLite file through sqlite-utils: connection, schema, migrations, backups, queries."""

@@ -1,0 +1,181 @@
+"""Queries for ansökningar: load and save a whole application, list rows for the table."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlite_utils
+
+from ..domain.application import (
+    SOUGHT, Applicant, Application, Budget, ContactRow, Phase, StatusEvent,
+)
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    """One line of the applications list."""
+
+    id: int
+    diarienummer: str
+    name: str
+    applicant: str
+    period_start: date | None
+    period_end: date | None
+    sought_ore: int
+    status: str
+    next_step: date | None
+    template_id: str
+
+    @property
+    def years(self) -> set[int]:
+        if not self.period_start or not self.period_end:
+            return set()
+        return set(range(self.period_start.year, self.period_end.year + 1))
+
+
+def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
+    sql = """
+    SELECT a.id, a.diarienummer, a.name, a.template_id, a.period_start, a.period_end, a.status,
+           a.budget_years,
+           CASE WHEN a.applicant_text != '' THEN a.applicant_text ELSE
+             coalesce((SELECT group_concat(name, ', ') FROM
+                (SELECT name FROM application_applicant p WHERE p.application_id = a.id ORDER BY position)), '')
+           END AS applicant,
+           (SELECT max(date) FROM status_event e WHERE e.application_id = a.id) AS last_step
+    FROM application a
+    """
+    sought: dict[int, dict[int, int]] = {}
+    for app_id, year, amount in db.execute(
+            "SELECT application_id, year, sum(amount_ore) FROM budget_cell WHERE column_kind = ? "
+            "GROUP BY application_id, year", [SOUGHT]).fetchall():
+        sought.setdefault(app_id, {})[year] = amount
+    rows = []
+    for r in db.execute(sql).fetchall():
+        (app_id, dnr, name, template_id, start, end, status, years, applicant, last_step) = r
+        year_list = {int(y) for y in years.split(",") if y} if years else set()
+        total = sum(a for y, a in sought.get(app_id, {}).items() if y in year_list)
+        rows.append(ApplicationRow(app_id, dnr, name, applicant, _d(start), _d(end), total, status,
+                                   _d(last_step), template_id))
+    return rows
+
+
+def exists(db: sqlite_utils.Database, app_id: int) -> bool:
+    return db.execute("SELECT 1 FROM application WHERE id = ?", [app_id]).fetchone() is not None
+
+
+def find_by_diarienummer(db: sqlite_utils.Database, dnr: str) -> int | None:
+    r = db.execute("SELECT id FROM application WHERE diarienummer = ?", [dnr]).fetchone()
+    return r[0] if r else None
+
+
+def diarienummer_taken(db: sqlite_utils.Database, dnr: str, except_id: int | None = None) -> bool:
+    r = db.execute("SELECT id FROM application WHERE diarienummer = ? AND id IS NOT ?", [dnr, except_id]).fetchone()
+    return r is not None
+
+
+def next_diarienummer(db: sqlite_utils.Database, year: int) -> str:
+    """`YYYY-NNN`, one more than the highest number of that year."""
+    highest = 0
+    for (dnr,) in db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{year}-%"]):
+        tail = dnr[len(str(year)) + 1:]
+        if tail.isdigit():
+            highest = max(highest, int(tail))
+    return f"{year}-{highest + 1:03d}"
+
+
+def load(db: sqlite_utils.Database, app_id: int) -> Application:
+    r = db["application"].get(app_id)
+    app = Application(
+        template_id=r["template_id"], name=r["name"], diarienummer=r["diarienummer"],
+        applicant_text=r["applicant_text"], period_start=_d(r["period_start"]), period_end=_d(r["period_end"]),
+        place=r["place"], signed_on=_d(r["signed_on"]), planned_participants=r["planned_participants"],
+        planned_women=r["planned_women"], planned_men=r["planned_men"], status=r["status"], id=app_id,
+        created_at=r["created_at"] or "", updated_at=r["updated_at"] or "",
+    )
+    app.applicants = [Applicant(x["name"], x["role"], x["organisation_id"]) for x in db["application_applicant"]
+                      .rows_where("application_id = ?", [app_id], order_by="position")]
+    app.sections = {x["section_id"]: x["text"] for x in
+                    db["application_section"].rows_where("application_id = ?", [app_id])}
+    app.contacts = [ContactRow(x["role"], x["name"], x["organisation"], x["phone"], x["email"], x["contact_id"])
+                    for x in db["application_contact"].rows_where("application_id = ?", [app_id], order_by="position")]
+    app.phases = [Phase(x["name"], _d(x["start"]), _d(x["end"])) for x in
+                  db["application_phase"].rows_where("application_id = ?", [app_id], order_by="position")]
+    years = [int(y) for y in r["budget_years"].split(",") if y] if r["budget_years"] else []
+    app.budget = Budget(years, {(x["category"], x["column_kind"], x["year"]): x["amount_ore"] for x in
+                                db["budget_cell"].rows_where("application_id = ?", [app_id])})
+    for e in db["status_event"].rows_where("application_id = ?", [app_id], order_by="id"):
+        granted = {g["year"]: g["amount_ore"] for g in
+                   db["granted_amount"].rows_where("status_event_id = ?", [e["id"]])}
+        app.history.append(StatusEvent(e["status"], _d(e["date"]), e["note"] or "", e["who"] or "", granted, e["id"]))
+    return app
+
+
+def save(db: sqlite_utils.Database, app: Application) -> int:
+    """Write the whole application (children replaced). Call inside `db.atomic()`."""
+    now = datetime.now().isoformat(timespec="seconds")
+    row = {
+        "diarienummer": app.diarienummer, "template_id": app.template_id, "name": app.name,
+        "applicant_text": app.applicant_text, "period_start": _iso(app.period_start),
+        "period_end": _iso(app.period_end), "place": app.place, "signed_on": _iso(app.signed_on),
+        "planned_participants": app.planned_participants, "planned_women": app.planned_women,
+        "planned_men": app.planned_men, "status": app.status,
+        "budget_years": ",".join(str(y) for y in app.budget.years), "updated_at": now,
+    }
+    if app.id is None:
+        row["created_at"] = app.created_at or now
+        app.id = db["application"].insert(row).last_pk
+        app.created_at = row["created_at"]
+    else:
+        db["application"].update(app.id, row)
+    app.updated_at = now
+    app_id = app.id
+    for table in ("application_applicant", "application_section", "application_contact", "application_phase",
+                  "budget_cell"):
+        db.execute(f"DELETE FROM {table} WHERE application_id = ?", [app_id])
+    db["application_applicant"].insert_all(
+        [{"application_id": app_id, "position": i, "name": a.name, "role": a.role,
+          "organisation_id": a.organisation_id} for i, a in enumerate(app.applicants)])
+    db["application_section"].insert_all(
+        [{"application_id": app_id, "section_id": k, "text": v} for k, v in app.sections.items() if v])
+    db["application_contact"].insert_all(
+        [{"application_id": app_id, "position": i, "role": c.role, "name": c.name, "organisation": c.organisation,
+          "phone": c.phone, "email": c.email, "contact_id": c.contact_id} for i, c in enumerate(app.contacts)])
+    db["application_phase"].insert_all(
+        [{"application_id": app_id, "position": i, "name": p.name, "start": _iso(p.start), "end": _iso(p.end)}
+         for i, p in enumerate(app.phases)])
+    db["budget_cell"].insert_all(
+        [{"application_id": app_id, "category": c, "column_kind": col, "year": y, "amount_ore": v}
+         for (c, col, y), v in app.budget.cells.items()])
+    _save_history(db, app)
+    return app_id
+
+
+def _save_history(db: sqlite_utils.Database, app: Application) -> None:
+    """History is append-only: events without an id are inserted."""
+    now = datetime.now().isoformat(timespec="seconds")
+    for e in app.history:
+        if e.id is not None:
+            continue
+        e.id = db["status_event"].insert({
+            "application_id": app.id, "status": e.status, "date": e.date.isoformat(), "note": e.note,
+            "who": e.who, "recorded_at": now}).last_pk
+        db["granted_amount"].insert_all(
+            [{"status_event_id": e.id, "year": y, "amount_ore": a} for y, a in e.granted.items()])
+
+
+def delete(db: sqlite_utils.Database, app_id: int) -> None:
+    ids = [r[0] for r in db.execute("SELECT id FROM status_event WHERE application_id = ?", [app_id])]
+    for event_id in ids:
+        db.execute("DELETE FROM granted_amount WHERE status_event_id = ?", [event_id])
+    for table in ("status_event", "application_applicant", "application_section", "application_contact",
+                  "application_phase", "budget_cell"):
+        db.execute(f"DELETE FROM {table} WHERE application_id = ?", [app_id])
+    db.execute("DELETE FROM application WHERE id = ?", [app_id])

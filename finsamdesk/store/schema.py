@@ -1,0 +1,63 @@
+"""The schema, as forward-only migrations (sqlite-utils Migrations). Never edit a released one."""
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+SCHEMA_VERSION = 1
+migrations = Migrations("finsamdesk")
+
+
+@migrations()
+def m001_initial(db):
+    db["forbund"].create({
+        "id": int, "name": str, "orgnr": str, "address": str, "forbundschef": str,
+        "default_template": str, "is_example": int,
+    }, pk="id", strict=True, not_null={"name"}, defaults={"name": "", "orgnr": "", "address": "",
+                                                          "forbundschef": "", "default_template": "neutral",
+                                                          "is_example": 0})
+    db["organisation"].create({
+        "id": int, "name": str, "orgnr": str, "kind": str, "member": int, "cfar": str,
+        "address": str, "phone": str, "email": str,
+    }, pk="id", strict=True, not_null={"name", "kind", "member"},
+        defaults={"orgnr": "", "kind": "annan", "member": 0, "cfar": "", "address": "", "phone": "", "email": ""})
+    db["contact"].create({
+        "id": int, "name": str, "organisation_id": int, "organisation_text": str, "title": str,
+        "phone": str, "email": str,
+    }, pk="id", strict=True, not_null={"name"}, foreign_keys=[("organisation_id", "organisation", "id")],
+        defaults={"organisation_text": "", "title": "", "phone": "", "email": ""})
+    db["application"].create({
+        "id": int, "diarienummer": str, "template_id": str, "name": str, "applicant_text": str,
+        "period_start": str, "period_end": str, "place": str, "signed_on": str,
+        "planned_participants": int, "planned_women": int, "planned_men": int,
+        "status": str, "budget_years": str, "created_at": str, "updated_at": str,
+    }, pk="id", strict=True, not_null={"diarienummer", "template_id", "status"},
+        defaults={"name": "", "applicant_text": "", "place": "", "status": "utkast", "budget_years": ""})
+    db["application"].create_index(["diarienummer"], unique=True)
+    db["application_applicant"].create({
+        "id": int, "application_id": int, "position": int, "name": str, "role": str, "organisation_id": int,
+    }, pk="id", strict=True, foreign_keys=[("application_id", "application", "id"),
+                                          ("organisation_id", "organisation", "id")])
+    db["application_section"].create({"application_id": int, "section_id": str, "text": str},
+                                      pk=("application_id", "section_id"), strict=True,
+                                      foreign_keys=[("application_id", "application", "id")])
+    db["application_contact"].create({
+        "id": int, "application_id": int, "position": int, "role": str, "name": str, "organisation": str,
+        "phone": str, "email": str, "contact_id": int,
+    }, pk="id", strict=True, foreign_keys=[("application_id", "application", "id"), ("contact_id", "contact", "id")])
+    db["application_phase"].create({
+        "id": int, "application_id": int, "position": int, "name": str, "start": str, "end": str,
+    }, pk="id", strict=True, foreign_keys=[("application_id", "application", "id")])
+    db["budget_cell"].create({
+        "application_id": int, "category": str, "column_kind": str, "year": int, "amount_ore": int,
+    }, pk=("application_id", "category", "column_kind", "year"), strict=True,
+        foreign_keys=[("application_id", "application", "id")], not_null={"amount_ore"})
+    db["status_event"].create({
+        "id": int, "application_id": int, "status": str, "date": str, "note": str, "who": str, "recorded_at": str,
+    }, pk="id", strict=True, foreign_keys=[("application_id", "application", "id")], not_null={"status", "date"})
+    db["granted_amount"].create({"status_event_id": int, "year": int, "amount_ore": int},
+                                pk=("status_event_id", "year"), strict=True,
+                                foreign_keys=[("status_event_id", "status_event", "id")])
+    for table, column in (("application_applicant", "application_id"), ("application_contact", "application_id"),
+                          ("application_phase", "application_id"), ("status_event", "application_id"),
+                          ("contact", "organisation_id")):
+        db[table].create_index([column])
