@@ -65,7 +65,7 @@ def completeness(app: Application, template: FormTemplate) -> list[Problem]:
     for s in template.sections:
         if not s.required:
             continue
-        heading = s.heading.rstrip(":;") or s.id
+        heading = s.short
         if s.answer != "none":
             value = app.name if s.binds == "name" else app.applicant_display if s.binds == "applicant_text" \
                 else app.text(s.id)

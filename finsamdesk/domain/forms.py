@@ -5,6 +5,7 @@ reports every problem in Swedish; nothing in here reads files.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,12 @@ class Section:
     required: bool = False
     new_page: bool = False
     inline: bool = False  # answer printed on the heading's line (B-S "Huvudman: …: answer")
+
+    @property
+    def short(self) -> str:
+        """A short name for the editor and messages: `Syfte; ange syftet…` → `Syfte`."""
+        head = re.split(r"[:;]", self.heading, maxsplit=1)[0].strip()
+        return head or self.heading or self.id
 
     @property
     def is_fixed(self) -> bool:
