@@ -13,7 +13,7 @@ class AmountError(ValueError):
 
 
 _AMOUNT_RE = re.compile(
-    r"^(?P<sign>[-−])?\s*(?P<number>\d[\d\s]*(?:[.,]\d+)?)\s*(?P<unit>kr|tkr|mkr|sek|:-)?\.?$",
+    r"^(?P<sign>[-−])?\s*(?P<number>\d[\d\s]*(?:[.,]\d+)*)\s*(?P<unit>kr|tkr|mkr|sek|:-)?\.?$",
     re.IGNORECASE,
 )
 
@@ -33,8 +33,10 @@ def parse_amount(text: str, default_unit: str = "kr", *, allow_negative: bool = 
     if not match:
         raise AmountError(f"”{text}” är inget belopp. Skriv t.ex. 1 130 000, 1130 tkr eller 550 000 kr.")
     number = match.group("number").replace(" ", "")
-    if "." in number and "," not in number and re.fullmatch(r"\d{1,3}(\.\d{3})+", number):
+    if re.fullmatch(r"\d{1,3}(\.\d{3}){2,}(,\d+)?", number):
         number = number.replace(".", "")  # 1.130.000 written with dots as separators
+    if number.count(".") + number.count(",") > 1:
+        raise AmountError(f"”{text}” är inget belopp. Skriv t.ex. 1 130 000, 1130 tkr eller 550 000 kr.")
     number = number.replace(",", ".")
     unit = (match.group("unit") or default_unit).lower()
     if unit in ("sek", ":-"):

@@ -1,0 +1,88 @@
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from finsamdesk.domain.application import SOUGHT, Application, Budget
+from finsamdesk.store import applications
+from finsamdesk.store.connection import FileError, NewerFileError, copy_database, open_database
+from finsamdesk.store.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "db_versions"
+
+
+def test_new_file_has_pragmas_strict_tables_and_version(tmp_path):
+    db = open_database(tmp_path / "f.sqlite")
+    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert "STRICT" in db["application"].schema
+    with pytest.raises(sqlite3.IntegrityError):
+        db["budget_cell"].insert({"application_id": 999, "category": "x", "column_kind": SOUGHT, "year": 1,
+                                  "amount_ore": 1})
+
+
+def test_newer_file_is_refused_and_not_touched(tmp_path):
+    path = tmp_path / "ny.sqlite"
+    open_database(path).conn.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    before = path.read_bytes()
+    with pytest.raises(NewerFileError, match="nyare version"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_and_garbage_files_refused(tmp_path):
+    other = tmp_path / "annan.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE kund (id INTEGER)")
+    with pytest.raises(FileError, match="ingen finsamdesk-fil"):
+        open_database(other)
+    junk = tmp_path / "skrap.sqlite"
+    junk.write_bytes(b"inte en databas" * 100)
+    with pytest.raises(FileError):
+        open_database(junk)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("v*.sqlite")), ids=lambda p: p.name)
+def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    version = int(fixture.stem[1:])
+    db = open_database(path)
+    rows = applications.list_rows(db)
+    assert [r.name for r in rows] == ["Fixturansökan"]
+    assert rows[0].sought_ore == 1_180_000_00
+    if version < SCHEMA_VERSION:
+        assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
+
+
+def test_copy_is_a_consistent_file_that_opens(tmp_path):
+    db = open_database(tmp_path / "a.sqlite")
+    app = Application("neutral", name="Kopian", diarienummer="2026-001", budget=Budget([2026]))
+    app.budget.set("Personal", SOUGHT, 2026, 100)
+    with db.atomic():
+        applications.save(db, app)
+    copy_database(db, tmp_path / "kopia.sqlite")
+    assert [r.name for r in applications.list_rows(open_database(tmp_path / "kopia.sqlite"))] == ["Kopian"]
+
+
+def make_fixture(path: Path) -> None:
+    """Used once per released schema version: `python tests/store/test_connection.py`."""
+    db = open_database(path)
+    app = Application("nnv-skane-2020", name="Fixturansökan", diarienummer="2021-001",
+                      period_start=date(2022, 1, 1), period_end=date(2022, 12, 31), budget=Budget([2021, 2022]))
+    app.budget.set("Personal", SOUGHT, 2022, 1_130_000_00)
+    app.budget.set("Övriga kostnader", SOUGHT, 2022, 50_000_00)
+    with db.atomic():
+        applications.save(db, app)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.execute("PRAGMA journal_mode=DELETE")
+    db.conn.close()
+
+
+if __name__ == "__main__":
+    make_fixture(FIXTURES / f"v{SCHEMA_VERSION}.sqlite")
