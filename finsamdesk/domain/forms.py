@@ -141,16 +141,30 @@ def _table(raw: Any, where: str) -> Table | None:
     if not isinstance(raw, dict) or raw.get("type") not in TABLE_TYPES:
         raise TemplateError(f"{where}: tabellens ”type” ska vara en av {', '.join(TABLE_TYPES)}.")
     kind = raw["type"]
-    args = {k: v for k, v in raw.items() if k != "type"}
-    for key, value in list(args.items()):
-        if isinstance(value, list):
-            args[key] = _strings(value, f"{where}.{key}")
     cls = {"contacts": ContactsTable, "budget": BudgetTable, "timeplan": TimeplanTable,
            "place_date": PlaceDateTable, "signature": SignatureTable}[kind]
+    fields = cls.__dataclass_fields__
+    args: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "type":
+            continue
+        if key not in fields:
+            raise TemplateError(f"{where}: okänt fält ”{key}” i tabellen.")
+        expected = fields[key].type
+        if "tuple" in str(expected):
+            args[key] = _strings(value, f"{where}.{key}")
+        elif "bool" in str(expected) and not isinstance(value, bool):
+            raise TemplateError(f"{where}.{key}: ska vara true eller false.")
+        elif "int" in str(expected) and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise TemplateError(f"{where}.{key}: ska vara ett heltal ≥ 0.")
+        elif "str" in str(expected) and not (isinstance(value, str) or value is None and "None" in str(expected)):
+            raise TemplateError(f"{where}.{key}: ska vara en text.")
+        else:
+            args[key] = value
     try:
         table = cls(**args)
     except TypeError as exc:
-        raise TemplateError(f"{where}: okänt eller saknat fält i tabellen ({exc}).") from exc
+        raise TemplateError(f"{where}: saknat fält i tabellen ({exc}).") from exc
     if isinstance(table, BudgetTable):
         if not table.categories:
             raise TemplateError(f"{where}: budgeten behöver minst en kostnadsrad (”categories”).")
@@ -169,13 +183,16 @@ def parse_template(raw: Any) -> FormTemplate:
     for key in ("id", "name", "title", "sections"):
         if not raw.get(key):
             raise TemplateError(f"Mallen saknar ”{key}”.")
+    for key in ("id", "name", "title"):
+        if not isinstance(raw[key], str):
+            raise TemplateError(f"Mallens ”{key}” ska vara en text.")
     if not isinstance(raw["sections"], list):
         raise TemplateError("”sections” ska vara en lista.")
     sections, seen = [], set()
     known = set(Section.__dataclass_fields__)
     for i, s in enumerate(raw["sections"], start=1):
         where = f"Avsnitt {i}"
-        if not isinstance(s, dict) or not s.get("id"):
+        if not isinstance(s, dict) or not s.get("id") or not isinstance(s["id"], str):
             raise TemplateError(f"{where}: saknar ”id”.")
         where = f"Avsnitt {i} (”{s['id']}”)"
         unknown = set(s) - known
@@ -193,6 +210,9 @@ def parse_template(raw: Any) -> FormTemplate:
         for key in ("heading", "help"):
             if not isinstance(s.get(key, ""), str):
                 raise TemplateError(f"{where}: ”{key}” ska vara en text.")
+        for key in ("required", "new_page", "inline"):
+            if not isinstance(s.get(key, False), bool):
+                raise TemplateError(f"{where}: ”{key}” ska vara true eller false.")
         sections.append(Section(
             id=s["id"], heading=s.get("heading", ""), help=s.get("help", ""), answer=answer,
             binds=binds, table=_table(s.get("table"), where),
