@@ -79,11 +79,13 @@ def text_date(d: date | None, *, short_month: bool = False) -> str:
 
 
 def format_date(d: date | None, style: str = "iso") -> str:
-    """Print a date the way a form says: iso | compact | text."""
+    """Print a date the way a form says: iso | compact | text (`1 juni 2020`) | text_short (`31 dec 2022`)."""
     if style == "compact":
         return compact(d)
     if style == "text":
         return text_date(d)
+    if style == "text_short":
+        return text_date(d, short_month=True)
     return iso(d)
 
 

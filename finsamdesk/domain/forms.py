@@ -174,6 +174,8 @@ def _table(raw: Any, where: str) -> Table | None:
             raise TemplateError(f"{where}: ”year_label” ska innehålla {{year}}.")
     if isinstance(table, TimeplanTable) and table.style not in ("ranges", "start_end"):
         raise TemplateError(f"{where}: tidplanens ”style” ska vara ”ranges” eller ”start_end”.")
+    if isinstance(table, TimeplanTable) and table.date_style not in ("compact", "iso", "text", "text_short"):
+        raise TemplateError(f"{where}: ”date_style” ska vara compact, iso, text eller text_short.")
     return table
 
 

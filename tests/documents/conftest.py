@@ -3,19 +3,12 @@ from __future__ import annotations
 
 import io
 import re
-import sys
-from pathlib import Path
-
 import pypdf
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # `tests.fixtures` is imported as a package from the repository root
-    sys.path.insert(0, str(ROOT))
-
-from finsamdesk.documents.pdf_form import render_application  # noqa: E402
-from finsamdesk.services.templates import get_template  # noqa: E402
-from tests.fixtures.seed_applications import pas, spranget  # noqa: E402
+from finsamdesk.documents.pdf_form import render_application
+from finsamdesk.services.templates import get_template
+from tests.fixtures.seed_applications import pas, spranget
 
 NNV_NAME = "Samordningsförbundet NNV Skåne"
 BS_NAME = "Samordningsförbundet Burlöv-Staffanstorp"

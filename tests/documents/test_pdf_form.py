@@ -193,7 +193,7 @@ def test_pas_budget_total_is_computed_not_copied(pas_pdf):
 
 
 def test_pas_timeplan_and_signature(pas_pdf):
-    assert "Tidsplan; Startdatum: 1 juni 2020 Slutdatum: 31 december 2022" in pas_pdf.text
+    assert "Tidsplan; Startdatum: 1 juni 2020 Slutdatum: 31 dec 2022" in pas_pdf.text
     n = pas_pdf.page_count
     assert pas_pdf.text.endswith(f"Underskrift Ort och datum Underskrift Namnförtydligande Sid {n}({n})")
     assert "Förankring; Hur har er idé förankrats" in pas_pdf.text  # å ä ö searchable
