@@ -10,7 +10,7 @@ _EQUIV = {"w": "v", "é": "e", "è": "e", "ü": "y", "æ": "ä", "ø": "ö"}
 
 def fold(text: str) -> str:
     """Case-insensitive form for searching, Å/Ä/Ö included (`ÅBERG` finds `Åberg`)."""
-    return (text or "").casefold()
+    return unicodedata.normalize("NFC", text or "").casefold()
 
 
 def matches(needle: str, *haystack: str) -> bool:

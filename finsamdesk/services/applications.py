@@ -76,6 +76,9 @@ def save(db: sqlite_utils.Database, app: Application) -> Application:
     """Save the whole application in one transaction (or nothing, with a ValidationError)."""
     app.diarienummer = app.diarienummer.strip()
     app.budget.years = sorted(app.budget.years)
+    if app.id is not None and store.exists(db, app.id):
+        if store.workflow_state(db, app.id) != (app.status, len(app.history)):
+            raise ServiceError("Status och historik ändras bara genom ett steg i arbetsflödet (Nästa steg).")
     validate(db, app)
     get_template(app.template_id)
     with db.atomic():

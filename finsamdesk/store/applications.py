@@ -71,6 +71,13 @@ def exists(db: sqlite_utils.Database, app_id: int) -> bool:
     return db.execute("SELECT 1 FROM application WHERE id = ?", [app_id]).fetchone() is not None
 
 
+def workflow_state(db: sqlite_utils.Database, app_id: int) -> tuple[str, int]:
+    """(status, number of history events) as stored."""
+    return db.execute(
+        "SELECT status, (SELECT count(*) FROM status_event WHERE application_id = a.id) FROM application a "
+        "WHERE id = ?", [app_id]).fetchone()
+
+
 def find_by_diarienummer(db: sqlite_utils.Database, dnr: str) -> int | None:
     r = db.execute("SELECT id FROM application WHERE diarienummer = ?", [dnr]).fetchone()
     return r[0] if r else None

@@ -65,3 +65,7 @@ def test_swedish_search_and_order():
     assert fold("ÅBERG") == fold("åberg")
     names = ["Öberg", "Zetterlund", "Ängel", "Åberg", "andersson"]
     assert sorted(names, key=sort_key) == ["andersson", "Zetterlund", "Åberg", "Ängel", "Öberg"]
+
+
+def test_search_finds_decomposed_letters_pasted_from_pdfs():
+    assert fold("åberg") in fold("A\u030aberg")

@@ -52,3 +52,16 @@ def test_contacts_reused_and_register_delete_keeps_printed_snapshot(db):
     registers.delete_contact(db, c.id)
     kept = applications.load(db, app.id).contacts[0]
     assert (kept.name, kept.contact_id) == ("Anna Exempel", None)
+
+
+def test_status_only_changes_through_the_workflow(db):
+    from datetime import date
+    app = applications.create(db, "neutral", "Genväg")
+    app.status = "beviljad"
+    with pytest.raises(ServiceError, match="arbetsflödet"):
+        applications.save(db, app)
+    assert applications.load(db, app.id).status == "utkast"
+    applications.change_status(db, app.id, "atertagen", date(2026, 1, 1))
+    fresh = applications.load(db, app.id)
+    fresh.name = "Genväg (återtagen)"
+    applications.save(db, fresh)
