@@ -101,7 +101,7 @@ class _Plan:
 def _plans() -> list[_Plan]:
     ink, ber, sty = ("inkommen", 0, "Registrerad."), ("beredning", 14, ""), ("styrelse", 35, "")
     return [
-        _Plan("nnv-skane-2020", "Språnget Exempelby – stegvis mot arbete och studier",
+        _Plan("nnv-skane-2020", "Trappan Exempelby – stegvis mot arbete och studier",
               [("Exempelby kommun", "huvudman"), ("Arbetsförmedlingen", "medsokande")],
               "Exempelby kommun tillsammans med Arbetsförmedlingen.",
               "stegvis väg mot arbete", "unga vuxna 18–29 år som står långt från arbetsmarknaden",
