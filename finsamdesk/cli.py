@@ -27,6 +27,7 @@ from .domain.money import AmountError, format_amount, parse_amount
 from .domain.workflow import STATUSES, label
 from .services import applications, exchange, registers
 from .services.errors import ServiceError, ValidationError
+from .services.output import write_file_atomic
 from .services.exchange import DiarienummerTakenError, FileError, ImportFormatError
 from .services.templates import get_template, list_templates
 
@@ -306,7 +307,7 @@ def cmd_export(args) -> int:
     finally:
         db.close()
     if args.out:
-        exchange.write_file_atomic(args.out, text)
+        write_file_atomic(args.out, text)
         print(f"Exporterade {args.key} till {args.out}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

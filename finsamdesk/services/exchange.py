@@ -5,8 +5,6 @@ never imports the store; `FileError` and `ImportFormatError` are re-exported for
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from ..store import registers as registers_store
 from ..store.applications import ApplicationRow
 from ..store.connection import FileError, open_database
 from . import applications
+from .output import write_file_atomic
 from .errors import ServiceError
 from .templates import get_template
 
@@ -40,30 +39,6 @@ LIST_HEADERS = ["Diarienummer", "Namn", "Sökande", "Start", "Slut", "Sökt tota
 def open_file(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     """Open (or create) a förbund's file; FileError with a Swedish message if it cannot be used."""
     return open_database(path, create=create)
-
-
-def write_file_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write next to the target and rename over it: a crash leaves the old file or the new one."""
-    path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ServiceError(f"Mappen {folder} finns inte.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ServiceError(f"{path.name} kunde inte sparas: {exc.strerror or exc}") from exc
-    return path
 
 
 # ---------------------------------------------------------------------------- JSON

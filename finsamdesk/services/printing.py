@@ -7,8 +7,6 @@ place, so a crash or a full disk never leaves half a PDF under the chosen name.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +14,7 @@ import sqlite_utils
 from ..domain.application import Application
 from ..domain.forms import FormTemplate
 from . import applications, registers
+from .output import write_file_atomic
 from .errors import ServiceError
 from .templates import get_template
 
@@ -52,41 +51,17 @@ def render_application_bytes(app: Application | None, template: FormTemplate | s
     return render_application(app, template, forbund)
 
 
-def write_atomically(data: bytes, out_path: str | Path) -> Path:
-    out = Path(out_path)
-    if out.exists() and out.is_dir():
-        raise ServiceError(f"{out} är en mapp; ange ett filnamn för PDF-filen.")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ServiceError(f"Mappen {folder} finns inte.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(f"PDF-filen {out.name} kunde inte skrivas; är den öppen i ett annat program?") from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(f"PDF-filen {out.name} kunde inte skrivas: {exc.strerror or exc}") from exc
-    return out
-
-
 def print_application(db: sqlite_utils.Database, app_id_or_app: Application | int | str, out_path: str | Path,
                       *, template_id: str | None = None) -> Path:
     """Print an ansökan (by id, diarienummer or object) on its own form, or on `template_id`."""
     app = _application(db, app_id_or_app)
     template = get_template(template_id or app.template_id)
     data = render_application(app, template, forbund_name(db))
-    return write_atomically(data, out_path)
+    return write_file_atomic(data, out_path)
 
 
 def print_blank(template_id: str, out_path: str | Path, forbund_name: str = "") -> Path:
     """The blank form of a template, for an applicant who fills it in by hand or in a PDF reader."""
     template = get_template(template_id)
     data = render_application(None, template, forbund_name.strip())
-    return write_atomically(data, out_path)
+    return write_file_atomic(data, out_path)

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from finsamdesk.services.output import write_file_atomic
 from finsamdesk.documents.json_io import ImportFormatError
 from finsamdesk.domain.application import ContactRow
 from finsamdesk.domain.registers import Organisation
@@ -143,7 +144,7 @@ def test_application_list_as_excel(source, tmp_path):
 
 def test_atomic_write_into_missing_folder_is_a_service_error(tmp_path):
     with pytest.raises(ServiceError, match="finns inte"):
-        exchange.write_file_atomic(tmp_path / "nej" / "x.json", "{}")
+        write_file_atomic(tmp_path / "nej" / "x.json", "{}")
 
 
 def test_contact_snapshot_survives_export(source, target):
