@@ -57,11 +57,11 @@ def print_application(db: sqlite_utils.Database, app_id_or_app: Application | in
     app = _application(db, app_id_or_app)
     template = get_template(template_id or app.template_id)
     data = render_application(app, template, forbund_name(db))
-    return write_file_atomic(data, out_path)
+    return write_file_atomic(out_path, data)
 
 
 def print_blank(template_id: str, out_path: str | Path, forbund_name: str = "") -> Path:
     """The blank form of a template, for an applicant who fills it in by hand or in a PDF reader."""
     template = get_template(template_id)
     data = render_application(None, template, forbund_name.strip())
-    return write_file_atomic(data, out_path)
+    return write_file_atomic(out_path, data)
