@@ -28,7 +28,8 @@ from .domain.workflow import STATUSES, label
 from .services import applications, exchange, registers
 from .services.errors import ServiceError, ValidationError
 from .services.output import write_file_atomic
-from .services.exchange import DiarienummerTakenError, FileError, ImportFormatError
+from .services.exchange import DiarienummerTakenError, ImportFormatError
+from .services.files import open_file
 from .services.templates import get_template, list_templates
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -147,7 +148,7 @@ def _data_file(args) -> Path:
 
 
 def _open(args, *, create: bool = False):
-    return exchange.open_file(_data_file(args), create=create)
+    return open_file(_data_file(args), create=create)
 
 
 def _kr(ore: int | None, unit: str = "kr", with_unit: bool = True) -> str:
@@ -389,7 +390,7 @@ def cmd_demo(args) -> int:
     out = Path(args.out)
     if out.exists() and out.stat().st_size > 0:
         raise UsageError(f"{out} finns redan; exempeldata skrivs bara till en ny fil.")
-    db = exchange.open_file(out, create=True)
+    db = open_file(out, create=True)
     try:
         created = create_example_data(db)
     finally:
@@ -418,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, ImportFormatError, ValidationError) as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ServiceError, FileError) as exc:
+    except ServiceError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # e.g. `finsamdesk applications list | head`

@@ -1,7 +1,6 @@
 """Files in and out for ansökningar: JSON export/import of one ansökan, the list as Excel.
 
-Also the one door through which the CLI opens a förbund's file (`open_file`), so the CLI
-never imports the store; `FileError` and `ImportFormatError` are re-exported for it.
+`ImportFormatError` is re-exported for the CLI, which never imports documents directly.
 """
 from __future__ import annotations
 
@@ -18,14 +17,13 @@ from ..domain.workflow import label
 from ..store import applications as store
 from ..store import registers as registers_store
 from ..store.applications import ApplicationRow
-from ..store.connection import FileError, open_database
 from . import applications
 from .output import write_file_atomic
 from .errors import ServiceError
 from .templates import get_template
 
 __all__ = [
-    "DiarienummerTakenError", "FileError", "ImportFormatError", "open_file", "export_application_json", "import_application_json",
+    "DiarienummerTakenError", "ImportFormatError", "export_application_json", "import_application_json",
     "export_application_list_xlsx", "LIST_HEADERS", "write_file_atomic",
 ]
 
@@ -34,11 +32,6 @@ class DiarienummerTakenError(ServiceError):
 
 
 LIST_HEADERS = ["Diarienummer", "Namn", "Sökande", "Start", "Slut", "Sökt totalt", "Status", "Senaste steg"]
-
-
-def open_file(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
-    """Open (or create) a förbund's file; FileError with a Swedish message if it cannot be used."""
-    return open_database(path, create=create)
 
 
 # ---------------------------------------------------------------------------- JSON
