@@ -1,0 +1,111 @@
+"""Wiring: paths, opening the file, the Swedish Qt translations, the error handler, the window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+_STARTED = time.perf_counter()
+log = logging.getLogger("finsamdesk")
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="finsamdesk", description="Samordningsförbundets skrivbord.")
+    parser.add_argument("--file", type=Path, help="förbundets fil (SQLite)")
+    parser.add_argument("--demo", action="store_true", help="öppna en ny exempelfil i en tillfällig mapp")
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def _setup_logging() -> None:
+    from . import paths
+    handler = logging.FileHandler(paths.log_dir() / "finsamdesk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _install_error_dialog() -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def hook(exc_type, exc, tb) -> None:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        # Only the type and the traceback go to the log: the message may quote what the user typed.
+        log.error("Oväntat fel %s\n%s", exc_type.__name__, "".join(traceback.format_tb(tb)))
+        box = QMessageBox(QMessageBox.Icon.Critical, "Ett fel inträffade",
+                          "Något gick fel i finsamdesk. Det du har sparat finns kvar i filen.\n\n"
+                          f"{exc_type.__name__}: {exc}")
+        copy = box.addButton("Kopiera detaljer", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is copy:
+            QApplication.clipboard().setText(details)
+
+    sys.excepthook = hook
+
+
+def _choose_file(args, settings_recent: list[str]) -> tuple[Path, bool]:
+    """The file to open and whether it was just created (so example data may be offered)."""
+    from . import paths
+    if args.demo:
+        return Path(tempfile.mkdtemp(prefix="finsamdesk-demo-")) / "exempel.sqlite", True
+    if args.file:
+        return args.file, not args.file.exists()
+    for name in settings_recent:
+        if Path(name).exists():
+            return Path(name), False
+    path = paths.default_data_file()
+    return path, not path.exists()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("finsamdesk")
+    app.setOrganizationName("finsamdesk")
+    app.setStyle("Fusion")
+    QLocale.setDefault(QLocale("sv_SE"))
+    translator = QTranslator(app)
+    if translator.load(QLocale("sv_SE"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    _setup_logging()
+    _install_error_dialog()
+
+    from .services import files
+    from .services.errors import ServiceError
+    from .ui.main_window import MainWindow, recent_files
+
+    path, fresh = _choose_file(args, recent_files())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = files.open_file(path)
+    except ServiceError as exc:
+        QMessageBox.critical(None, "Filen kan inte öppnas", str(exc))
+        return 1
+    if fresh and files.is_empty(db):
+        from .services import demo
+        wanted = args.demo or args.quit_when_shown or QMessageBox.question(
+            None, "Ny fil",
+            f"En ny fil har skapats:\n{path}\n\nVill du fylla den med påhittade exempeldata (ett förbund, "
+            "parter, kontakter och ansökningar i alla steg) för att prova programmet?"
+        ) == QMessageBox.StandardButton.Yes
+        if wanted:
+            demo.create_example_data(db)
+    window = MainWindow(db, path)
+    window.show()
+    if args.quit_when_shown:
+        def report() -> None:
+            t0 = os.environ.get("FINSAMDESK_T0")
+            elapsed = time.time() - float(t0) if t0 else time.perf_counter() - _STARTED
+            print(f"shown {elapsed:.3f}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, report)
+    return app.exec()

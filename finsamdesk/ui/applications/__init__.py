@@ -1,0 +1,1 @@
+"""The applications desk: list, editor, workflow."""

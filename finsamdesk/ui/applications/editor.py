@@ -1,0 +1,371 @@
+"""The application editor, built from the application's form template.
+
+Every edit is an undoable command on `undo_stack`; edits are saved (one transaction each)
+a second after the last keystroke, when another application is opened, and when hidden.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import workflow
+from ...domain.application import Application
+from ...domain.checks import budget_problems, timeplan_warnings
+from ...domain.dates import DateError, iso, parse_date
+from ...domain.forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, TimeplanTable
+from ...services import applications, registers
+from ...services.errors import ServiceError, ValidationError
+from ...services.templates import get_template
+from ..widgets import MessageLabel
+from .budget_table import BudgetGrid
+from .editor_tabs import HistoryTable, build_budget_tab, build_people_tab, build_timeplan_tab
+from .undo import EditCommand
+from .workflow_dialog import WorkflowDialog
+
+AUTOSAVE_MS = 1000
+
+
+class _NoNativeUndo(QObject):
+    """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False
+
+
+class ApplicationEditor(QWidget):
+    saved = Signal(int)
+    status_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.db = None
+        self.app: Application | None = None
+        self.template: FormTemplate | None = None
+        self.undo_stack = QUndoStack(self)
+        self._dirty = False
+        self._updating = False
+        self._setters: dict[tuple, Callable[[Any], None]] = {}
+        self._field_messages: dict[str, MessageLabel] = {}
+        self._no_native_undo = _NoNativeUndo(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+        self.dnr = QLineEdit()
+        self.dnr.setMaximumWidth(140)
+        self.dnr.setToolTip(self.tr("Diarienummer, unikt i förbundet"))
+        self.dnr_message = MessageLabel()
+        self.template_label = QLabel()
+        self.template_label.setStyleSheet("color: #555;")
+        self.status_label = QLabel()
+        self.next_button = QPushButton(self.tr("Nästa steg…"))
+        self.next_button.clicked.connect(self.open_workflow)
+        self.completeness = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Dnr")))
+        top.addWidget(self.dnr)
+        top.addWidget(self.status_label)
+        top.addWidget(self.next_button)
+        top.addWidget(self.completeness, 1)
+        top.addWidget(self.template_label)
+        self.message = MessageLabel()
+        self.tabs = QTabWidget()
+        self.empty = QLabel(self.tr("Välj en ansökan i listan, eller skapa en ny med Ctrl+N."))
+        self.empty.setStyleSheet("color: #777; padding: 24px;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.dnr_message)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty, 1)
+        self.dnr.textEdited.connect(lambda text: self.edit(("diarienummer",), text, merge=True))
+        self._setters[("diarienummer",)] = lambda v: self._set_text(self.dnr, v)
+        self._field_messages["diarienummer"] = self.dnr_message
+        self._show_enabled(False)
+
+    # ------------------------------------------------------------------ opening and saving
+    def set_database(self, db) -> None:
+        self.db = db
+        self.app = None
+        self._dirty = False
+        self.undo_stack.clear()
+        self._rebuild()
+
+    @property
+    def current_id(self) -> int | None:
+        return self.app.id if self.app else None
+
+    def open_application(self, app_id: int | None) -> bool:
+        """Save the open application first; False (and no switch) if it cannot be saved."""
+        if self.app is not None and app_id == self.app.id:
+            return True
+        if not self.save_now():
+            return False
+        self.undo_stack.clear()
+        self.app = applications.load(self.db, app_id) if app_id is not None else None
+        self.template = get_template(self.app.template_id) if self.app else None
+        self._rebuild()
+        return True
+
+    def reload(self) -> None:
+        if self.app is not None:
+            self.app = applications.load(self.db, self.app.id)
+            self._refresh_all()
+
+    def save_now(self) -> bool:
+        self._timer.stop()
+        if self.app is None or not self._dirty:
+            return True
+        try:
+            applications.save(self.db, self.app)
+        except ValidationError as exc:
+            for field, label in self._field_messages.items():
+                label.show_error(exc.fields.get(field, ""))
+            self.message.show_error(str(exc))
+            return False
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return False
+        self._dirty = False
+        for label in self._field_messages.values():
+            label.clear_message()
+        self.message.clear_message()
+        self.saved.emit(self.app.id)
+        return True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.save_now()
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ edits
+    def edit(self, path: tuple, new: Any, *, merge: bool = False, text: str = "") -> None:
+        if self._updating or self.app is None:
+            return
+        old = self.value(path)
+        if old == new:
+            return
+        self.undo_stack.push(EditCommand(self.apply, path, old, new, text or self.tr("Ändra"), merge))
+
+    def value(self, path: tuple) -> Any:
+        app = self.app
+        kind = path[0]
+        if kind == "section":
+            return app.sections.get(path[1], "")
+        if kind == "budget":
+            return app.budget.get(path[1], path[2], path[3])
+        if kind == "budget_years":
+            return list(app.budget.years)
+        return copy.deepcopy(getattr(app, kind))
+
+    def apply(self, path: tuple, value: Any) -> None:
+        """Set a field of the application and show it (used by undo commands in both directions)."""
+        app = self.app
+        kind = path[0]
+        if kind == "section":
+            app.sections[path[1]] = value
+        elif kind == "budget":
+            app.budget.set(path[1], path[2], path[3], value)
+        elif kind == "budget_years":
+            app.budget.years = sorted(value)
+        else:
+            setattr(app, kind, value)
+        self._updating = True
+        try:
+            setter = self._setters.get(path) or self._setters.get(path[:1])
+            if setter:
+                setter(value if kind != "budget" else path)
+        finally:
+            self._updating = False
+        self._dirty = True
+        self._timer.start()
+        self._refresh_computed()
+
+    # ------------------------------------------------------------------ building the tabs
+    def _show_enabled(self, enabled: bool) -> None:
+        self.tabs.setVisible(enabled)
+        self.empty.setVisible(not enabled)
+        for w in (self.dnr, self.next_button):
+            w.setEnabled(enabled)
+        if not enabled:
+            self.dnr.clear()
+            self.status_label.clear()
+            self.completeness.clear()
+            self.template_label.clear()
+
+    def _rebuild(self) -> None:
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self._setters = {("diarienummer",): self._setters[("diarienummer",)]}
+        self.budget_grid = None
+        self._field_messages = {"diarienummer": self.dnr_message}
+        self.message.clear_message()
+        self.dnr_message.clear_message()
+        if self.app is None:
+            self._show_enabled(False)
+            return
+        self._show_enabled(True)
+        self.tabs.addTab(self._build_form_tab(), self.tr("Formulär"))
+        self.tabs.addTab(build_people_tab(self), self.tr("Sökande och kontakter"))
+        if self.template.budget:
+            self.tabs.addTab(build_budget_tab(self), self.tr("Budget"))
+        self.tabs.addTab(build_timeplan_tab(self), self.tr("Period och tidplan"))
+        self.history = HistoryTable()
+        self.tabs.addTab(self.history, self.tr("Historik"))
+        self._refresh_all()
+
+    def _build_form_tab(self) -> QWidget:
+        inner = QWidget()
+        form = QVBoxLayout(inner)
+        for section in self.template.sections:
+            if section.answer == "none" and not isinstance(section.table, ContactsTable):
+                if section.table is not None:
+                    where = {BudgetTable: "Budget", TimeplanTable: "Period och tidplan",
+                             PlaceDateTable: "Period och tidplan"}.get(type(section.table))
+                    if where:
+                        hint = QLabel(self.tr("<b>%s</b> – fylls i under fliken %s.") % (section.short, where))
+                        hint.setStyleSheet("color: #555;")
+                        form.addWidget(hint)
+                continue
+            heading = QLabel(f"<b>{section.short}</b>")
+            heading.setToolTip(section.heading)
+            form.addWidget(heading)
+            if section.heading != section.short:
+                full = QLabel(section.heading)
+                full.setWordWrap(True)
+                full.setStyleSheet("color: #666; font-size: 90%;")
+                form.addWidget(full)
+            if section.help:
+                help_label = QLabel(section.help)
+                help_label.setWordWrap(True)
+                help_label.setStyleSheet("color: #7a6a00; font-style: italic;")
+                form.addWidget(help_label)
+            if section.answer != "none":
+                form.addWidget(self._answer_widget(section))
+            if isinstance(section.table, ContactsTable):
+                hint = QLabel(self.tr("Kontaktpersoner fylls i under fliken Sökande och kontakter."))
+                hint.setStyleSheet("color: #555;")
+                form.addWidget(hint)
+        form.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _answer_widget(self, section) -> QWidget:
+        path = (section.binds,) if section.binds else ("section", section.id)
+        if section.answer == "line":
+            field = QLineEdit()
+            field.setPlaceholderText(section.short)
+            field.textEdited.connect(lambda text, p=path: self.edit(p, text, merge=True))
+            self._setters[path] = lambda v, f=field: self._set_text(f, v)
+        else:
+            field = QPlainTextEdit()
+            field.setMinimumHeight(140)
+            field.setTabChangesFocus(True)
+            field.textChanged.connect(lambda f=field, p=path: self.edit(p, f.toPlainText(), merge=True))
+            self._setters[path] = lambda v, f=field: self._set_plain(f, v)
+        field.installEventFilter(self._no_native_undo)
+        field.setObjectName(f"answer_{section.id}")
+        return field
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self._no_native_undo)
+
+    def add_date_field(self, form: QFormLayout, label: str, path: tuple, key: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setPlaceholderText("ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020")
+        field.setObjectName(f"date_{path[0]}")
+        message = MessageLabel()
+        self._field_messages[key] = message
+
+        def commit() -> None:
+            try:
+                value = parse_date(field.text())
+            except DateError as exc:
+                message.show_error(str(exc))
+                return
+            message.clear_message()
+            self.edit(path, value, text=label)
+            self._set_text(field, iso(value))
+
+        field.editingFinished.connect(commit)
+        self._setters[path] = lambda v: self._set_text(field, iso(v))
+        self.watch(field)
+        box = QVBoxLayout()
+        box.addWidget(field)
+        box.addWidget(message)
+        form.addRow(label, box)
+        return field
+
+    @staticmethod
+    def _set_text(field: QLineEdit, value: str) -> None:
+        if field.text() != (value or ""):
+            field.setText(value or "")
+
+    @staticmethod
+    def _set_plain(field: QPlainTextEdit, value: str) -> None:
+        if field.toPlainText() != (value or ""):
+            field.setPlainText(value or "")
+
+    # ------------------------------------------------------------------ showing state
+    def _refresh_all(self) -> None:
+        self._updating = True
+        try:
+            for path, setter in self._setters.items():
+                if path[0] == "budget":
+                    continue
+                setter(self.value(path))
+        finally:
+            self._updating = False
+        self.template_label.setText(self.template.name)
+        self._refresh_computed()
+
+    def _refresh_computed(self) -> None:
+        app = self.app
+        if app is None:
+            return
+        self.status_label.setText(f"<b>{workflow.label(app.status)}</b>")
+        problems = applications.problems(app, self.template)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            self.completeness.setText(self.tr("⚠ %d saker saknas innan ansökan kan bli inkommen") % len(errors))
+            self.completeness.setStyleSheet("color: #8a5a00;")
+        else:
+            self.completeness.setText(self.tr("✓ Komplett"))
+            self.completeness.setStyleSheet("color: #2e7d32;")
+        self.completeness.setToolTip("\n".join(f"• {p.message}" for p in problems))
+        grid: BudgetGrid | None = getattr(self, "budget_grid", None)
+        if grid is not None and self.template.budget:
+            grid.refresh_totals()
+            per = app.budget.cost_per_participant(app.planned_participants)
+            from ...domain.money import format_amount
+            self.per_participant.setText(
+                self.tr("Kostnad per planerad deltagare: %s") % format_amount(per) if per else "")
+            self.budget_problems.setText("\n".join(p.message for p in budget_problems(app)))
+        if hasattr(self, "timeplan_warnings"):
+            self.timeplan_warnings.setText("\n".join(f"⚠ {p.message}" for p in timeplan_warnings(app)))
+        if hasattr(self, "history"):
+            self.history.show_events(app.history)
+
+    def open_workflow(self) -> None:
+        if self.app is None or not self.save_now():
+            return
+        who = registers.forbund(self.db).forbundschef
+        if WorkflowDialog(self.db, self.app, who, self).exec():
+            self.reload()
+            self.status_changed.emit(self.app.id)
+            self.saved.emit(self.app.id)

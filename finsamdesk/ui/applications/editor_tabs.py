@@ -1,0 +1,195 @@
+"""The editor's tabs besides the form: people, budget, period and tidplan, history."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTableWidget, QVBoxLayout, QWidget,
+)
+
+from ...domain import workflow
+from ...domain.application import ContactRow
+from ...domain.forms import ContactsTable, PlaceDateTable
+from ...domain.money import format_amount
+from ...services import registers
+from ..widgets import MessageLabel, item
+from .budget_table import BudgetGrid
+from .row_tables import ApplicantsTableWidget, ContactsTableWidget, PhasesTableWidget, pick_from_list
+
+
+def build_people_tab(editor) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    group = QGroupBox(editor.tr("Sökande parter"))
+    box = QVBoxLayout(group)
+    applicants = ApplicantsTableWidget()
+    applicants.organisations = [o for o in registers.organisations(editor.db)]
+    applicants.changed.connect(lambda rows: editor.edit(("applicants",), rows, text=editor.tr("Ändra sökande")))
+    editor._setters[("applicants",)] = applicants.set_rows
+    box.addWidget(applicants)
+    layout.addWidget(group)
+    contact_tables: list[ContactsTableWidget] = []
+    for section in editor.template.sections:
+        if not isinstance(section.table, ContactsTable):
+            continue
+        group = QGroupBox(section.short)
+        group.setToolTip(section.heading)
+        box = QVBoxLayout(group)
+        table = ContactsTableWidget(section.table.role, section.table.columns)
+        table.changed.connect(lambda rows, role=table.role: _set_role_rows(editor, role, rows))
+        table.from_register.connect(lambda role: _pick_contact(editor, role))
+        contact_tables.append(table)
+        box.addWidget(table)
+        layout.addWidget(group)
+
+    def show_contacts(contacts) -> None:
+        for t in contact_tables:
+            t.set_rows([c for c in contacts if c.role == t.role])
+
+    editor._setters[("contacts",)] = show_contacts
+    group = QGroupBox(editor.tr("Planerade deltagare"))
+    form = QHBoxLayout(group)
+    for key, label in (("planned_participants", "Totalt"), ("planned_women", "Kvinnor"), ("planned_men", "Män")):
+        field = QSpinBox()
+        field.setRange(-1, 100000)
+        field.setSpecialValueText("–")
+        field.setObjectName(key)
+        field.valueChanged.connect(lambda v, k=key: editor.edit((k,), None if v < 0 else v, text=label))
+        editor._setters[(key,)] = lambda v, f=field: f.setValue(-1 if v is None else v)
+        form.addWidget(QLabel(editor.tr(label)))
+        form.addWidget(field)
+    form.addStretch()
+    layout.addWidget(group)
+    layout.addStretch()
+    return page
+
+
+def _set_role_rows(editor, role: str, rows: list[ContactRow]) -> None:
+    others = [c for c in editor.app.contacts if c.role != role]
+    editor.edit(("contacts",), others + rows, text=editor.tr("Ändra kontakter"))
+
+
+def _pick_contact(editor, role: str) -> None:
+    people = registers.contacts(editor.db)
+    orgs = {o.id: o.name for o in registers.organisations(editor.db)}
+    names = [f"{p.name} – {orgs.get(p.organisation_id, p.organisation_text)}" for p in people]
+    index = pick_from_list(editor, editor.tr("Kontaktperson"), editor.tr("Välj ur registret:"), names)
+    if index is None:
+        return
+    p = people[index]
+    row = ContactRow(role, p.name, orgs.get(p.organisation_id, p.organisation_text), p.phone, p.email, p.id)
+    _set_role_rows(editor, role, [c for c in editor.app.contacts if c.role == role] + [row])
+
+
+def build_budget_tab(editor) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    spec = editor.template.budget
+    years_row = QHBoxLayout()
+    years_row.addWidget(QLabel(editor.tr("Budgetår:")))
+    years_label = QLabel()
+    years_row.addWidget(years_label)
+    year_box = QSpinBox()
+    year_box.setRange(2000, 2100)
+    add = QPushButton(editor.tr("Lägg till år"))
+    remove = QPushButton(editor.tr("Ta bort år"))
+    from_period = QPushButton(editor.tr("År från perioden"))
+    for w in (year_box, add, remove, from_period):
+        years_row.addWidget(w)
+    years_row.addStretch()
+    unit = QLabel(editor.tr("Belopp i %s. Skriv som du vill: 1 130, 1130 tkr, 550 000 kr.") % spec.unit)
+    unit.setStyleSheet("color: #555;")
+    grid = BudgetGrid()
+    grid.setObjectName("budget_grid")
+    message = MessageLabel()
+    editor.budget_grid = grid
+    editor.per_participant = QLabel()
+    editor.budget_problems = QLabel()
+    editor.budget_problems.setStyleSheet("color: #8a5a00;")
+    editor._field_messages["budget"] = message
+
+    def show_years(years) -> None:
+        years_label.setText(", ".join(map(str, years)) or editor.tr("inga"))
+        grid.set_budget(spec, editor.app.budget)
+        if years:
+            year_box.setValue(max(years) + 1)
+
+    def edit_cell(category, column, year, value) -> None:
+        message.clear_message()
+        editor.edit(("budget", category, column, year), value, text=editor.tr("Ändra budget"))
+
+    def change_years(years) -> None:
+        editor.edit(("budget_years",), sorted(set(years)), text=editor.tr("Ändra budgetår"))
+
+    grid.cell_edited.connect(edit_cell)
+    grid.rejected.connect(message.show_error)
+    add.clicked.connect(lambda: change_years(editor.app.budget.years + [year_box.value()]))
+    remove.clicked.connect(lambda: change_years([y for y in editor.app.budget.years if y != year_box.value()]))
+    from_period.clicked.connect(lambda: change_years(_period_years(editor.app)))
+    editor._setters[("budget_years",)] = show_years
+    editor._setters[("budget",)] = lambda path: grid.show_cell(path[1], path[2], path[3])
+    layout.addLayout(years_row)
+    layout.addWidget(unit)
+    layout.addWidget(grid, 1)
+    layout.addWidget(message)
+    layout.addWidget(editor.per_participant)
+    layout.addWidget(editor.budget_problems)
+    return page
+
+
+def _period_years(app) -> list[int]:
+    if app.period_start and app.period_end and app.period_start <= app.period_end:
+        return list(range(app.period_start.year, app.period_end.year + 1))
+    return list(app.budget.years)
+
+
+def build_timeplan_tab(editor) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    form = QFormLayout()
+    editor.add_date_field(form, editor.tr("Startdatum"), ("period_start",), "period")
+    editor.add_date_field(form, editor.tr("Slutdatum"), ("period_end",), "period_end")
+    layout.addLayout(form)
+    group = QGroupBox(editor.tr("Tidplan (faser)"))
+    box = QVBoxLayout(group)
+    phases = PhasesTableWidget()
+    phases.changed.connect(lambda rows: editor.edit(("phases",), rows, text=editor.tr("Ändra tidplan")))
+    editor._setters[("phases",)] = phases.set_rows
+    editor.timeplan_warnings = QLabel()
+    editor.timeplan_warnings.setStyleSheet("color: #8a5a00;")
+    editor.timeplan_warnings.setWordWrap(True)
+    box.addWidget(phases)
+    box.addWidget(editor.timeplan_warnings)
+    layout.addWidget(group)
+    if any(isinstance(s.table, PlaceDateTable) for s in editor.template.sections):
+        group = QGroupBox(editor.tr("Ort och datum"))
+        place_form = QFormLayout(group)
+        place = QLineEdit()
+        place.setObjectName("place")
+        place.textEdited.connect(lambda text: editor.edit(("place",), text, merge=True))
+        editor._setters[("place",)] = lambda v: editor._set_text(place, v)
+        editor.watch(place)
+        place_form.addRow(editor.tr("Ort"), place)
+        editor.add_date_field(place_form, editor.tr("Datum"), ("signed_on",), "signed_on")
+        layout.addWidget(group)
+    layout.addStretch()
+    return page
+
+
+class HistoryTable(QTableWidget):
+    HEADERS = ("Datum", "Steg", "Anteckning", "Vem", "Beviljat")
+
+    def __init__(self, parent=None):
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def show_events(self, events) -> None:
+        self.setRowCount(len(events))
+        for r, e in enumerate(events):
+            granted = ", ".join(f"{y}: {format_amount(a)}" for y, a in sorted(e.granted.items()))
+            for c, text in enumerate((e.date.isoformat(), workflow.label(e.status), e.note, e.who, granted)):
+                self.setItem(r, c, item(text, editable=False))
+        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(1)

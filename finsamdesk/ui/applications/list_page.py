@@ -1,0 +1,124 @@
+"""Ansökningar: filter bar, the sortable list, and the editor of the selected application."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.workflow import STATUSES
+from ...services import applications
+from .editor import ApplicationEditor
+from .table_model import ApplicationTableModel
+
+
+class ApplicationsPage(QWidget):
+    selection_changed = Signal(object)  # application id or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.db = None
+        self._all: list = []
+        self.visible_rows: list = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök diarienummer, namn eller sökande (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Alla statusar"), "")
+        for key, text in STATUSES.items():
+            self.status.addItem(text, key)
+        self.year = QComboBox()
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.year)
+        bar.addWidget(self.count)
+        self.model = ApplicationTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        for column, width in enumerate((95, 300, 210, 175, 110, 110, 95)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.editor = ApplicationEditor()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(bar)
+        top_layout.addWidget(self.table)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.search.textChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.year.currentIndexChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.editor.saved.connect(lambda _id: self.reload(keep=_id))
+
+    def set_database(self, db) -> None:
+        self.db = db
+        self.editor.set_database(db)
+        self.reload()
+
+    def reload(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.editor.current_id
+        self._all = applications.list_rows(self.db)
+        years = sorted({y for r in self._all for y in r.years}, reverse=True)
+        chosen = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(self.tr("Alla år"), None)
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)) if chosen else 0)
+        self.year.blockSignals(False)
+        self.apply_filter(keep=keep)
+
+    def apply_filter(self, *_args, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.editor.current_id
+        f = applications.RowFilter(self.search.text(), self.status.currentData() or "", self.year.currentData())
+        self.visible_rows = applications.filter_rows(self._all, f)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(self.visible_rows)
+        row = self.model.row_of(keep)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        self.count.setText(self.tr("%d av %d ansökningar") % (len(self.visible_rows), len(self._all)))
+
+    def select_application(self, app_id: int) -> None:
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.year.setCurrentIndex(0)
+        row = self.model.row_of(app_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_current(self, current, _previous) -> None:
+        app_id = self.model.row_id(current.row()) if current.isValid() else None
+        if not self.editor.open_application(app_id):
+            row = self.model.row_of(self.editor.current_id)
+            self.table.selectionModel().blockSignals(True)
+            if row >= 0:
+                self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.selection_changed.emit(app_id)

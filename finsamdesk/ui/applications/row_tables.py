@@ -1,0 +1,198 @@
+"""Editable row tables of the application: contacts per role, tidplan phases, applicants.
+
+Each table shows a list and emits `changed(new_list)`; the editor turns that into an undoable edit.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog,
+    QPushButton, QTableWidget, QVBoxLayout, QWidget,
+)
+
+from ...domain.application import APPLICANT_ROLES, Applicant, ContactRow, Phase
+from ...domain.dates import DateError, iso, parse_date
+from ..widgets import MessageLabel, item
+
+
+class RowTable(QWidget):
+    changed = Signal(object)  # the whole new list
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._filling = False
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setHorizontalHeaderLabels(list(self.headers))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.cellChanged.connect(self._on_cell)
+        self.message = MessageLabel()
+        self.buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Lägg till rad"))
+        self.remove_button = QPushButton(self.tr("Ta bort rad"))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addLayout(self.buttons)
+
+    def set_rows(self, rows: list) -> None:
+        self._rows = copy.deepcopy(rows)
+        self._filling = True
+        self.table.setRowCount(len(self._rows))
+        for r, row in enumerate(self._rows):
+            for c, text in enumerate(self.cells(row)):
+                self.table.setItem(r, c, item(text))
+        self._filling = False
+        self.table.setFixedHeight(min(320, 32 + 30 * max(2, len(self._rows))))
+
+    def cells(self, row) -> list[str]:
+        raise NotImplementedError
+
+    def with_cell(self, row, column: int, text: str):
+        """The row with one cell changed; raise ValueError with a Swedish message if the text is bad."""
+        raise NotImplementedError
+
+    def new_row(self):
+        raise NotImplementedError
+
+    def _on_cell(self, r: int, c: int) -> None:
+        if self._filling or r >= len(self._rows):
+            return
+        try:
+            updated = self.with_cell(self._rows[r], c, self.table.item(r, c).text().strip())
+        except ValueError as exc:
+            self.message.show_error(f"Rad {r + 1}, {self.headers[c]}: {exc}")
+            self.set_rows(self._rows)
+            return
+        self.message.clear_message()
+        rows = copy.deepcopy(self._rows)
+        rows[r] = updated
+        self.changed.emit(rows)
+
+    def _add(self) -> None:
+        row = self.new_row()
+        if row is not None:
+            self.changed.emit(copy.deepcopy(self._rows) + [row])
+
+    def _remove(self) -> None:
+        r = self.table.currentRow()
+        if 0 <= r < len(self._rows):
+            rows = copy.deepcopy(self._rows)
+            del rows[r]
+            self.changed.emit(rows)
+
+
+class ContactsTableWidget(RowTable):
+    """Contacts of one role; rows can be fetched from the register."""
+
+    headers = ("Namn", "Organisation", "Telefon", "E-post")
+    from_register = Signal(str)  # role
+
+    def __init__(self, role: str, headers: tuple[str, ...] = (), parent=None):
+        if headers:
+            self.headers = tuple(headers)
+        super().__init__(parent)
+        self.role = role
+        self.pick_button = QPushButton(self.tr("Hämta från registret…"))
+        self.pick_button.clicked.connect(lambda: self.from_register.emit(self.role))
+        self.buttons.insertWidget(2, self.pick_button)
+
+    def cells(self, row: ContactRow) -> list[str]:
+        return [row.name, row.organisation, row.phone, row.email]
+
+    def with_cell(self, row: ContactRow, column: int, text: str) -> ContactRow:
+        field = ("name", "organisation", "phone", "email")[column]
+        if field == "email" and text and "@" not in text:
+            raise ValueError("e-postadressen ser inte riktig ut.")
+        return replace(row, **{field: text.lower() if field == "email" else text})
+
+    def new_row(self) -> ContactRow:
+        return ContactRow(self.role)
+
+
+class PhasesTableWidget(RowTable):
+    headers = ("Fas", "Från", "Till")
+
+    def cells(self, row: Phase) -> list[str]:
+        return [row.name, iso(row.start), iso(row.end)]
+
+    def with_cell(self, row: Phase, column: int, text: str) -> Phase:
+        if column == 0:
+            return replace(row, name=text)
+        try:
+            value = parse_date(text)
+        except DateError as exc:
+            raise ValueError(str(exc)) from exc
+        return replace(row, **{("start" if column == 1 else "end"): value})
+
+    def new_row(self) -> Phase:
+        return Phase(self.tr("Ny fas"))
+
+
+class ApplicantsTableWidget(RowTable):
+    """The applying parter (organisations from the register) with their roles."""
+
+    headers = ("Part", "Roll")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.organisations: list = []
+        self.add_button.setText(self.tr("Lägg till part…"))
+        self.remove_button.setText(self.tr("Ta bort part"))
+
+    def cells(self, row: Applicant) -> list[str]:
+        return [row.name, APPLICANT_ROLES.get(row.role, row.role)]
+
+    def set_rows(self, rows: list) -> None:
+        super().set_rows(rows)
+        for r in range(self.table.rowCount()):
+            for c in range(2):
+                cell = self.table.item(r, c)
+                cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
+
+    def with_cell(self, row, column, text):
+        return row
+
+    def new_row(self) -> Applicant | None:
+        if not self.organisations:
+            self.message.show_warning(self.tr("Registret har inga organisationer; lägg till dem under Organisationer."))
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Lägg till sökande part"))
+        org_box, role_box = QComboBox(), QComboBox()
+        for org in self.organisations:
+            org_box.addItem(org.name, org.id)
+        for key, text in APPLICANT_ROLES.items():
+            role_box.addItem(text, key)
+        if self._rows:
+            role_box.setCurrentIndex(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(org_box)
+        layout.addWidget(role_box)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Applicant(org_box.currentText(), role_box.currentData(), org_box.currentData())
+
+
+def pick_from_list(parent: QWidget, title: str, label: str, names: list[str]) -> int | None:
+    if not names:
+        return None
+    name, ok = QInputDialog.getItem(parent, title, label, names, 0, False)
+    return names.index(name) if ok else None

@@ -1,0 +1,35 @@
+"""Undo for the open application: commands keep a field path and values, never widgets or indexes."""
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+from PySide6.QtGui import QUndoCommand
+
+
+class EditCommand(QUndoCommand):
+    """Set one field of the application (path like ("section", "mal")); merges consecutive typing."""
+
+    def __init__(self, apply: Callable[[tuple, Any], None], path: tuple, old: Any, new: Any, text: str,
+                 merge: bool = False):
+        super().__init__(text)
+        self._apply = apply
+        self.path = path
+        self.old = copy.deepcopy(old)
+        self.new = copy.deepcopy(new)
+        self._merge = merge
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return (hash(self.path) & 0x3FFFFFFF) if self._merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, EditCommand) or other.path != self.path or not self._merge:
+            return False
+        self.new = copy.deepcopy(other.new)
+        return True
+
+    def redo(self) -> None:
+        self._apply(self.path, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self._apply(self.path, copy.deepcopy(self.old))

@@ -1,0 +1,85 @@
+"""Nästa steg: move an application one step through the workflow, with date, note, who and money."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+)
+
+from ...domain import workflow
+from ...domain.application import Application
+from ...domain.dates import DateError, parse_date
+from ...domain.money import AmountError, format_amount, parse_amount
+from ...services import applications
+from ...services.errors import ServiceError
+from ..widgets import MessageLabel
+
+
+class WorkflowDialog(QDialog):
+    def __init__(self, db, app: Application, who: str = "", parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.db, self.app = db, app
+        self.setWindowTitle(self.tr("Nästa steg för %s") % app.diarienummer)
+        self.setMinimumWidth(480)
+        self.step = QComboBox()
+        for status in workflow.next_steps(app.status):
+            self.step.addItem(workflow.label(status), status)
+        self.when = QLineEdit((today or date.today()).isoformat())
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(70)
+        self.who = QLineEdit(who)
+        self.granted_box = QGroupBox(self.tr("Beviljat belopp per kalenderår (kr)"))
+        granted_form = QFormLayout(self.granted_box)
+        self.granted: dict[int, QLineEdit] = {}
+        for year, sought in app.budget.sought_by_year().items():
+            field = QLineEdit(format_amount(sought, "kr", with_unit=False, sep=" "))
+            field.setToolTip(self.tr("Sökt %s") % format_amount(sought))
+            self.granted[year] = field
+            granted_form.addRow(str(year), field)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("Steg"), self.step)
+        form.addRow(self.tr("Datum"), self.when)
+        form.addRow(self.tr("Anteckning"), self.note)
+        form.addRow(self.tr("Vem"), self.who)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Registrera steget"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        current = QLabel(self.tr("Nuvarande status: <b>%s</b>") % workflow.label(app.status))
+        layout.addWidget(current)
+        if not self.granted and self.step.count():
+            self.granted_box.setTitle(self.tr("Budgeten har inga år"))
+        layout.addLayout(form)
+        layout.addWidget(self.granted_box)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        if not self.step.count():
+            self.message.show_error(self.tr("Ansökan är %s; inget steg kan följa.") % workflow.label(app.status).lower())
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.step.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.granted_box.setVisible(self.step.currentData() in ("beviljad", "delvis_beviljad"))
+
+    def accept(self) -> None:
+        status = self.step.currentData()
+        try:
+            when = parse_date(self.when.text())
+            if when is None:
+                raise DateError(self.tr("Ange ett datum."))
+            granted = {}
+            if status in ("beviljad", "delvis_beviljad"):
+                for year, field in self.granted.items():
+                    value = parse_amount(field.text(), "kr")
+                    if value:
+                        granted[year] = value
+            applications.change_status(self.db, self.app.id, status, when, self.note.toPlainText(),
+                                       self.who.text(), granted)
+        except (DateError, AmountError, ServiceError) as exc:
+            self.message.show_error(str(exc))
+            return
+        super().accept()

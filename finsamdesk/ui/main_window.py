@@ -1,0 +1,277 @@
+"""The main window: navigation on the left, the selected area on the right, menus for the file."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QInputDialog, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+)
+
+from .. import paths
+from ..services import applications, files, registers
+from ..services.errors import ServiceError
+from ..services.templates import list_templates
+from .applications.list_page import ApplicationsPage
+from .registers.forbund_dialog import ForbundDialog
+from .registers.pages import ContactsPage, OrganisationsPage
+from .widgets import confirm
+
+MAX_RECENT = 8
+FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
+
+
+def settings() -> QSettings:
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def remember_file(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_files() if p != str(path)]
+    settings().setValue("recent_files", items[:MAX_RECENT])
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, path: Path):
+        super().__init__()
+        self.db, self.path = db, Path(path)
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(190)
+        self.stack = QStackedWidget()
+        self.applications = ApplicationsPage()
+        self.organisations = OrganisationsPage()
+        self.contacts = ContactsPage()
+        for label, page in ((self.tr("Ansökningar"), self.applications),
+                            (self.tr("Organisationer"), self.organisations),
+                            (self.tr("Kontaktpersoner"), self.contacts)):
+            self.nav.addItem(label)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.resize(1280, 820)
+        geometry = settings().value("window_geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.set_file(db, self.path)
+        self.nav.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        arkiv = bar.addMenu(self.tr("&Arkiv"))
+        self._action(arkiv, self.tr("&Ny fil…"), self.new_file, "Ctrl+Shift+N")
+        self._action(arkiv, self.tr("&Öppna…"), self.open_file_dialog, QKeySequence.StandardKey.Open)
+        self._action(arkiv, self.tr("Spara &kopia som…"), self.save_copy)
+        self.recent_menu = arkiv.addMenu(self.tr("&Senaste filer"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        arkiv.addSeparator()
+        self._action(arkiv, self.tr("Förbundets &inställningar…"), self.edit_forbund)
+        arkiv.addSeparator()
+        self._action(arkiv, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        redigera = bar.addMenu(self.tr("&Redigera"))
+        stack = self.applications.editor.undo_stack
+        undo = stack.createUndoAction(self, self.tr("Ångra"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, self.tr("Gör om"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redigera.addAction(undo)
+        redigera.addAction(redo)
+        redigera.addSeparator()
+        self._action(redigera, self.tr("&Sök"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(redigera, self.tr("Spara &nu"), self.applications.editor.save_now, QKeySequence.StandardKey.Save)
+        ansokan = bar.addMenu(self.tr("A&nsökan"))
+        self._action(ansokan, self.tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
+        self._action(ansokan, self.tr("Nästa &steg…"), self.applications.editor.open_workflow, "Ctrl+Return")
+        self._action(ansokan, self.tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
+        self._action(ansokan, self.tr("Skriv ut &tomt formulär…"), self.print_blank)
+        self._action(ansokan, self.tr("&Exportera listan till Excel…"), self.export_list)
+        ansokan.addSeparator()
+        self._action(ansokan, self.tr("&Ta bort ansökan…"), self.delete_application)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in recent_files():
+            action = self.recent_menu.addAction(name)
+            action.setEnabled(Path(name).exists())
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
+
+    # ------------------------------------------------------------------ the file
+    def set_file(self, db, path: Path) -> None:
+        self.db, self.path = db, Path(path)
+        for page in (self.applications, self.organisations, self.contacts):
+            page.set_database(db)
+        forbund = registers.forbund(db)
+        example = self.tr(" [exempeldata]") if forbund.is_example else ""
+        self.setWindowTitle(f"{self.path.name}{example} – finsamdesk")
+        self.statusBar().showMessage(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
+        remember_file(self.path)
+
+    def leave_file(self) -> bool:
+        """Save what is typed; ask if it cannot be saved."""
+        if self.applications.editor.save_now():
+            return True
+        return confirm(self, self.tr("Osparade ändringar"),
+                       self.tr("Ansökan kan inte sparas som den är (se meddelandet). Kasta ändringarna?"))
+
+    def open_path(self, path: Path) -> None:
+        if not self.leave_file():
+            return
+        try:
+            db = files.open_file(path, create=False)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Filen kan inte öppnas"), str(exc))
+            return
+        self.set_file(db, path)
+
+    def open_file_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Öppna fil"), str(self.path.parent), FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def new_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ny fil"), str(self.path.parent), FILE_FILTER)
+        if not name or not self.leave_file():
+            return
+        forbund, ok = QInputDialog.getText(self, self.tr("Ny fil"), self.tr("Förbundets namn:"))
+        if not ok:
+            return
+        try:
+            db = files.new_file(name, forbund)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Ny fil"), str(exc))
+            return
+        self.set_file(db, Path(name))
+
+    def save_copy(self) -> None:
+        self.applications.editor.save_now()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopia som"), str(self.path.parent), FILE_FILTER)
+        if not name:
+            return
+        try:
+            files.save_copy(self.db, name)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Spara kopia"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Kopia sparad: %s") % name, 5000)
+
+    def edit_forbund(self) -> None:
+        if ForbundDialog(self.db, self).exec():
+            self.set_file(self.db, self.path)
+
+    # ------------------------------------------------------------------ applications
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if page is not self.applications and hasattr(page, "reload"):
+            page.reload()
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        page.search.setFocus()
+        page.search.selectAll()
+
+    def new_application(self) -> None:
+        templates = list_templates()
+        default = registers.forbund(self.db).default_template
+        names = [t.name for t in templates]
+        index = next((i for i, t in enumerate(templates) if t.id == default), 0)
+        name, ok = QInputDialog.getItem(self, self.tr("Ny ansökan"), self.tr("Formulär:"), names, index, False)
+        if not ok or not self.leave_file():
+            return
+        app = applications.create(self.db, templates[names.index(name)].id)
+        self.nav.setCurrentRow(0)
+        self.applications.reload(keep=app.id)
+        self.applications.select_application(app.id)
+
+    def _selected(self) -> int | None:
+        app_id = self.applications.editor.current_id
+        if app_id is None:
+            QMessageBox.information(self, self.tr("Ingen ansökan vald"), self.tr("Välj en ansökan i listan först."))
+        return app_id
+
+    def print_application(self) -> None:
+        app_id = self._selected()
+        if app_id is None or not self.applications.editor.save_now():
+            return
+        from ..services import printing
+        app = applications.load(self.db, app_id)
+        target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"ansokan-{app.diarienummer}.pdf"
+        try:
+            printing.print_application(self.db, app_id, target)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Skriv ut"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("PDF skapad: %s") % target, 8000)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def print_blank(self) -> None:
+        templates = list_templates()
+        names = [t.name for t in templates]
+        name, ok = QInputDialog.getItem(self, self.tr("Tomt formulär"), self.tr("Formulär:"), names, 0, False)
+        if not ok:
+            return
+        from ..services import printing
+        template = templates[names.index(name)]
+        target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
+        printing.print_blank(template.id, target, registers.forbund(self.db).name)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def export_list(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera listan"), str(self.path.parent / "ansokningar.xlsx"),
+                                              "Excel (*.xlsx)")
+        if not name:
+            return
+        from ..services import exchange
+        try:
+            exchange.export_application_list_xlsx(self.db, self.applications.visible_rows, name)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Exportera"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Listan exporterad: %s") % name, 5000)
+
+    def delete_application(self) -> None:
+        app_id = self._selected()
+        if app_id is None:
+            return
+        app = applications.load(self.db, app_id)
+        if not confirm(self, self.tr("Ta bort ansökan"),
+                       self.tr("Vill du ta bort ansökan %s ”%s”? Det går inte att ångra.") % (app.diarienummer, app.name)):
+            return
+        try:
+            applications.delete(self.db, app_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Ta bort ansökan"), str(exc))
+            return
+        self.applications.editor.set_database(self.db)
+        self.applications.reload()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.leave_file():
+            event.ignore()
+            return
+        settings().setValue("window_geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Registers: organisations, contact persons, the förbund's settings."""

@@ -1,0 +1,59 @@
+"""Förbundets inställningar: name, organisationsnummer, address, förbundschef, default form."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
+
+from ...domain.registers import Forbund
+from ...services import registers
+from ...services.errors import ServiceError, ValidationError
+from ...services.templates import list_templates
+from ..widgets import MessageLabel
+
+
+class ForbundDialog(QDialog):
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Förbundets inställningar"))
+        self.setMinimumWidth(520)
+        f = registers.forbund(db)
+        self.is_example = f.is_example
+        self.name, self.orgnr = QLineEdit(f.name), QLineEdit(f.orgnr)
+        self.address, self.chef = QLineEdit(f.address), QLineEdit(f.forbundschef)
+        self.template = QComboBox()
+        for t in list_templates():
+            self.template.addItem(t.name, t.id)
+        self.template.setCurrentIndex(max(0, self.template.findData(f.default_template)))
+        self.messages = {k: MessageLabel() for k in ("name", "orgnr")}
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("Namn"), self.name)
+        form.addRow("", self.messages["name"])
+        form.addRow(self.tr("Organisationsnummer"), self.orgnr)
+        form.addRow("", self.messages["orgnr"])
+        form.addRow(self.tr("Adress"), self.address)
+        form.addRow(self.tr("Förbundschef"), self.chef)
+        form.addRow(self.tr("Eget ansökningsformulär"), self.template)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        f = Forbund(self.name.text().strip(), self.orgnr.text().strip(), self.address.text().strip(),
+                    self.chef.text().strip(), self.template.currentData(), self.is_example)
+        for m in self.messages.values():
+            m.clear_message()
+        try:
+            registers.save_forbund(self.db, f)
+        except ValidationError as exc:
+            for key, text in exc.fields.items():
+                self.messages.get(key, self.message).show_error(text)
+            return
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,181 @@
+"""A register page: a filterable, sortable list on the left and the selected record's form on the right."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSplitter, QTableWidget,
+    QVBoxLayout, QWidget,
+)
+
+from ...domain.text import matches, sort_key
+from ...services.errors import ServiceError, ValidationError
+from ..widgets import MessageLabel, confirm, item
+
+
+class RegisterPage(QWidget):
+    """Subclasses define columns, cells(record), form fields, load_records, new_record, read_form, save, delete."""
+
+    columns: tuple[str, ...] = ()
+    noun = "posten"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.db = None
+        self.records: list = []
+        self.current = None
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök…"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels(list(self.columns))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self.form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        self.messages: dict[str, MessageLabel] = {}
+        self.message = MessageLabel()
+        self.new_button = QPushButton(self.tr("Ny"))
+        self.save_button = QPushButton(self.tr("Spara"))
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton(self.tr("Ta bort"))
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(self.form)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(buttons)
+        right_layout.addStretch()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.search.textChanged.connect(self.refresh_table)
+        self.table.currentCellChanged.connect(lambda r, *_: self._select(r))
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save_current)
+        self.delete_button.clicked.connect(self.delete_current)
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> None:
+        message = MessageLabel()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(message)
+        self.fields[key] = widget
+        self.messages[key] = message
+        self.form.addRow(label, box)
+
+    def set_database(self, db) -> None:
+        self.db = db
+        self.reload()
+
+    def reload(self, keep_id: int | None = None) -> None:
+        self.records = self.load_records()
+        self.refresh_table(keep_id=keep_id)
+        if keep_id is None:
+            self.start_new()
+
+    def visible(self) -> list:
+        needle = self.search.text()
+        rows = [r for r in self.records if matches(needle, *self.cells(r))]
+        column, order = self._sort
+        return sorted(rows, key=lambda r: sort_key(self.cells(r)[column]),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def refresh_table(self, *_args, keep_id: int | None = None) -> None:
+        self._shown = self.visible()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._shown))
+        for r, record in enumerate(self._shown):
+            for c, text in enumerate(self.cells(record)):
+                self.table.setItem(r, c, item(text))
+            if keep_id is not None and record.id == keep_id:
+                self.table.selectRow(r)
+        self.table.blockSignals(False)
+
+    def _sort_by(self, column: int) -> None:
+        previous, order = self._sort
+        flip = Qt.SortOrder.DescendingOrder if order == Qt.SortOrder.AscendingOrder else Qt.SortOrder.AscendingOrder
+        self._sort = (column, flip if previous == column else Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(column, self._sort[1])
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.refresh_table(keep_id=self.current.id if self.current else None)
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self._shown):
+            self.current = self._shown[row]
+            self.show_record(self.current)
+            self._clear_messages()
+
+    def start_new(self) -> None:
+        self.current = None
+        self.table.clearSelection()
+        self.show_record(self.new_record())
+        self._clear_messages()
+
+    def _clear_messages(self) -> None:
+        self.message.clear_message()
+        for m in self.messages.values():
+            m.clear_message()
+
+    def save_current(self) -> bool:
+        record = self.read_form(self.current.id if self.current else None)
+        self._clear_messages()
+        try:
+            warnings = self.save(record)
+        except ValidationError as exc:
+            for key, text in exc.fields.items():
+                if key in self.messages:
+                    self.messages[key].show_error(text)
+            self.message.show_error(str(exc))
+            return False
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return False
+        for key, text in (warnings or {}).items():
+            if key in self.messages:
+                self.messages[key].show_warning(text)
+        self.records = self.load_records()
+        self.current = next((r for r in self.records if r.id == record.id), None)
+        self.refresh_table(keep_id=record.id)
+        self.message.show_warning(self.tr("Sparat.")) if not warnings else None
+        return True
+
+    def delete_current(self) -> None:
+        if self.current is None:
+            return
+        name = self.cells(self.current)[0]
+        if not confirm(self, self.tr("Ta bort"), self.tr("Vill du ta bort %s ”%s”?") % (self.noun, name)):
+            return
+        try:
+            self.delete(self.current.id)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.reload()
+
+    # to be defined by subclasses
+    def load_records(self) -> list: raise NotImplementedError  # noqa: E704
+    def cells(self, record) -> list[str]: raise NotImplementedError  # noqa: E704
+    def new_record(self): raise NotImplementedError  # noqa: E704
+    def show_record(self, record) -> None: raise NotImplementedError  # noqa: E704
+    def read_form(self, record_id): raise NotImplementedError  # noqa: E704
+    def save(self, record) -> dict: raise NotImplementedError  # noqa: E704
+    def delete(self, record_id: int) -> None: raise NotImplementedError  # noqa: E704

@@ -1,0 +1,54 @@
+"""Small shared widgets: a field with its message beside it, money/date helpers for tables."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidgetItem, QWidget
+
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+class MessageLabel(QLabel):
+    """A message next to a field: red for errors, amber for warnings, hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self._show(text, ERROR_STYLE)
+
+    def show_warning(self, text: str) -> None:
+        self._show(text, WARNING_STYLE)
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _show(self, text: str, style: str) -> None:
+        if not text:
+            self.clear_message()
+            return
+        self.setStyleSheet(style)
+        self.setText(text)
+        self.show()
+
+
+def item(text: str, *, align_right: bool = False, editable: bool = True, bold: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if not editable:
+        it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if bold:
+        font = it.font()
+        font.setBold(True)
+        it.setFont(font)
+    return it
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
