@@ -1,0 +1,25 @@
+import pytest
+
+from finsamdesk.domain.registers import Forbund, Organisation
+from finsamdesk.services import applications, files, registers
+from tests.fixtures.seed_applications import pas, spranget
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = files.new_file(tmp_path / "förbund.sqlite", "Samordningsförbundet Test")
+    registers.save_forbund(db, Forbund("Samordningsförbundet Test", forbundschef="Eva Chef",
+                                       default_template="nnv-skane-2020"))
+    return db
+
+
+@pytest.fixture
+def seeded(db):
+    sp = spranget()
+    sp.diarienummer = "2021-001"
+    applications.save(db, sp)
+    ps = pas()
+    ps.diarienummer = "2019-012"
+    applications.save(db, ps)
+    registers.save_organisation(db, Organisation("Klippans kommun", "212000-1108", "kommun", True))
+    return db, sp.id, ps.id
