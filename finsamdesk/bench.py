@@ -1,10 +1,11 @@
 """Benchmarks: `python -m finsamdesk.bench [--runs N]` prints figures next to their goals.
 
-(a) Start-up: `python -m finsamdesk --demo --quit-when-shown` against a bare PySide6 window with
+(a) Start-up: `python -m finsamdesk --file EXAMPLE --quit-when-shown` on an example file made once
+    beforehand (`finsamdesk demo --out EXAMPLE`), against a bare PySide6 window with
     a QTableView, run alternately N times each, offscreen, in a temporary FINSAMDESK_HOME. The
     parent passes FINSAMDESK_T0 (time.time() just before starting the child); the child prints
     `shown <seconds since T0>` when its window is first shown. Goal: ≤ 1.5 × the bare window.
-(b) Printing an ansökan of about ten pages in process (median of N). Goal: < 2 s.
+(b) Printing an ansökan of about ten pages in process (median of N). Goal: < 0.3 s.
 (c) Filtering 5 000 ansökningar with services.applications.filter_rows for each prefix of
     "språnget", as a user types it. Goal: < 50 ms per keystroke.
 
@@ -43,7 +44,8 @@ app.exec()
 '''
 
 STARTUP_GOAL = 1.5
-PRINT_GOAL_S = 2.0
+READY: list[float] = []  # finsamdesk's "ready" times: the file opened and the list filled
+PRINT_GOAL_S = 0.3
 FILTER_GOAL_MS = 50.0
 
 
@@ -60,6 +62,8 @@ def _run_child(cmd: list[str], env: dict[str, str]) -> tuple[float | None, float
                 shown = float(line.split()[1])
             except (IndexError, ValueError):
                 pass
+        elif line.startswith("ready "):
+            READY.append(float(line.split()[1]))
     error = "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
     return shown, wall, error
 
@@ -72,7 +76,10 @@ def bench_startup(runs: int) -> list[str]:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FINSAMDESK_HOME": str(Path(tmp) / "home")}
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-        app_cmd = [sys.executable, "-m", "finsamdesk", "--demo", "--quit-when-shown"]
+        example = Path(tmp) / "exempel.sqlite"
+        subprocess.run([sys.executable, "-m", "finsamdesk", "demo", "--out", str(example)], env=env, check=True,
+                       capture_output=True)
+        app_cmd = [sys.executable, "-m", "finsamdesk", "--file", str(example), "--quit-when-shown"]
         bare_cmd = [sys.executable, str(script)]
         results: dict[str, list[tuple[float | None, float]]] = {"app": [], "bare": []}
         errors: dict[str, str] = {}
@@ -97,9 +104,12 @@ def bench_startup(runs: int) -> list[str]:
     bare, app = median("bare"), median("app")
     ratio = app / bare if bare else float("inf")
     out.append(f"start-up, bare QTableView window ({kind}, median of {len(results['bare'])}): {bare * 1000:8.0f} ms")
-    out.append(f"start-up, finsamdesk --demo      ({kind}, median of {len(results['app'])}): {app * 1000:8.0f} ms")
+    out.append(f"start-up, finsamdesk on example  ({kind}, median of {len(results['app'])}): {app * 1000:8.0f} ms")
     out.append(f"start-up ratio finsamdesk / bare: {ratio:5.2f} ×   goal ≤ {STARTUP_GOAL} ×  "
                f"{'OK' if ratio <= STARTUP_GOAL else 'OVER'}")
+    if READY:
+        out.append(f"  finsamdesk with the example file opened and its list filled (ready, median): "
+                   f"{statistics.median(READY) * 1000:8.0f} ms")
     if not use_shown:
         out.append("  (no 'shown <s>' line from a child: wall time start-to-exit used instead)")
     return out
@@ -119,12 +129,12 @@ def _long_application(db):
     from .services.templates import get_template
 
     app = applications.new_application(db, "nnv-skane-2020", date(2021, 1, 5))
-    app.name = "Språnget – en väg vidare för fler målgrupper till arbetsmarknaden (benchmark)"
+    app.name = "Trappan – en väg vidare för fler målgrupper till arbetsmarknaden (benchmark)"
     app.applicant_text = "Exempelby kommun tillsammans med Arbetsförmedlingen."
     template = get_template(app.template_id)
     text_sections = [s for s in template.sections if s.answer == "text" and not s.binds]
     for i, s in enumerate(text_sections):
-        paragraphs = 2 if i % 3 else 4
+        paragraphs = 2 if i % 3 else 3
         app.sections[s.id] = "\n\n".join(
             (f"{s.short.upper()} DEL {p + 1}\n" if p % 4 == 0 else "") + LONG_PARAGRAPH * 3 +
             ("\n- punkt ett\n- punkt två\n- punkt tre" if p % 3 == 0 else "") for p in range(paragraphs))
@@ -161,7 +171,7 @@ def bench_printing(runs: int) -> list[str]:
     first = times[0]
     page_text = f"{pages} pages" if pages else "pages unknown"
     return [f"printing one ansökan ({page_text}), median of {runs}: {median * 1000:8.0f} ms "
-            f"(first {first * 1000:.0f} ms)   goal < {PRINT_GOAL_S:.0f} s  {'OK' if median < PRINT_GOAL_S else 'OVER'}"]
+            f"(first {first * 1000:.0f} ms)   goal < {PRINT_GOAL_S * 1000:.0f} ms  {'OK' if median < PRINT_GOAL_S else 'OVER'}"]
 
 
 def _page_count(data: bytes) -> int | None:

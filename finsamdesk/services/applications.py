@@ -1,10 +1,11 @@
 """Use cases for ansökningar: register, save, filter, move through the workflow, delete."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import date
 
-import sqlite_utils
 
 from ..domain import checks, workflow
 from ..domain.application import Application, Phase, StatusEvent
@@ -15,6 +16,9 @@ from ..store import applications as store
 from ..store.applications import ApplicationRow
 from .errors import ServiceError, ValidationError
 from .templates import get_template
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def new_application(db: sqlite_utils.Database, template_id: str, today: date | None = None) -> Application:

@@ -12,10 +12,11 @@ step by step), so every history obeys the workflow rules. Dates are relative to 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import sqlite_utils
 
 from ..domain.application import OWN, SOUGHT, Applicant, Application, ContactRow
 from ..domain.dates import years_between
@@ -27,6 +28,9 @@ from ..store import registers as registers_store
 from . import applications, registers
 from .errors import ServiceError
 from .templates import get_template
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 EXAMPLE_FORBUND_NAME = "Samordningsförbundet Exempelbygd (exempeldata)"
 

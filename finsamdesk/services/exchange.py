@@ -4,10 +4,11 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 from pathlib import Path
 
-import sqlite_utils
 
 from ..documents.json_io import ImportFormatError, application_from_json, application_to_json
 from ..domain.application import Application
@@ -21,6 +22,9 @@ from . import applications
 from .output import write_file_atomic
 from .errors import ServiceError
 from .templates import get_template
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "DiarienummerTakenError", "ImportFormatError", "export_application_json", "import_application_json",

@@ -1,14 +1,17 @@
 """Opening, creating and copying a förbund's file (one förbund = one SQLite file)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
-import sqlite_utils
 
 from ..domain.registers import Forbund
-from ..store import connection
 from . import registers
 from .errors import ServiceError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class FileOpenError(ServiceError):
@@ -20,6 +23,8 @@ class NewerFileError(FileOpenError):
 
 
 def open_file(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    from ..store import connection  # sqlite-utils is imported here, after the window is shown
+
     try:
         return connection.open_database(path, create=create)
     except connection.NewerFileError as exc:
@@ -42,6 +47,8 @@ def save_copy(db: sqlite_utils.Database, target: str | Path) -> Path:
     target = Path(target)
     if not target.parent.is_dir():
         raise ServiceError(f"Mappen {target.parent} finns inte.")
+    from ..store import connection
+
     try:
         connection.copy_database(db, target)
     except OSError as exc:

@@ -7,16 +7,19 @@ place, so a crash or a full disk never leaves half a PDF under the chosen name.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
-import sqlite_utils
 
 from ..domain.application import Application
 from ..domain.forms import FormTemplate
 from . import applications, registers
 from .output import write_file_atomic
-from .errors import ServiceError
 from .templates import get_template
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DEFAULT_FORBUND_NAME = "Samordningsförbundet"
 

@@ -1,7 +1,8 @@
 """Use cases for the förbund's settings, organisations and contact persons."""
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
 
 from ..domain.registers import (
     Contact, Forbund, Organisation, validate_contact, validate_organisation,
@@ -9,6 +10,9 @@ from ..domain.registers import (
 from ..store import registers as store
 from .errors import ServiceError, ValidationError
 from .templates import get_template
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def forbund(db: sqlite_utils.Database) -> Forbund:

@@ -1,14 +1,18 @@
 """Queries for ansökningar: load and save a whole application, list rows for the table."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import sqlite_utils
 
 from ..domain.application import (
     SOUGHT, Applicant, Application, Budget, ContactRow, Phase, StatusEvent,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _d(text: str | None) -> date | None:

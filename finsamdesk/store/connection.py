@@ -1,7 +1,6 @@
 """Opening a förbund's file: pragmas, the schema version guard, migrations with a backup first."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path

@@ -1,12 +1,16 @@
 """Queries for the förbund's settings, organisations and contacts."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import asdict
 
-import sqlite_utils
 
 from ..domain.registers import Contact, Forbund, Organisation
 from ..domain.text import sort_key
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def load_forbund(db: sqlite_utils.Database) -> Forbund:

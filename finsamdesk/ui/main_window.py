@@ -1,7 +1,6 @@
 """The main window: navigation on the left, the selected area on the right, menus for the file."""
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl
@@ -39,6 +38,7 @@ def remember_file(path: Path) -> None:
 
 class MainWindow(QMainWindow):
     def __init__(self, db, path: Path):
+        """`db` may be None: the window shows at once and the file is opened with set_file()."""
         super().__init__()
         self.db, self.path = db, Path(path)
         self.nav = QListWidget()
@@ -66,8 +66,13 @@ class MainWindow(QMainWindow):
         geometry = settings().value("window_geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.set_file(db, self.path)
         self.nav.setCurrentRow(0)
+        if db is not None:
+            self.set_file(db, self.path)
+        else:
+            self.menuBar().setEnabled(False)
+            self.setWindowTitle(f"{self.path.name} – finsamdesk")
+            self.statusBar().showMessage(self.tr("Öppnar %s …") % self.path)
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the file
     def set_file(self, db, path: Path) -> None:
         self.db, self.path = db, Path(path)
+        self.menuBar().setEnabled(True)
         for page in (self.applications, self.organisations, self.contacts):
             page.set_database(db)
         forbund = registers.forbund(db)
@@ -186,7 +192,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
-        if page is not self.applications and hasattr(page, "reload"):
+        if self.db is not None and page is not self.applications and hasattr(page, "reload"):
             page.reload()
 
     def focus_search(self) -> None:
@@ -219,6 +225,8 @@ class MainWindow(QMainWindow):
             return
         from ..services import printing
         app = applications.load(self.db, app_id)
+        import tempfile
+
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"ansokan-{app.diarienummer}.pdf"
         try:
             printing.print_application(self.db, app_id, target)
@@ -236,6 +244,8 @@ class MainWindow(QMainWindow):
             return
         from ..services import printing
         template = templates[names.index(name)]
+        import tempfile
+
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
         printing.print_blank(template.id, target, registers.forbund(self.db).name)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -270,7 +280,7 @@ class MainWindow(QMainWindow):
         self.applications.reload()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if not self.leave_file():
+        if self.db is not None and not self.leave_file():
             event.ignore()
             return
         settings().setValue("window_geometry", self.saveGeometry())

@@ -1,6 +1,5 @@
 """The main window, the list and the registers as a user meets them."""
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
