@@ -193,3 +193,4 @@ class HistoryTable(QTableWidget):
                 self.setItem(r, c, item(text, editable=False))
         self.resizeColumnToContents(0)
         self.resizeColumnToContents(1)
+        self.resizeColumnToContents(3)
