@@ -86,3 +86,29 @@ def make_fixture(path: Path) -> None:
 
 if __name__ == "__main__":
     make_fixture(FIXTURES / f"v{SCHEMA_VERSION}.sqlite")
+
+
+def test_a_migration_takes_a_backup_first_and_moves_the_file_forward(tmp_path, monkeypatch):
+    """Simulates the next schema version: the old file is copied aside before it is migrated."""
+    from sqlite_utils import Migrations
+
+    from finsamdesk.store import connection, schema
+
+    path = tmp_path / "gammal.sqlite"
+    open_database(path).conn.close()
+    newer = Migrations("finsamdesk")
+    newer()(schema.m001_initial)
+
+    @newer()
+    def m002_note(db):
+        db["application"].add_column("note", str)
+
+    monkeypatch.setattr(connection, "migrations", newer)
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    db = open_database(path)
+    assert db.execute("PRAGMA user_version").fetchone() == (2,)
+    assert "note" in db["application"].columns_dict
+    [backup] = (tmp_path / "säkerhetskopior").glob("gammal-fore-v2-*.sqlite")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert "note" not in [r[1] for r in conn.execute("PRAGMA table_info(application)")]
