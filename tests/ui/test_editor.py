@@ -178,3 +178,26 @@ def test_duplicate_diarienummer_is_shown_next_to_the_field(editor, qtbot):
     assert "används redan" in e.dnr_message.text()
     assert applications.load(db, sp_id).diarienummer == "2021-001"
     assert not e.open_application(None), "an unsavable application is not left silently"
+
+
+def test_a_typed_contact_can_be_saved_to_the_register_and_picked_elsewhere(editor, monkeypatch):
+    from finsamdesk.services import registers
+    from finsamdesk.ui.applications import row_tables
+    from finsamdesk.ui.applications.row_tables import ContactsTableWidget
+
+    e, db, sp_id, ps_id = editor
+    e.open_application(sp_id)
+    table = next(t for t in e.findChildren(ContactsTableWidget) if t.role == "ovriga")
+    table.table.setCurrentCell(0, 0)
+    table.save_button.click()
+    [person] = registers.contacts(db)
+    assert person.name == "Peter Lindow" and person.email == "peter.lindow@perstorp.se"
+    assert e.app.contacts_for("ovriga")[0].contact_id == person.id
+    e.open_application(ps_id)
+    monkeypatch.setattr(row_tables, "pick_from_list", lambda *a: 0)
+    from finsamdesk.ui.applications import editor_tabs
+    monkeypatch.setattr(editor_tabs, "pick_from_list", lambda *a: 0)
+    forankring = next(t for t in e.findChildren(ContactsTableWidget) if t.role == "forankring")
+    forankring.pick_button.click()
+    picked = e.app.contacts_for("forankring")[-1]
+    assert (picked.name, picked.contact_id) == ("Peter Lindow", person.id)

@@ -32,6 +32,13 @@ from .workflow_dialog import WorkflowDialog
 AUTOSAVE_MS = 1000
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    return scroll
+
+
 class _NoNativeUndo(QObject):
     """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
 
@@ -219,7 +226,7 @@ class ApplicationEditor(QWidget):
             return
         self._show_enabled(True)
         self.tabs.addTab(self._build_form_tab(), self.tr("Formulär"))
-        self.tabs.addTab(build_people_tab(self), self.tr("Sökande och kontakter"))
+        self.tabs.addTab(_scrolled(build_people_tab(self)), self.tr("Sökande och kontakter"))
         if self.template.budget:
             self.tabs.addTab(build_budget_tab(self), self.tr("Budget"))
         self.tabs.addTab(build_timeplan_tab(self), self.tr("Period och tidplan"))
@@ -260,10 +267,7 @@ class ApplicationEditor(QWidget):
                 hint.setStyleSheet("color: #555;")
                 form.addWidget(hint)
         form.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        return scroll
+        return _scrolled(inner)
 
     def _answer_widget(self, section) -> QWidget:
         path = (section.binds,) if section.binds else ("section", section.id)
@@ -342,7 +346,8 @@ class ApplicationEditor(QWidget):
         problems = applications.problems(app, self.template)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            self.completeness.setText(self.tr("⚠ %d saker saknas innan ansökan kan bli inkommen") % len(errors))
+            count = self.tr("1 sak saknas") if len(errors) == 1 else self.tr("%d saker saknas") % len(errors)
+            self.completeness.setText(self.tr("⚠ %s innan ansökan kan bli inkommen (se tipset)") % count)
             self.completeness.setStyleSheet("color: #8a5a00;")
         else:
             self.completeness.setText(self.tr("✓ Komplett"))

@@ -10,7 +10,9 @@ from ...domain import workflow
 from ...domain.application import ContactRow
 from ...domain.forms import ContactsTable, PlaceDateTable
 from ...domain.money import format_amount
+from ...domain.registers import Contact
 from ...services import registers
+from ...services.errors import ServiceError
 from ..widgets import MessageLabel, item
 from .budget_table import BudgetGrid
 from .row_tables import ApplicantsTableWidget, ContactsTableWidget, PhasesTableWidget, pick_from_list
@@ -37,6 +39,7 @@ def build_people_tab(editor) -> QWidget:
         table = ContactsTableWidget(section.table.role, section.table.columns)
         table.changed.connect(lambda rows, role=table.role: _set_role_rows(editor, role, rows))
         table.from_register.connect(lambda role: _pick_contact(editor, role))
+        table.to_register.connect(lambda role, row, t=table: _save_contact(editor, role, row, t))
         contact_tables.append(table)
         box.addWidget(table)
         layout.addWidget(group)
@@ -78,6 +81,25 @@ def _pick_contact(editor, role: str) -> None:
     p = people[index]
     row = ContactRow(role, p.name, orgs.get(p.organisation_id, p.organisation_text), p.phone, p.email, p.id)
     _set_role_rows(editor, role, [c for c in editor.app.contacts if c.role == role] + [row])
+
+
+def _save_contact(editor, role: str, row: int, table) -> None:
+    """Put a typed contact row into the register and link the row to it."""
+    rows = [c for c in editor.app.contacts if c.role == role]
+    if not 0 <= row < len(rows) or not rows[row].name.strip():
+        table.message.show_warning(editor.tr("Markera en rad med ett namn först."))
+        return
+    c = rows[row]
+    org = next((o for o in registers.organisations(editor.db) if o.name == c.organisation), None)
+    person = Contact(c.name, org.id if org else None, "" if org else c.organisation, "", c.phone, c.email)
+    try:
+        registers.save_contact(editor.db, person)
+    except ServiceError as exc:
+        table.message.show_error(str(exc))
+        return
+    rows[row] = ContactRow(role, c.name, c.organisation, c.phone, person.email, person.id)
+    _set_role_rows(editor, role, rows)
+    table.message.show_warning(editor.tr("%s finns nu i kontaktregistret.") % c.name)
 
 
 def build_budget_tab(editor) -> QWidget:

@@ -100,6 +100,7 @@ class ContactsTableWidget(RowTable):
 
     headers = ("Namn", "Organisation", "Telefon", "E-post")
     from_register = Signal(str)  # role
+    to_register = Signal(str, int)  # role, row
 
     def __init__(self, role: str, headers: tuple[str, ...] = (), parent=None):
         if headers:
@@ -109,6 +110,10 @@ class ContactsTableWidget(RowTable):
         self.pick_button = QPushButton(self.tr("Hämta från registret…"))
         self.pick_button.clicked.connect(lambda: self.from_register.emit(self.role))
         self.buttons.insertWidget(2, self.pick_button)
+        self.save_button = QPushButton(self.tr("Spara i registret"))
+        self.save_button.setToolTip(self.tr("Lägg den markerade raden i kontaktregistret så att den kan återanvändas"))
+        self.save_button.clicked.connect(lambda: self.to_register.emit(self.role, self.table.currentRow()))
+        self.buttons.insertWidget(3, self.save_button)
 
     def cells(self, row: ContactRow) -> list[str]:
         return [row.name, row.organisation, row.phone, row.email]
