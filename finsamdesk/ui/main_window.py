@@ -14,8 +14,6 @@ from ..services import applications, files, registers
 from ..services.errors import ServiceError
 from ..services.templates import list_templates
 from .applications.list_page import ApplicationsPage
-from .registers.forbund_dialog import ForbundDialog
-from .registers.pages import ContactsPage, OrganisationsPage
 from .widgets import confirm
 
 MAX_RECENT = 8
@@ -45,13 +43,10 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
         self.applications = ApplicationsPage()
-        self.organisations = OrganisationsPage()
-        self.contacts = ContactsPage()
-        for label, page in ((self.tr("Ansökningar"), self.applications),
-                            (self.tr("Organisationer"), self.organisations),
-                            (self.tr("Kontaktpersoner"), self.contacts)):
+        self._registers: dict[int, QWidget] = {}  # built when first shown (faster start)
+        for label in (self.tr("Ansökningar"), self.tr("Organisationer"), self.tr("Kontaktpersoner")):
             self.nav.addItem(label)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.applications if not self.stack.count() else QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
@@ -124,11 +119,33 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
 
+    def _register_page(self, row: int):
+        if row not in self._registers:
+            from .registers.pages import ContactsPage, OrganisationsPage
+
+            page = (OrganisationsPage if row == 1 else ContactsPage)()
+            placeholder = self.stack.widget(row)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(row, page)
+            self._registers[row] = page
+            if self.db is not None:
+                page.set_database(self.db)
+        return self._registers[row]
+
+    @property
+    def organisations(self):
+        return self._register_page(1)
+
+    @property
+    def contacts(self):
+        return self._register_page(2)
+
     # ------------------------------------------------------------------ the file
     def set_file(self, db, path: Path) -> None:
         self.db, self.path = db, Path(path)
         self.menuBar().setEnabled(True)
-        for page in (self.applications, self.organisations, self.contacts):
+        for page in (self.applications, *self._registers.values()):
             page.set_database(db)
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
@@ -185,11 +202,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Kopia sparad: %s") % name, 5000)
 
     def edit_forbund(self) -> None:
+        from .registers.forbund_dialog import ForbundDialog
+
         if ForbundDialog(self.db, self).exec():
             self.set_file(self.db, self.path)
 
     # ------------------------------------------------------------------ applications
     def _show_page(self, row: int) -> None:
+        if row > 0:
+            self._register_page(row)
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         if self.db is not None and page is not self.applications and hasattr(page, "reload"):

@@ -19,15 +19,13 @@ from ...domain import workflow
 from ...domain.application import Application
 from ...domain.checks import budget_problems, timeplan_warnings
 from ...domain.dates import DateError, iso, parse_date
+from ...domain.money import format_amount
 from ...domain.forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, TimeplanTable
 from ...services import applications, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
 from ..widgets import MessageLabel
-from .budget_table import BudgetGrid
-from .editor_tabs import HistoryTable, build_budget_tab, build_people_tab, build_timeplan_tab
 from .undo import EditCommand
-from .workflow_dialog import WorkflowDialog
 
 AUTOSAVE_MS = 1000
 
@@ -225,6 +223,9 @@ class ApplicationEditor(QWidget):
             self._show_enabled(False)
             return
         self._show_enabled(True)
+        # The tabs' modules load with the first application, not at start-up.
+        from .editor_tabs import HistoryTable, build_budget_tab, build_people_tab, build_timeplan_tab
+
         self.tabs.addTab(self._build_form_tab(), self.tr("Formulär"))
         self.tabs.addTab(_scrolled(build_people_tab(self)), self.tr("Sökande och kontakter"))
         if self.template.budget:
@@ -353,11 +354,10 @@ class ApplicationEditor(QWidget):
             self.completeness.setText(self.tr("✓ Komplett"))
             self.completeness.setStyleSheet("color: #2e7d32;")
         self.completeness.setToolTip("\n".join(f"• {p.message}" for p in problems))
-        grid: BudgetGrid | None = getattr(self, "budget_grid", None)
+        grid = getattr(self, "budget_grid", None)
         if grid is not None and self.template.budget:
             grid.refresh_totals()
             per = app.budget.cost_per_participant(app.planned_participants)
-            from ...domain.money import format_amount
             self.per_participant.setText(
                 self.tr("Kostnad per planerad deltagare: %s") % format_amount(per) if per else "")
             self.budget_problems.setText("\n".join(p.message for p in budget_problems(app)))
@@ -369,6 +369,8 @@ class ApplicationEditor(QWidget):
     def open_workflow(self) -> None:
         if self.app is None or not self.save_now():
             return
+        from .workflow_dialog import WorkflowDialog
+
         who = registers.forbund(self.db).forbundschef
         if WorkflowDialog(self.db, self.app, who, self).exec():
             self.reload()
