@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.applications.reload(keep=app.id)
         self.applications.select_application(app.id)
+        self.applications.editor.focus_first_field()
 
     def _selected(self) -> int | None:
         app_id = self.applications.editor.current_id

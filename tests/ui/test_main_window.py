@@ -1,9 +1,10 @@
 """The main window, the list and the registers as a user meets them."""
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, files, registers
@@ -145,3 +146,58 @@ def test_closing_the_window_keeps_what_was_typed(window, qtbot):
     page.editor.edit(("name",), "Alfa – med nytt namn", merge=True)
     window.close()
     assert applications.load(window.db, app_id).name == "Alfa – med nytt namn"
+
+
+def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("finsamdesk.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
+    page = window.applications
+    app_id = next(r.id for r in page.visible_rows if r.diarienummer == "2019-012")
+    page.table.selectRow(page.model.row_of(app_id))
+    window.print_application()
+    pdf = Path(opened[0].toLocalFile())
+    assert pdf.name == "ansokan-2019-012.pdf" and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_blank_form_for_applicants(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("finsamdesk.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getItem",
+                        lambda *a, **k: ("Samordningsförbundet Burlöv-Staffanstorp (version 5)", True))
+    window.print_blank()
+    assert Path(opened[0].toLocalFile()).name == "formular-burlov-staffanstorp-v5.pdf"
+
+
+def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatch, qtbot):
+    import openpyxl
+    target = tmp_path / "lista.xlsx"
+    monkeypatch.setattr("finsamdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.keyClicks(window.applications.search, "ÖPPEN")
+    window.export_list()
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Diarienummer" and [r[1] for r in rows[1:]] == ["Öppen ingång"]
+
+
+def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
+    target = tmp_path / "nytt förbund.sqlite"
+    monkeypatch.setattr("finsamdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getText",
+                        lambda *a, **k: ("Samordningsförbundet Nytt", True))
+    window.new_file()
+    assert window.windowTitle() == "nytt förbund.sqlite – finsamdesk"
+    assert window.applications.model.rowCount() == 0
+    assert recent_files()[:2] == [str(target), str(tmp_path / "förbund.sqlite")]
+    window.open_path(tmp_path / "förbund.sqlite")
+    assert window.applications.model.rowCount() == 7
+
+
+def test_new_application_on_the_forbunds_default_form(window, monkeypatch):
+    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getItem", lambda parent, title, label, names, index,
+                        editable: (names[index], True))
+    window.new_application()
+    editor = window.applications.editor
+    assert editor.app.template_id == "nnv-skane-2020"
+    from datetime import date
+    assert editor.app.diarienummer == f"{date.today().year}-006"  # five made today by the fixture
+    assert window.applications.model.rowCount() == 8
+    assert editor.findChild(QLineEdit, "answer_namn").hasFocus() or not window.isActiveWindow()

@@ -124,6 +124,12 @@ class ApplicationEditor(QWidget):
         self._rebuild()
         return True
 
+    def focus_first_field(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        field = self.tabs.widget(0).findChild(QLineEdit)
+        if field is not None:
+            field.setFocus()
+
     def reload(self) -> None:
         if self.app is not None:
             self.app = applications.load(self.db, self.app.id)

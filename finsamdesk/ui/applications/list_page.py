@@ -104,13 +104,17 @@ class ApplicationsPage(QWidget):
         self.count.setText(self.tr("%d av %d ansökningar") % (len(self.visible_rows), len(self._all)))
 
     def select_application(self, app_id: int) -> None:
+        """Show one application (e.g. a new one): clear the filters, select its row, open it."""
         self.search.clear()
         self.status.setCurrentIndex(0)
         self.year.setCurrentIndex(0)
+        if not self.editor.open_application(app_id):
+            return
+        self.apply_filter(keep=app_id)
         row = self.model.row_of(app_id)
         if row >= 0:
-            self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        self.selection_changed.emit(app_id)
 
     def _on_current(self, current, _previous) -> None:
         app_id = self.model.row_id(current.row()) if current.isValid() else None
