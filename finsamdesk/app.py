@@ -76,7 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("finsamdesk")
     app.setOrganizationName("finsamdesk")
-    app.setStyle("Fusion")
     QLocale.setDefault(QLocale("sv_SE"))
     translator = QTranslator(app)
     if translator.load(QLocale("sv_SE"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -4,18 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from .application import Application, StatusEvent
+from .statuses import STATUSES, label
 
-STATUSES = {
-    "utkast": "Utkast",
-    "inkommen": "Inkommen",
-    "beredning": "Beredning",
-    "styrelse": "Styrelse",
-    "beviljad": "Beviljad",
-    "delvis_beviljad": "Delvis beviljad",
-    "avslag": "Avslag",
-    "aterremitterad": "Återremitterad",
-    "atertagen": "Återtagen",
-}
 DECISIONS = ("beviljad", "delvis_beviljad", "avslag")
 FINAL = ("beviljad", "delvis_beviljad", "avslag", "atertagen")
 
@@ -34,10 +24,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 class WorkflowError(ValueError):
     """A step that makes no sense; Swedish message."""
-
-
-def label(status: str) -> str:
-    return STATUSES.get(status, status)
 
 
 def next_steps(status: str) -> tuple[str, ...]:

@@ -1,4 +1,8 @@
-"""The main window: navigation on the left, the selected area on the right, menus for the file."""
+"""The main window: navigation on the left, the selected area on the right, menus for the file.
+
+The services are imported inside the methods: they load when the file is opened, after the
+window is on screen (start-up is measured to the shown window by finsamdesk.bench).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,9 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
-from ..services import applications, files, registers
 from ..services.errors import ServiceError
-from ..services.templates import list_templates
 from .applications.list_page import ApplicationsPage
 from .widgets import confirm
 
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+
         bar = self.menuBar()
         arkiv = bar.addMenu(self.tr("&Arkiv"))
         self._action(arkiv, self.tr("&Ny fil…"), self.new_file, "Ctrl+Shift+N")
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action(arkiv, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
         redigera = bar.addMenu(self.tr("&Redigera"))
-        stack = self.applications.editor.undo_stack
+        stack = self.applications.undo_stack
         undo = stack.createUndoAction(self, self.tr("Ångra"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, self.tr("Gör om"))
@@ -100,10 +103,11 @@ class MainWindow(QMainWindow):
         redigera.addAction(redo)
         redigera.addSeparator()
         self._action(redigera, self.tr("&Sök"), self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(redigera, self.tr("Spara &nu"), self.applications.editor.save_now, QKeySequence.StandardKey.Save)
+        self._action(redigera, self.tr("Spara &nu"), lambda: self.applications.editor.save_now(),
+                     QKeySequence.StandardKey.Save)
         ansokan = bar.addMenu(self.tr("A&nsökan"))
         self._action(ansokan, self.tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
-        self._action(ansokan, self.tr("Nästa &steg…"), self.applications.editor.open_workflow, "Ctrl+Return")
+        self._action(ansokan, self.tr("Nästa &steg…"), lambda: self.applications.editor.open_workflow(), "Ctrl+Return")
         self._action(ansokan, self.tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
         self._action(ansokan, self.tr("Skriv ut &tomt formulär…"), self.print_blank)
         self._action(ansokan, self.tr("&Exportera listan till Excel…"), self.export_list)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
 
     def _register_page(self, row: int):
+
         if row not in self._registers:
             from .registers.pages import ContactsPage, OrganisationsPage
 
@@ -143,6 +148,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the file
     def set_file(self, db, path: Path) -> None:
+        from ..services import registers
+
         self.db, self.path = db, Path(path)
         self.menuBar().setEnabled(True)
         for page in (self.applications, *self._registers.values()):
@@ -155,12 +162,15 @@ class MainWindow(QMainWindow):
 
     def leave_file(self) -> bool:
         """Save what is typed; ask if it cannot be saved."""
-        if self.applications.editor.save_now():
+
+        if self.applications.editor is None or self.applications.editor.save_now():
             return True
         return confirm(self, self.tr("Osparade ändringar"),
                        self.tr("Ansökan kan inte sparas som den är (se meddelandet). Kasta ändringarna?"))
 
     def open_path(self, path: Path) -> None:
+        from ..services import files
+
         if not self.leave_file():
             return
         try:
@@ -176,6 +186,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_file(self) -> None:
+        from ..services import files
+
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Ny fil"), str(self.path.parent), FILE_FILTER)
         if not name or not self.leave_file():
             return
@@ -190,6 +202,8 @@ class MainWindow(QMainWindow):
         self.set_file(db, Path(name))
 
     def save_copy(self) -> None:
+        from ..services import files
+
         self.applications.editor.save_now()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopia som"), str(self.path.parent), FILE_FILTER)
         if not name:
@@ -222,6 +236,9 @@ class MainWindow(QMainWindow):
         page.search.selectAll()
 
     def new_application(self) -> None:
+        from ..services import applications, registers
+        from ..services.templates import list_templates
+
         templates = list_templates()
         default = registers.forbund(self.db).default_template
         names = [t.name for t in templates]
@@ -236,19 +253,21 @@ class MainWindow(QMainWindow):
         self.applications.editor.focus_first_field()
 
     def _selected(self) -> int | None:
+
         app_id = self.applications.editor.current_id
         if app_id is None:
             QMessageBox.information(self, self.tr("Ingen ansökan vald"), self.tr("Välj en ansökan i listan först."))
         return app_id
 
     def print_application(self) -> None:
+        import tempfile
+
+        from ..services import applications, printing
+
         app_id = self._selected()
         if app_id is None or not self.applications.editor.save_now():
             return
-        from ..services import printing
         app = applications.load(self.db, app_id)
-        import tempfile
-
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"ansokan-{app.diarienummer}.pdf"
         try:
             printing.print_application(self.db, app_id, target)
@@ -259,25 +278,28 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def print_blank(self) -> None:
+        import tempfile
+
+        from ..services import printing, registers
+        from ..services.templates import list_templates
+
         templates = list_templates()
         names = [t.name for t in templates]
         name, ok = QInputDialog.getItem(self, self.tr("Tomt formulär"), self.tr("Formulär:"), names, 0, False)
         if not ok:
             return
-        from ..services import printing
         template = templates[names.index(name)]
-        import tempfile
-
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
         printing.print_blank(template.id, target, registers.forbund(self.db).name)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def export_list(self) -> None:
+        from ..services import exchange
+
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera listan"), str(self.path.parent / "ansokningar.xlsx"),
                                               "Excel (*.xlsx)")
         if not name:
             return
-        from ..services import exchange
         try:
             exchange.export_application_list_xlsx(self.db, self.applications.visible_rows, name)
         except ServiceError as exc:
@@ -286,6 +308,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Listan exporterad: %s") % name, 5000)
 
     def delete_application(self) -> None:
+        from ..services import applications
+
         app_id = self._selected()
         if app_id is None:
             return

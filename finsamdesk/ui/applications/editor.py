@@ -52,12 +52,12 @@ class ApplicationEditor(QWidget):
     saved = Signal(int)
     status_changed = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.db = None
         self.app: Application | None = None
         self.template: FormTemplate | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack or QUndoStack(self)
         self._dirty = False
         self._updating = False
         self._setters: dict[tuple, Callable[[Any], None]] = {}

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout,
     QWidget,
 )
 
-from ...domain.workflow import STATUSES
-from ...services import applications
-from .editor import ApplicationEditor
+from ...domain.statuses import STATUSES
 from .table_model import ApplicationTableModel
+
+# Services, the editor and their Qt widgets load when the file is opened, after the window
+# is on screen: start-up time is measured to the shown window (finsamdesk.bench).
 
 
 class ApplicationsPage(QWidget):
@@ -52,7 +54,8 @@ class ApplicationsPage(QWidget):
         for column, width in enumerate((95, 300, 210, 175, 110, 110, 95)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.editor = ApplicationEditor()
+        self.undo_stack = QUndoStack(self)
+        self.editor = None
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -60,7 +63,7 @@ class ApplicationsPage(QWidget):
         top_layout.addLayout(bar)
         top_layout.addWidget(self.table)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -70,14 +73,26 @@ class ApplicationsPage(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def _make_editor(self) -> None:
+        from .editor import ApplicationEditor
+
+        self.editor = ApplicationEditor(undo_stack=self.undo_stack)
+        placeholder = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, self.editor)
+        placeholder.deleteLater()
         self.editor.saved.connect(lambda _id: self.reload(keep=_id))
 
     def set_database(self, db) -> None:
         self.db = db
+        if self.editor is None:
+            self._make_editor()
         self.editor.set_database(db)
         self.reload()
 
     def reload(self, keep: int | None = None) -> None:
+        from ...services import applications
+
         keep = keep if keep is not None else self.editor.current_id
         self._all = applications.list_rows(self.db)
         years = sorted({y for r in self._all for y in r.years}, reverse=True)
@@ -92,6 +107,10 @@ class ApplicationsPage(QWidget):
         self.apply_filter(keep=keep)
 
     def apply_filter(self, *_args, keep: int | None = None) -> None:
+        if self.editor is None:
+            return
+        from ...services import applications
+
         keep = keep if keep is not None else self.editor.current_id
         f = applications.RowFilter(self.search.text(), self.status.currentData() or "", self.year.currentData())
         self.visible_rows = applications.filter_rows(self._all, f)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...domain.money import format_amount
 from ...domain.text import sort_key
-from ...domain.workflow import label
+from ...domain.statuses import label
 
 COLUMNS = ("Diarienummer", "Namn", "Sökande", "Period", "Sökt totalt", "Status", "Senaste steg")
 MONEY_COLUMN = 4
