@@ -6,10 +6,11 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
+INFO_STYLE = "color: #2e7d32;"
 
 
 class MessageLabel(QLabel):
-    """A message next to a field: red for errors, amber for warnings, hidden when empty."""
+    """A message next to a field: red for errors, amber for warnings, green for done; hidden when empty."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -21,6 +22,9 @@ class MessageLabel(QLabel):
 
     def show_warning(self, text: str) -> None:
         self._show(text, WARNING_STYLE)
+
+    def show_info(self, text: str) -> None:
+        self._show(text, INFO_STYLE)
 
     def clear_message(self) -> None:
         self.setText("")

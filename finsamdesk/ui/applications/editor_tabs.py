@@ -99,7 +99,7 @@ def _save_contact(editor, role: str, row: int, table) -> None:
         return
     rows[row] = ContactRow(role, c.name, c.organisation, c.phone, person.email, person.id)
     _set_role_rows(editor, role, rows)
-    table.message.show_warning(editor.tr("%s finns nu i kontaktregistret.") % c.name)
+    table.message.show_info(editor.tr("%s finns nu i kontaktregistret.") % c.name)
 
 
 def build_budget_tab(editor) -> QWidget:

@@ -51,7 +51,7 @@ class ApplicationsPage(QWidget):
         header.setStretchLastSection(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((95, 300, 210, 175, 110, 110, 95)):
+        for column, width in enumerate((110, 300, 210, 175, 110, 110, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.undo_stack = QUndoStack(self)

@@ -108,6 +108,8 @@ class RegisterPage(QWidget):
                 self.table.setItem(r, c, item(text))
             if keep_id is not None and record.id == keep_id:
                 self.table.selectRow(r)
+        for column in range(1, len(self.columns)):
+            self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
 
     def _sort_by(self, column: int) -> None:
@@ -155,7 +157,8 @@ class RegisterPage(QWidget):
         self.records = self.load_records()
         self.current = next((r for r in self.records if r.id == record.id), None)
         self.refresh_table(keep_id=record.id)
-        self.message.show_warning(self.tr("Sparat.")) if not warnings else None
+        if not warnings:
+            self.message.show_info(self.tr("Sparat."))
         return True
 
     def delete_current(self) -> None:
