@@ -185,7 +185,8 @@ def budget_flowables(t: BudgetTable, app: Application | None) -> list[Flowable]:
 
     n = len(columns)
     first_w = CONTENT_WIDTH * min(0.5, max(0.28, 1 - 0.2 * n))
-    widths = [first_w] + [(CONTENT_WIDTH - first_w) / n] * n
+    weights = [1.6 if c == OWN else 1.0 for c, _ in columns]  # the own-financing header is long
+    widths = [first_w] + [(CONTENT_WIDTH - first_w) * w / sum(weights) for w in weights]
     extra = [
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
