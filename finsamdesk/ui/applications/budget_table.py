@@ -51,6 +51,9 @@ class BudgetGrid(QTableWidget):
                 self.setItem(r, c, item(self._fmt(budget.get(category, column, year)), align_right=True))
         self._filling = False
         self.refresh_totals()
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2)
 
     def _fmt(self, ore: int | None) -> str:
         return format_amount(ore, self._spec.unit if self._spec else "kr")

@@ -151,10 +151,11 @@ def build_budget_tab(editor) -> QWidget:
     editor._setters[("budget",)] = lambda path: grid.show_cell(path[1], path[2], path[3])
     layout.addLayout(years_row)
     layout.addWidget(unit)
-    layout.addWidget(grid, 1)
+    layout.addWidget(grid)
     layout.addWidget(message)
     layout.addWidget(editor.per_participant)
     layout.addWidget(editor.budget_problems)
+    layout.addStretch()
     return page
 
 
