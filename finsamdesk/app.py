@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 _STARTED = time.perf_counter()
@@ -30,26 +29,10 @@ def _setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
-def _install_error_dialog() -> None:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def _unexpected_error(exc_type, exc, tb) -> None:
+    from .ui.errors import show_unexpected_error  # loaded on the first error, not at start-up
 
-    def hook(exc_type, exc, tb) -> None:
-        import logging
-
-        log = logging.getLogger("finsamdesk")
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        # Only the type and the traceback go to the log: the message may quote what the user typed.
-        log.error("Oväntat fel %s\n%s", exc_type.__name__, "".join(traceback.format_tb(tb)))
-        box = QMessageBox(QMessageBox.Icon.Critical, "Ett fel inträffade",
-                          "Något gick fel i finsamdesk. Det du har sparat finns kvar i filen.\n\n"
-                          f"{exc_type.__name__}: {exc}")
-        copy = box.addButton("Kopiera detaljer", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is copy:
-            QApplication.clipboard().setText(details)
-
-    sys.excepthook = hook
+    show_unexpected_error(exc_type, exc, tb)
 
 
 def _choose_file(args, settings_recent: list[str]) -> tuple[Path, bool]:
@@ -80,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     translator = QTranslator(app)
     if translator.load(QLocale("sv_SE"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-    _install_error_dialog()
+    sys.excepthook = _unexpected_error
 
     from .ui.main_window import MainWindow, recent_files
 
