@@ -1,10 +1,8 @@
 """Opening, creating and copying a förbund's file (one förbund = one SQLite file)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..domain.registers import Forbund
 from . import registers
@@ -23,7 +21,8 @@ class NewerFileError(FileOpenError):
 
 
 def open_file(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
-    from ..store import connection  # sqlite-utils is imported here, after the window is shown
+    # sqlite-utils is imported here, after the window is shown
+    from ..store import connection
 
     try:
         return connection.open_database(path, create=create)
@@ -44,9 +43,12 @@ def new_file(path: str | Path, forbund_name: str) -> sqlite_utils.Database:
 
 
 def save_copy(db: sqlite_utils.Database, target: str | Path) -> Path:
+    """A consistent copy of the open file at `target` (replaced if it exists, never the open file itself)."""
     target = Path(target)
     if not target.parent.is_dir():
         raise ServiceError(f"Mappen {target.parent} finns inte.")
+    if target.exists() and target.resolve() == file_path(db):
+        raise ServiceError("Kopian kan inte sparas över den öppna filen; välj ett annat namn.")
     from ..store import connection
 
     try:
@@ -54,6 +56,12 @@ def save_copy(db: sqlite_utils.Database, target: str | Path) -> Path:
     except OSError as exc:
         raise ServiceError(f"Kopian kunde inte sparas: {exc.strerror or exc}") from exc
     return target
+
+
+def file_path(db: sqlite_utils.Database) -> Path | None:
+    """The file the connection has open (resolved), or None for an in-memory database."""
+    name = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    return Path(name).resolve() if name else None
 
 
 def is_empty(db: sqlite_utils.Database) -> bool:

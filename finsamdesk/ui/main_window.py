@@ -10,7 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QInputDialog, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
 )
 
 from .. import paths
@@ -20,6 +28,17 @@ from .widgets import confirm
 
 MAX_RECENT = 8
 FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
+
+# The navigation, in order: (label, (module under finsamdesk.ui, class)) or None for the applications page,
+# which is built at once. The others are built the first time they are shown. A page offers
+# set_database(db) and `search` (the box Ctrl+F focuses); it may offer reload(), `splitter` (its state is
+# remembered) and a `changed` signal (the status bar counts are refreshed).
+# Later areas add their line here: Insatser, Budget, Deltagare, Möten.
+PAGES: tuple[tuple[str, tuple[str, str] | None], ...] = (
+    ("Ansökningar", None),
+    ("Organisationer", ("registers.pages", "OrganisationsPage")),
+    ("Kontaktpersoner", ("registers.pages", "ContactsPage")),
+)
 
 
 def settings() -> QSettings:
@@ -37,19 +56,27 @@ def remember_file(path: Path) -> None:
 
 
 class MainWindow(QMainWindow):
+    """Public: set_file(db, path), open_path(path), leave_file() -> bool, page(row), the pages
+    `applications` (ApplicationsPage), `organisations`, `contacts`, and one method per menu command
+    (new_file, open_file_dialog, save_copy, edit_forbund, new_application, print_application, print_blank,
+    export_list, delete_application, focus_search)."""
+
     def __init__(self, db, path: Path):
         """`db` may be None: the window shows at once and the file is opened with set_file()."""
         super().__init__()
         self.db, self.path = db, Path(path)
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
         self.applications = ApplicationsPage()
-        self._registers: dict[int, QWidget] = {}  # built when first shown (faster start)
-        for label in (self.tr("Ansökningar"), self.tr("Organisationer"), self.tr("Kontaktpersoner")):
-            self.nav.addItem(label)
+        self.applications.counts_changed.connect(lambda *_: self._update_counts())
+        self._pages: dict[int, QWidget] = {0: self.applications}  # the others are built when first shown
+        for label, _factory in PAGES:
+            self.nav.addItem(self.tr(label))
             self.stack.addWidget(self.applications if not self.stack.count() else QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
+        self.path_label, self.counts_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         central = QWidget()
@@ -63,13 +90,14 @@ class MainWindow(QMainWindow):
         geometry = settings().value("window_geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._restore_splitter(0)
         self.nav.setCurrentRow(0)
         if db is not None:
             self.set_file(db, self.path)
         else:
             self.menuBar().setEnabled(False)
             self.setWindowTitle(f"{self.path.name} – finsamdesk")
-            self.statusBar().showMessage(self.tr("Öppnar %s …") % self.path)
+            self.path_label.setText(self.tr("Öppnar %s …") % self.path)
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -123,28 +151,45 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(inga)")).setEnabled(False)
 
-    def _register_page(self, row: int):
+    def page(self, row: int) -> QWidget:
+        """The page of navigation row `row`, built (and given the file) the first time it is asked for."""
+        if row not in self._pages:
+            import importlib
 
-        if row not in self._registers:
-            from .registers.pages import ContactsPage, OrganisationsPage
-
-            page = (OrganisationsPage if row == 1 else ContactsPage)()
+            module, name = PAGES[row][1]
+            page = getattr(importlib.import_module(f"{__package__}.{module}"), name)()
             placeholder = self.stack.widget(row)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.stack.insertWidget(row, page)
-            self._registers[row] = page
+            self._pages[row] = page
+            self._restore_splitter(row)
+            if hasattr(page, "changed"):
+                page.changed.connect(self._update_counts)
             if self.db is not None:
                 page.set_database(self.db)
-        return self._registers[row]
+        return self._pages[row]
 
     @property
     def organisations(self):
-        return self._register_page(1)
+        return self.page(1)
 
     @property
     def contacts(self):
-        return self._register_page(2)
+        return self.page(2)
+
+    def _restore_splitter(self, row: int) -> None:
+        state = settings().value(f"splitter/{PAGES[row][0]}")
+        splitter = getattr(self._pages[row], "splitter", None)
+        if state is not None and splitter is not None:
+            splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        store = settings()
+        store.setValue("window_geometry", self.saveGeometry())
+        for row, page in self._pages.items():
+            if getattr(page, "splitter", None) is not None:
+                store.setValue(f"splitter/{PAGES[row][0]}", page.splitter.saveState())
 
     # ------------------------------------------------------------------ the file
     def set_file(self, db, path: Path) -> None:
@@ -152,13 +197,23 @@ class MainWindow(QMainWindow):
 
         self.db, self.path = db, Path(path)
         self.menuBar().setEnabled(True)
-        for page in (self.applications, *self._registers.values()):
+        for page in self._pages.values():
             page.set_database(db)
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
         self.setWindowTitle(f"{self.path.name}{example} – finsamdesk")
-        self.statusBar().showMessage(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
+        self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
+        self._update_counts()
         remember_file(self.path)
+
+    def _update_counts(self) -> None:
+        if self.db is None:
+            return
+        from ..services import registers
+
+        self.counts_label.setText(self.tr("%d ansökningar · %d organisationer · %d kontaktpersoner") % (
+            self.applications.total_count,
+            len(registers.organisations(self.db)), len(registers.contacts(self.db))))
 
     def leave_file(self) -> bool:
         """Save what is typed; ask if it cannot be saved."""
@@ -223,8 +278,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ applications
     def _show_page(self, row: int) -> None:
-        if row > 0:
-            self._register_page(row)
+        self.page(row)
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         if self.db is not None and page is not self.applications and hasattr(page, "reload"):
@@ -290,7 +344,11 @@ class MainWindow(QMainWindow):
             return
         template = templates[names.index(name)]
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
-        printing.print_blank(template.id, target, registers.forbund(self.db).name)
+        try:
+            printing.print_blank(template.id, target, registers.forbund(self.db).name)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Skriv ut"), str(exc))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def export_list(self) -> None:
@@ -325,9 +383,9 @@ class MainWindow(QMainWindow):
         self.applications.editor.set_database(self.db)
         self.applications.reload()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         if self.db is not None and not self.leave_file():
             event.ignore()
             return
-        settings().setValue("window_geometry", self.saveGeometry())
+        self._save_layout()
         super().closeEvent(event)

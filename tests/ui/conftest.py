@@ -23,3 +23,14 @@ def seeded(db):
     applications.save(db, ps)
     registers.save_organisation(db, Organisation("Klippans kommun", "212000-1108", "kommun", True))
     return db, sp.id, ps.id
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A real file made the way the window makes one, with a few applications; closed again."""
+    path = tmp_path / "exempel förbund.sqlite"
+    db = files.new_file(path, "Samordningsförbundet Filtest")
+    for name in ("Åbergs insats", "Zeta-projektet", "Alfa"):
+        applications.create(db, "neutral", name)
+    db.conn.close()
+    return path

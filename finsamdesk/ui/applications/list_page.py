@@ -4,7 +4,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -16,7 +24,12 @@ from .table_model import ApplicationTableModel
 
 
 class ApplicationsPage(QWidget):
+    """Public: set_database(db), reload(keep=id), select_application(id), visible_rows (what the filter shows),
+    search (the filter box), model, table, editor (ApplicationEditor, made with the first file), undo_stack,
+    splitter (list above, editor below), total_count, signals selection_changed(id|None) and counts_changed(shown, total)."""
+
     selection_changed = Signal(object)  # application id or None
+    counts_changed = Signal(int, int)  # shown, total
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,7 +64,7 @@ class ApplicationsPage(QWidget):
         header.setStretchLastSection(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((110, 300, 210, 175, 110, 110, 100)):
+        for column, width in enumerate((125, 300, 210, 175, 110, 110, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.undo_stack = QUndoStack(self)
@@ -121,6 +134,12 @@ class ApplicationsPage(QWidget):
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %d ansökningar") % (len(self.visible_rows), len(self._all)))
+        self.counts_changed.emit(len(self.visible_rows), len(self._all))
+
+    @property
+    def total_count(self) -> int:
+        """How many applications the file holds (whatever the filter shows)."""
+        return len(self._all)
 
     def select_application(self, app_id: int) -> None:
         """Show one application (e.g. a new one): clear the filters, select its row, open it."""

@@ -5,16 +5,15 @@ No QSortFilterProxyModel: filtering and sorting happen on the Python list, then 
 """
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...domain.money import format_amount
-from ...domain.text import sort_key
 from ...domain.statuses import label
+from ...domain.text import sort_key
 
 COLUMNS = ("Diarienummer", "Namn", "Sökande", "Period", "Sökt totalt", "Status", "Senaste steg")
 MONEY_COLUMN = 4
+_ROOT = QModelIndex()
 
 
 def _period(row) -> str:
@@ -31,13 +30,22 @@ def _cell(row, column: int) -> str:
 
 
 def _key(row, column: int):
+    """A natural sort key, or None when the cell is empty (empty cells go last in both orders)."""
     if column == MONEY_COLUMN:
-        return (0, row.sought_ore)
+        return row.sought_ore
     if column == 3:
-        return (0, row.period_start or date.min) if row.period_start else (1, date.min)
+        return row.period_start or row.period_end
     if column == 6:
-        return (0, row.next_step) if row.next_step else (1, date.min)
-    return (0, sort_key(_cell(row, column)))
+        return row.next_step
+    return sort_key(_cell(row, column)) or None
+
+
+def sort_rows(rows: list, column: int, order: Qt.SortOrder) -> list:
+    """Rows sorted on one column (Swedish order for text), empty cells last whichever the direction."""
+    keyed = [(_key(r, column), r) for r in rows]
+    filled = sorted((kr for kr in keyed if kr[0] is not None), key=lambda kr: kr[0],
+                    reverse=order == Qt.SortOrder.DescendingOrder)
+    return [r for _, r in filled] + [r for k, r in keyed if k is None]
 
 
 class ApplicationTableModel(QAbstractTableModel):
@@ -52,8 +60,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _sorted(self, rows: list) -> list:
-        column, order = self._sort
-        return sorted(rows, key=lambda r: _key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        return sort_rows(rows, *self._sort)
 
     def row_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -64,10 +71,10 @@ class ApplicationTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -82,7 +89,7 @@ class ApplicationTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(COLUMNS[section])
         return None

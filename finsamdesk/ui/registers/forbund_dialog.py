@@ -1,7 +1,14 @@
 """Förbundets inställningar: name, organisationsnummer, address, förbundschef, default form."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from ...domain.registers import Forbund
 from ...services import registers

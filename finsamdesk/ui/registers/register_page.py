@@ -1,10 +1,18 @@
 """A register page: a filterable, sortable list on the left and the selected record's form on the right."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSplitter, QTableWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.text import matches, sort_key
@@ -17,6 +25,9 @@ class RegisterPage(QWidget):
 
     columns: tuple[str, ...] = ()
     noun = "posten"
+    NAME_WIDTH = 240  # the name column (first) gets up to this much before the others get theirs
+    MIN_COLUMN_WIDTH = 60
+    changed = Signal()  # a record was saved or deleted
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,8 +45,13 @@ class RegisterPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._sort_by)
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
         self.messages: dict[str, MessageLabel] = {}
@@ -59,13 +75,14 @@ class RegisterPage(QWidget):
         right_layout.addWidget(self.message)
         right_layout.addLayout(buttons)
         right_layout.addStretch()
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.splitterMoved.connect(self.fit_columns)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.search.textChanged.connect(self.refresh_table)
         self.table.currentCellChanged.connect(lambda r, *_: self._select(r))
         self.new_button.clicked.connect(self.start_new)
@@ -105,12 +122,35 @@ class RegisterPage(QWidget):
         self.table.setRowCount(len(self._shown))
         for r, record in enumerate(self._shown):
             for c, text in enumerate(self.cells(record)):
-                self.table.setItem(r, c, item(text))
+                cell = item(text)
+                cell.setToolTip(text)
+                self.table.setItem(r, c, cell)
             if keep_id is not None and record.id == keep_id:
                 self.table.selectRow(r)
-        for column in range(1, len(self.columns)):
-            self.table.resizeColumnToContents(column)
         self.table.blockSignals(False)
+        self.fit_columns()
+
+    def fit_columns(self, *_args) -> None:
+        """Columns as wide as their contents; when they do not fit, the widest give way (full text in the
+        tooltip) and the name column keeps what it needs first. The name column takes what is left."""
+        available = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        want = [max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(len(self.columns))]
+        budget = available - min(want[0], self.NAME_WIDTH)
+        others = want[1:]
+        cap = max(others, default=0)
+        while cap > self.MIN_COLUMN_WIDTH and sum(min(w, cap) for w in others) > budget:
+            cap -= 10
+        for column, width in enumerate(others, start=1):
+            self.table.setColumnWidth(column, max(self.MIN_COLUMN_WIDTH, min(width, cap)))
+
+    def showEvent(self, event) -> None:  # Qt's name
+        super().showEvent(event)
+        self.fit_columns()
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _sort_by(self, column: int) -> None:
         previous, order = self._sort
@@ -159,6 +199,7 @@ class RegisterPage(QWidget):
         self.refresh_table(keep_id=record.id)
         if not warnings:
             self.message.show_info(self.tr("Sparat."))
+        self.changed.emit()
         return True
 
     def delete_current(self) -> None:
@@ -173,6 +214,7 @@ class RegisterPage(QWidget):
             self.message.show_error(str(exc))
             return
         self.reload()
+        self.changed.emit()
 
     # to be defined by subclasses
     def load_records(self) -> list: raise NotImplementedError  # noqa: E704
