@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 migrations = Migrations("finsamdesk")
 
 
@@ -61,3 +61,54 @@ def m001_initial(db):
                           ("application_phase", "application_id"), ("status_event", "application_id"),
                           ("contact", "organisation_id")):
         db[table].create_index([column])
+
+
+@migrations()
+def m002_insatser_and_budget(db):
+    """Insatser with yearly granted money, invoices and reports; the förbund's budget of every year."""
+    db["setting"].create({"key": str, "value": str}, pk="key", strict=True, not_null={"value"})
+    db["insats"].create({
+        "id": int, "name": str, "kind": str, "owner_id": int, "owner": str, "contact_id": int, "contact": str,
+        "period_start": str, "period_end": str, "status": str, "target_group": str,
+        "planned_women": int, "planned_men": int, "cadence": str, "note": str, "archived": int,
+        "created_at": str, "updated_at": str,
+    }, pk="id", strict=True, not_null={"name", "kind", "status", "archived"},
+        foreign_keys=[("owner_id", "organisation", "id"), ("contact_id", "contact", "id")],
+        defaults={"kind": "individ", "owner": "", "contact": "", "status": "planerad", "target_group": "",
+                  "cadence": "manad", "note": "", "archived": 0})
+    db["insats_application"].create({"application_id": int, "insats_id": int}, pk="application_id", strict=True,
+                                    foreign_keys=[("application_id", "application", "id"),
+                                                  ("insats_id", "insats", "id")])
+    db["insats_granted"].create({"insats_id": int, "year": int, "category": str, "amount_ore": int},
+                                pk=("insats_id", "year", "category"), strict=True, not_null={"amount_ore"},
+                                foreign_keys=[("insats_id", "insats", "id")])
+    db["insats_year"].create({"insats_id": int, "year": int, "prognos_ore": int, "note": str},
+                             pk=("insats_id", "year"), strict=True, defaults={"note": ""},
+                             foreign_keys=[("insats_id", "insats", "id")])
+    db["invoice"].create({
+        "id": int, "insats_id": int, "date": str, "period_start": str, "period_end": str, "category": str,
+        "amount_ore": int, "reference": str, "note": str, "kind": str,
+    }, pk="id", strict=True, not_null={"insats_id", "date", "amount_ore", "kind"},
+        foreign_keys=[("insats_id", "insats", "id")],
+        defaults={"category": "", "reference": "", "note": "", "kind": "faktura"})
+    db["report"].create({
+        "id": int, "insats_id": int, "kind": str, "title": str, "due": str, "period_start": str,
+        "period_end": str, "received_on": str, "note": str, "by_rule": int,
+    }, pk="id", strict=True, not_null={"insats_id", "kind", "title", "due", "by_rule"},
+        foreign_keys=[("insats_id", "insats", "id")], defaults={"note": "", "by_rule": 1})
+    db["budget_year"].create({
+        "year": int, "insats_frame_ore": int, "opening_equity_ore": int, "equity_ceiling_ore": int,
+        "state_name": str, "region_name": str, "note": str,
+    }, pk="year", strict=True, defaults={"note": ""})
+    db["budget_cell_forbund"].create({"year": int, "line": str, "column_kind": str, "amount_ore": int},
+                                     pk=("year", "line", "column_kind"), strict=True, not_null={"amount_ore"},
+                                     foreign_keys=[("year", "budget_year", "year")])
+    db["budget_kommun"].create({"year": int, "position": int, "name": str, "weight": int, "organisation_id": int},
+                               pk=("year", "position"), strict=True, not_null={"name", "weight"},
+                               foreign_keys=[("year", "budget_year", "year"), ("organisation_id", "organisation", "id")])
+    db["invoice"].create_index(["insats_id", "date"])
+    db["invoice"].create_index(["date"])
+    db["report"].create_index(["insats_id"])
+    db["report"].create_index(["due"])
+    db["insats_application"].create_index(["insats_id"])
+    db["insats_granted"].create_index(["year"])

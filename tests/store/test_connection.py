@@ -97,18 +97,20 @@ def test_a_migration_takes_a_backup_first_and_moves_the_file_forward(tmp_path, m
     path = tmp_path / "gammal.sqlite"
     open_database(path).conn.close()
     newer = Migrations("finsamdesk")
-    newer()(schema.m001_initial)
+    for released in schema.migrations._migrations:
+        newer()(released.fn)
 
     @newer()
-    def m002_note(db):
+    def m999_note(db):
         db["application"].add_column("note", str)
 
+    nxt = SCHEMA_VERSION + 1
     monkeypatch.setattr(connection, "migrations", newer)
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", nxt)
     db = open_database(path)
-    assert db.execute("PRAGMA user_version").fetchone() == (2,)
+    assert db.execute("PRAGMA user_version").fetchone() == (nxt,)
     assert "note" in db["application"].columns_dict
-    [backup] = (tmp_path / "säkerhetskopior").glob("gammal-fore-v2-*.sqlite")
+    [backup] = (tmp_path / "säkerhetskopior").glob(f"gammal-fore-v{nxt}-*.sqlite")
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert "note" not in [r[1] for r in conn.execute("PRAGMA table_info(application)")]

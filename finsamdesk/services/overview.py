@@ -1,0 +1,56 @@
+"""The start page's figures: this year's money, applications waiting, reports due."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..store import applications as app_store
+from ..store import insatser as insats_store
+from ..store.applications import ApplicationRow
+from ..store.insatser import DueReport
+from . import budget
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+WAITING = {"inkommen": "Väntar på beredning", "aterremitterad": "Återremitterad – väntar på beredning",
+           "beredning": "I beredning", "styrelse": "Väntar på styrelsens beslut"}
+DUE_DAYS = 30
+
+
+@dataclass
+class Overview:
+    year: int
+    today: date
+    budget: int | None  # Σ kostnader, budget
+    granted: int
+    spent: int
+    equity_prognos: int | None
+    has_budget: bool
+    waiting: list[ApplicationRow]
+    due: list[DueReport]  # overdue first, then due within DUE_DAYS
+    spent_by_month: list[int]
+    warnings: list[str]
+
+    @property
+    def remaining(self) -> int:
+        return self.granted - self.spent
+
+    @property
+    def overdue(self) -> list[DueReport]:
+        return [d for d in self.due if d.report.due < self.today]
+
+
+def overview(db: sqlite_utils.Database, today: date | None = None) -> Overview:
+    today = today or date.today()
+    year = today.year
+    sheet = budget.sheet(db, year)
+    _, granted_prognos, spent = sheet.row("insatser").values
+    granted = sheet.row("insatser").values[0] or 0
+    waiting = sorted((r for r in app_store.list_rows(db) if r.status in WAITING),
+                     key=lambda r: (list(WAITING).index(r.status), r.diarienummer))
+    return Overview(
+        year, today, sheet.row("sum_kostnader").values[0], granted, spent or 0, sheet.row("ek_ub").values[1],
+        year in budget.years(db), waiting, insats_store.open_reports(db, today + timedelta(days=DUE_DAYS)),
+        insats_store.spent_by_month(db, year), sheet.warnings)
