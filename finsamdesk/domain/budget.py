@@ -169,7 +169,8 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
     rows.append(SheetRow("sum_kostnader", "Summa kostnader", "sum", _sum_values(rows, cost_keys),
                          tuple((k, 1) for k in cost_keys)))
     income, costs = _find(rows, "sum_intakter").values, _find(rows, "sum_kostnader").values
-    result = tuple(None if i is None and c is None else (i or 0) - (c or 0) for i, c in zip(income, costs))
+    # a result needs the income side: utfall costs booked before any income is entered give no result yet
+    result = tuple(None if i is None else i - (c or 0) for i, c in zip(income, costs))
     rows.append(SheetRow("resultat", "Årets resultat", "result", result, (("sum_intakter", 1), ("sum_kostnader", -1))))
     opening = b.opening_equity if b.opening_equity is not None else previous_closing
     rows.append(SheetRow("ek_ib", "Eget kapital vid årets början", "equity", (opening, opening, opening)))
@@ -180,8 +181,6 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
         warnings.append(f"Beviljat för insatser {b.year} är {_kr(-unallocated)} över ramen för insatser.")
     if b.equity_ceiling is not None:
         for column, amount in zip(COLUMNS, closing):
-            if column == "utfall" and income[2] is None:
-                continue  # no income booked yet: a closing utfall would only be the costs so far
             if amount is not None and amount > b.equity_ceiling:
                 warnings.append(f"Eget kapital vid årets slut ({COLUMN_LABELS[column].lower()}, {_kr(amount)}) "
                                 f"är över taket {_kr(b.equity_ceiling)}.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,10 +35,14 @@ FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 # remembered) and a `changed` signal (the status bar counts are refreshed).
 # Later areas add their line here: Insatser, Budget, Deltagare, Möten.
 PAGES: tuple[tuple[str, tuple[str, str] | None], ...] = (
+    ("Översikt", ("overview.page", "OverviewPage")),
     ("Ansökningar", None),
+    ("Insatser", ("insatser.page", "InsatserPage")),
+    ("Budget", ("budget.page", "BudgetPage")),
     ("Organisationer", ("registers.pages", "OrganisationsPage")),
     ("Kontaktpersoner", ("registers.pages", "ContactsPage")),
 )
+ROW = {label: row for row, (label, _factory) in enumerate(PAGES)}
 
 
 def settings() -> QSettings:
@@ -69,10 +73,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.applications = ApplicationsPage()
         self.applications.counts_changed.connect(lambda *_: self._update_counts())
-        self._pages: dict[int, QWidget] = {0: self.applications}  # the others are built when first shown
-        for label, _factory in PAGES:
+        self._pages: dict[int, QWidget] = {ROW["Ansökningar"]: self.applications}  # the others: when first shown
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.applications.undo_stack)
+        for label, factory in PAGES:
             self.nav.addItem(self.tr(label))
-            self.stack.addWidget(self.applications if not self.stack.count() else QWidget())
+            self.stack.addWidget(self.applications if factory is None else QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
         self.path_label, self.counts_label = QLabel(), QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -90,7 +96,7 @@ class MainWindow(QMainWindow):
         geometry = settings().value("window_geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._restore_splitter(0)
+        self._restore_splitter(ROW["Ansökningar"])
         self.nav.setCurrentRow(0)
         if db is not None:
             self.set_file(db, self.path)
@@ -122,10 +128,9 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action(arkiv, self.tr("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
         redigera = bar.addMenu(self.tr("&Redigera"))
-        stack = self.applications.undo_stack
-        undo = stack.createUndoAction(self, self.tr("Ångra"))
+        undo = self.undo_group.createUndoAction(self, self.tr("Ångra"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, self.tr("Gör om"))
+        redo = self.undo_group.createRedoAction(self, self.tr("Gör om"))
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
         redigera.addAction(undo)
         redigera.addAction(redo)
@@ -141,6 +146,11 @@ class MainWindow(QMainWindow):
         self._action(ansokan, self.tr("&Exportera listan till Excel…"), self.export_list)
         ansokan.addSeparator()
         self._action(ansokan, self.tr("&Ta bort ansökan…"), self.delete_application)
+        ansokan.addSeparator()
+        self._action(ansokan, self.tr("Skapa &insats från ansökan…"), self.insats_from_application)
+        visa = bar.addMenu(self.tr("&Visa"))
+        for row, (label, _factory) in enumerate(PAGES):
+            self._action(visa, self.tr(label), lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -166,17 +176,34 @@ class MainWindow(QMainWindow):
             self._restore_splitter(row)
             if hasattr(page, "changed"):
                 page.changed.connect(self._update_counts)
+            if hasattr(page, "undo_stack"):
+                self.undo_group.addStack(page.undo_stack)
+            if hasattr(page, "open_application"):
+                page.open_application.connect(self.show_application)
+                page.open_insats.connect(self.show_insats)
             if self.db is not None:
                 page.set_database(self.db)
         return self._pages[row]
 
     @property
     def organisations(self):
-        return self.page(1)
+        return self.page(ROW["Organisationer"])
 
     @property
     def contacts(self):
-        return self.page(2)
+        return self.page(ROW["Kontaktpersoner"])
+
+    @property
+    def overview(self):
+        return self.page(ROW["Översikt"])
+
+    @property
+    def insatser(self):
+        return self.page(ROW["Insatser"])
+
+    @property
+    def budget(self):
+        return self.page(ROW["Budget"])
 
     def _restore_splitter(self, row: int) -> None:
         state = settings().value(f"splitter/{PAGES[row][0]}")
@@ -199,6 +226,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         for page in self._pages.values():
             page.set_database(db)
+        self._show_page(self.nav.currentRow())
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
         self.setWindowTitle(f"{self.path.name}{example} – finsamdesk")
@@ -218,6 +246,10 @@ class MainWindow(QMainWindow):
     def leave_file(self) -> bool:
         """Save what is typed; ask if it cannot be saved."""
 
+        insatser = self._pages.get(ROW["Insatser"])
+        if insatser is not None and not insatser.save_details_if_dirty():
+            return confirm(self, self.tr("Osparade ändringar"),
+                           self.tr("Insatsens uppgifter kan inte sparas som de är (se meddelandet). Kasta ändringarna?"))
         if self.applications.editor is None or self.applications.editor.save_now():
             return True
         return confirm(self, self.tr("Osparade ändringar"),
@@ -278,16 +310,37 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ applications
     def _show_page(self, row: int) -> None:
-        self.page(row)
+        if self.db is None:  # pages are built once the file is open (start-up stays fast)
+            self.stack.setCurrentIndex(row)
+            return
+        insatser = self._pages.get(ROW["Insatser"])
+        if insatser is not None and self.stack.currentWidget() is insatser:
+            insatser.save_details_if_dirty()
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if self.db is not None and page is not self.applications and hasattr(page, "reload"):
+        if page is not self.applications and hasattr(page, "reload"):
             page.reload()
+        if hasattr(page, "undo_stack"):
+            self.undo_group.setActiveStack(page.undo_stack)
+
+    def show_application(self, app_id: int) -> None:
+        self.nav.setCurrentRow(ROW["Ansökningar"])
+        self.applications.select_application(app_id)
+
+    def show_insats(self, insats_id: int) -> None:
+        self.nav.setCurrentRow(ROW["Insatser"])
+        self.insatser.select_insats(insats_id, self.tr("Rapporter"))
+
+    def insats_from_application(self) -> None:
+        app_id = self.applications.editor.current_id if self.applications.editor else None
+        self.nav.setCurrentRow(ROW["Insatser"])
+        self.insatser.from_application(app_id)
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
-        page.search.setFocus()
-        page.search.selectAll()
+        if getattr(page, "search", None) is not None:
+            page.search.setFocus()
+            page.search.selectAll()
 
     def new_application(self) -> None:
         from ..services import applications, registers

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, files, registers
 from finsamdesk.ui.applications.table_model import ApplicationTableModel
-from finsamdesk.ui.main_window import MainWindow, recent_files
+from finsamdesk.ui.main_window import ROW, MainWindow, recent_files
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_a_newer_file_is_refused_and_left_unchanged(window, tmp_path, monkeypatc
 
 def test_bad_organisation_shows_messages_next_to_fields_and_saves_nothing(window):
     page = window.organisations
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(ROW["Organisationer"])
     count = len(registers.organisations(window.db))
     page.start_new()
     page.fields["name"].setText("Perstorps kommun")

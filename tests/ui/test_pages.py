@@ -13,6 +13,7 @@ from finsamdesk.services import applications, files, registers
 from finsamdesk.store.applications import ApplicationRow
 from finsamdesk.ui.applications.table_model import ApplicationTableModel
 from finsamdesk.ui.main_window import (
+    ROW,
     MAX_RECENT,
     MainWindow,
     recent_files,
@@ -79,9 +80,9 @@ def test_recent_files_keep_eight_and_grey_out_missing_files(window, tmp_path):
 
 
 def test_the_splitters_are_remembered(qtbot, window, db_path):
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(ROW["Organisationer"])
     window.organisations.splitter.setSizes([300, 600])
-    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(ROW["Ansökningar"])
     window.applications.splitter.setSizes([450, 250])
     sizes = window.applications.splitter.sizes(), window.organisations.splitter.sizes()
     window.close()
@@ -89,8 +90,8 @@ def test_the_splitters_are_remembered(qtbot, window, db_path):
     qtbot.addWidget(again)
     again.resize(window.size())  # the offscreen platform does not give back the saved geometry
     again.show()
-    again.nav.setCurrentRow(1)
-    again.nav.setCurrentRow(0)
+    again.nav.setCurrentRow(ROW["Organisationer"])
+    again.nav.setCurrentRow(ROW["Ansökningar"])
     assert (again.applications.splitter.sizes(), again.organisations.splitter.sizes()) == sizes
     assert sizes[0][1] == 250 and sizes[1] != [212, 424]
 
@@ -120,10 +121,10 @@ def test_contact_with_a_free_text_organisation_and_an_organisation_in_use_is_not
 
 def test_ctrl_f_focuses_the_filter_of_the_page_shown(window, qtbot):
     window.activateWindow()
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(ROW["Kontaktpersoner"])
     window.focus_search()
     assert window.stack.currentWidget() is window.contacts
-    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(ROW["Ansökningar"])
     window.applications.search.setText("alf")
     assert [r.name for r in window.applications.visible_rows] == ["Alfa"]
     assert applications.list_rows(window.db)  # the filter does not touch the file

@@ -1,0 +1,205 @@
+"""Budget: the förbund's budget of a year (with undo for every edit), copy into the next year, several years,
+and the year as Excel or PDF for the styrelse."""
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.money import format_kr
+from ...services import budget as service
+from ...services.errors import ServiceError, ValidationError
+from ..rows_model import Column, RowsModel
+from ..undo import DoneCommand
+from ..widgets import MessageLabel, confirm, list_view
+from .year_view import YearView
+
+SUMMARY_COLUMNS = (
+    Column("År", lambda s: str(s.year), key=lambda s: s.year),
+    Column("Intäkter (prognos)", lambda s: format_kr(s.income), key=lambda s: s.income, right=True),
+    Column("Kostnader (prognos)", lambda s: format_kr(s.costs), key=lambda s: s.costs, right=True),
+    Column("Resultat", lambda s: format_kr(s.result), key=lambda s: s.result, right=True),
+    Column("Eget kapital vid årets slut", lambda s: format_kr(s.closing_equity), key=lambda s: s.closing_equity,
+           right=True),
+    Column("Beviljat insatser", lambda s: format_kr(s.granted), key=lambda s: s.granted, right=True),
+    Column("Fakturerat", lambda s: format_kr(s.spent), key=lambda s: s.spent, right=True),
+    Column("Varningar", lambda s: str(s.warnings) if s.warnings else "", key=lambda s: s.warnings, right=True),
+)
+
+
+class BudgetPage(QWidget):
+    """Public: set_database(db), reload(), show_year(year), year (combo), view (YearView), summary (model), tabs,
+    undo_stack, export(fmt, path), copy_button, message; signal changed. No search box: `search` is None."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.db = None
+        self.today = today or date.today()
+        self.search = None
+        self.undo_stack = QUndoStack(self)
+        self.year = QComboBox()
+        self.copy_button = QPushButton(self.tr("Kopiera till nästa år"))
+        self.excel_button = QPushButton(self.tr("Excel…"))
+        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.delete_button = QPushButton(self.tr("Ta bort året…"))
+        self.message = MessageLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("År:")))
+        for widget in (self.year, self.copy_button, self.excel_button, self.pdf_button, self.delete_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.message, 1)
+        bar.addStretch(1)
+        self.view = YearView()
+        self.summary = RowsModel(SUMMARY_COLUMNS, self)
+        self.summary_table = list_view(self.summary, (70, 150, 150, 130, 190, 150, 130, 90))
+        self.summary_table.doubleClicked.connect(self._open_summary_row)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.view, self.tr("Budget"))
+        self.tabs.addTab(self.summary_table, self.tr("Flera år"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.year.currentIndexChanged.connect(lambda: self._show())
+        self.view.edited.connect(self._edited)
+        self.copy_button.clicked.connect(self.copy_to_next_year)
+        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.delete_button.clicked.connect(self.delete_year)
+
+    @property
+    def chosen_year(self) -> int:
+        return self.year.currentData() or self.today.year
+
+    def set_database(self, db) -> None:
+        self.db = db
+        self.undo_stack.clear()
+        self.reload(self.today.year)
+
+    def reload(self, year: int | None = None) -> None:
+        if self.db is None:
+            return
+        year = year or self.chosen_year
+        saved = service.years(self.db)
+        choices = sorted({*saved, self.today.year, self.today.year + 1, year})
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in choices:
+            self.year.addItem(str(y) if y in saved else self.tr("%d (ny)") % y, y)
+        self.year.setCurrentIndex(self.year.findData(year))
+        self.year.blockSignals(False)
+        self.summary.set_rows(service.several_years(self.db))
+        self._show()
+
+    def show_year(self, year: int) -> None:
+        self.reload(year)
+
+    def _show(self) -> None:
+        year = self.chosen_year
+        self.tabs.setTabText(0, self.tr("Budget %d") % year)
+        self.view.show_year(service.load_year(self.db, year), service.sheet(self.db, year),
+                            service.contributions(self.db, year))
+
+    def _edited(self, b) -> None:
+        saved_before = self.chosen_year in service.years(self.db)
+        before = copy.deepcopy(service.load_year(self.db, b.year))
+        try:
+            service.save_year(self.db, b)
+        except ValidationError as exc:
+            self.view.message.show_error(str(exc))
+            self._show()
+            return
+
+        def undo():
+            if saved_before:
+                service.save_year(self.db, before)
+            else:
+                service.delete_year(self.db, b.year)
+            self.reload(b.year)
+
+        def redo():
+            service.save_year(self.db, b)
+            self.reload(b.year)
+
+        self.undo_stack.push(DoneCommand(self.tr("Ändra budget %d") % b.year, redo, undo))
+        self.reload(b.year)
+        self.message.show_info(self.tr("Sparat."))
+        self.changed.emit()
+
+    def copy_to_next_year(self) -> None:
+        try:
+            nxt = service.copy_to_next_year(self.db, self.chosen_year)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+
+        def undo():
+            service.delete_year(self.db, nxt.year)
+            self.reload(nxt.year - 1)
+
+        def redo():
+            service.save_year(self.db, nxt)
+            self.reload(nxt.year)
+
+        self.undo_stack.push(DoneCommand(self.tr("Kopiera budget till %d") % nxt.year, redo, undo))
+        self.reload(nxt.year)
+        self.message.show_info(self.tr("Budgeten är kopierad till %d; prognos och utfall är tomma.") % nxt.year)
+
+    def delete_year(self) -> None:
+        year = self.chosen_year
+        if year not in service.years(self.db):
+            self.message.show_error(self.tr("Året %d har ingen sparad budget.") % year)
+            return
+        if not confirm(self, self.tr("Ta bort budget"), self.tr("Ta bort budgeten för %d?") % year):
+            return
+        before = service.load_year(self.db, year)
+        service.delete_year(self.db, year)
+        self.undo_stack.push(DoneCommand(self.tr("Ta bort budget %d") % year,
+                                         lambda: (service.delete_year(self.db, year), self.reload(year)),
+                                         lambda: (service.save_year(self.db, before), self.reload(year))))
+        self.reload(year)
+        self.message.show_info(self.tr("Budgeten för %d är borttagen (Ctrl+Z ångrar).") % year)
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        """The year as .xlsx (sums as formulas) or .pdf; asks where unless `path` is given; PDFs are opened."""
+        from ...services import economy_files
+        from ...services.output import write_file_atomic
+
+        year = self.chosen_year
+        if path is None:
+            suggested = str(Path.home() / f"budget-{year}.{fmt}")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara budgeten"), suggested,
+                                                  "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
+            if not path:
+                return
+        make = economy_files.budget_xlsx if fmt == "xlsx" else economy_files.budget_pdf
+        try:
+            write_file_atomic(Path(path), make(self.db, year))
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        self.message.show_info(self.tr("Sparad: %s") % path)
+        if fmt == "pdf":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _open_summary_row(self, index) -> None:
+        row = self.summary.row_at(index.row())
+        if row is not None:
+            self.tabs.setCurrentIndex(0)
+            self.reload(row.year)
+

@@ -1,0 +1,150 @@
+"""Uppgifter: the insats's own fields. Errors appear next to the field; nothing is saved on error."""
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DateError, parse_date
+from ...domain.insatser import CADENCES, KINDS, STATUSES, Insats
+from ..widgets import MessageLabel
+
+
+def _combo(options: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for key, text in options.items():
+        combo.addItem(text, key)
+    return combo
+
+
+def _count(value: int | None) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(-1, 100_000)
+    spin.setSpecialValueText("–")
+    spin.setValue(-1 if value is None else value)
+    return spin
+
+
+class InsatsDetails(QWidget):
+    """Public: show(insats, organisations), read() -> Insats | None (errors shown), fields, messages, save_button,
+    signal save_requested."""
+
+    save_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.insats: Insats | None = None
+        self.fields = {
+            "name": QLineEdit(), "kind": _combo(KINDS), "status": _combo(STATUSES), "owner": QComboBox(),
+            "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
+            "target_group": QLineEdit(), "planned_women": _count(None), "planned_men": _count(None),
+            "cadence": _combo(CADENCES), "note": QPlainTextEdit(),
+        }
+        self.fields["owner"].setEditable(True)
+        self.fields["period_start"].setPlaceholderText("2026-01-01")
+        self.fields["period_end"].setPlaceholderText("2026-12-31")
+        self.fields["note"].setMaximumHeight(80)
+        self.messages = {name: MessageLabel() for name in ("name", "period", "planned_women", "planned_men")}
+        labels = {"name": "Namn", "kind": "Typ av insats", "status": "Status", "owner": "Insatsägare",
+                  "contact": "Kontaktperson", "period_start": "Startdatum", "period_end": "Slutdatum",
+                  "target_group": "Målgrupp", "planned_women": "Planerade deltagare, kvinnor",
+                  "planned_men": "Planerade deltagare, män", "cadence": "Fakturering", "note": "Anteckning"}
+        form = QFormLayout()
+        for name, widget in self.fields.items():
+            row = QVBoxLayout()
+            row.addWidget(widget)
+            message = self.messages.get("period" if name == "period_end" else name)
+            if message is not None:
+                row.addWidget(message)
+            form.addRow(self.tr(labels[name]), row)
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.save_requested)
+        self.applications = QLabel()
+        self.applications.setWordWrap(True)
+        form.addRow(self.tr("Ansökningar"), self.applications)
+        self.message = MessageLabel()
+        self.save_button = QPushButton(self.tr("Spara uppgifterna"))
+        self.save_button.clicked.connect(self.save_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def show_insats(self, insats: Insats, organisations: list, applications: list[str]) -> None:
+        self.insats = copy.deepcopy(insats)
+        f = self.fields
+        f["name"].setText(insats.name)
+        for name in ("kind", "status", "cadence"):
+            f[name].setCurrentIndex(max(0, f[name].findData(getattr(insats, name))))
+        f["owner"].clear()
+        f["owner"].addItem("", None)
+        for org in organisations:
+            f["owner"].addItem(org.name, org.id)
+        index = f["owner"].findData(insats.owner_id) if insats.owner_id else -1
+        if index >= 0:
+            f["owner"].setCurrentIndex(index)
+        else:
+            f["owner"].setEditText(insats.owner)
+        f["contact"].setText(insats.contact)
+        f["period_start"].setText(insats.period_start.isoformat() if insats.period_start else "")
+        f["period_end"].setText(insats.period_end.isoformat() if insats.period_end else "")
+        f["target_group"].setText(insats.target_group)
+        f["planned_women"].setValue(-1 if insats.planned_women is None else insats.planned_women)
+        f["planned_men"].setValue(-1 if insats.planned_men is None else insats.planned_men)
+        f["note"].setPlainText(insats.note)
+        self.applications.setText("\n".join(applications) or self.tr("Ingen (insatsen skapades direkt)."))
+        for message in (*self.messages.values(), self.message):
+            message.clear_message()
+
+    def read(self) -> Insats | None:
+        """The insats as the form shows it, or None with the errors next to their fields."""
+        if self.insats is None:
+            return None
+        for message in self.messages.values():
+            message.clear_message()
+        f, out = self.fields, copy.deepcopy(self.insats)
+        out.name = f["name"].text().strip()
+        out.kind, out.status, out.cadence = (f[n].currentData() for n in ("kind", "status", "cadence"))
+        owner_text = f["owner"].currentText().strip()
+        index = f["owner"].findText(owner_text)
+        out.owner_id = f["owner"].itemData(index) if index > 0 else None
+        out.owner = owner_text
+        out.contact = f["contact"].text().strip()
+        try:
+            out.period_start = parse_date(f["period_start"].text())
+            out.period_end = parse_date(f["period_end"].text())
+        except DateError as exc:
+            self.messages["period"].show_error(str(exc))
+            return None
+        out.target_group = f["target_group"].text().strip()
+        out.planned_women = None if f["planned_women"].value() < 0 else f["planned_women"].value()
+        out.planned_men = None if f["planned_men"].value() < 0 else f["planned_men"].value()
+        out.note = f["note"].toPlainText()
+        return out
+
+    def show_errors(self, fields: dict[str, str]) -> None:
+        for name, text in fields.items():
+            target = self.messages.get(name)
+            if target is not None:
+                target.show_error(text)
+            else:
+                self.message.show_error(text)
+
+    def is_dirty(self) -> bool:
+        current = self.read()
+        return current is not None and self.insats is not None and current != self.insats

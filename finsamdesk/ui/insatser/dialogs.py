@@ -1,0 +1,107 @@
+"""Dialogs of the insatser page: one report, and an insats from a granted application."""
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ...domain.dates import DateError, parse_date, parse_range
+from ...domain.insatser import REPORT_KINDS, Report
+from ...domain.money import format_kr
+from ..widgets import MessageLabel
+
+
+class ReportDialog(QDialog):
+    """Edit or add a report; `result_report` holds it after OK (checked: title and due date)."""
+
+    def __init__(self, report: Report, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rapport"))
+        self.report = copy.deepcopy(report)
+        self.result_report: Report | None = None
+        self.title = QLineEdit(report.title)
+        self.kind = QComboBox()
+        for key, text in REPORT_KINDS.items():
+            self.kind.addItem(text, key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(report.kind)))
+        self.due = QLineEdit(report.due.isoformat() if report.due else "")
+        period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}" if report.period_start and report.period_end else ""
+        self.period = QLineEdit(period)
+        self.period.setPlaceholderText("20260101-20260430")
+        self.received = QLineEdit(report.received_on.isoformat() if report.received_on else "")
+        self.received.setPlaceholderText(self.tr("tomt = inte mottagen"))
+        self.note = QLineEdit(report.note)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        for label, widget in (("Rubrik", self.title), ("Slag", self.kind), ("Sista dag", self.due),
+                              ("Avser period", self.period), ("Mottagen", self.received), ("Notering", self.note)):
+            form.addRow(self.tr(label), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        r = self.report
+        try:
+            r.due = parse_date(self.due.text())
+            r.received_on = parse_date(self.received.text())
+            r.period_start, r.period_end = parse_range(self.period.text()) if self.period.text().strip() else (None, None)
+        except DateError as exc:
+            self.message.show_error(str(exc))
+            return
+        r.title, r.kind, r.note = self.title.text().strip(), self.kind.currentData(), self.note.text().strip()
+        if not r.title or r.due is None:
+            self.message.show_error(self.tr("Rapporten behöver en rubrik och en sista dag."))
+            return
+        self.result_report = r
+        self.accept()
+
+
+class FromApplicationDialog(QDialog):
+    """Pick a granted application not yet an insats, and whether it starts a new insats or extends one."""
+
+    def __init__(self, applications: list, insatser: list, parent=None, preselect: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Insats från beviljad ansökan"))
+        self.application = QComboBox()
+        for app in applications:
+            granted = sum(app.granted_by_year.values())
+            self.application.addItem(f"{app.diarienummer} {app.name} (beviljat {format_kr(granted)})", app.id)
+        if preselect is not None:
+            self.application.setCurrentIndex(max(0, self.application.findData(preselect)))
+        self.target = QComboBox()
+        self.target.addItem(self.tr("Ny insats"), None)
+        for row in insatser:
+            self.target.addItem(self.tr("Utöka ”%s”") % row.name, row.id)
+        form = QFormLayout()
+        form.addRow(self.tr("Ansökan"), self.application)
+        form.addRow(self.tr("Blir"), self.target)
+        hint = QLabel(self.tr("En ansökan för ett senare år kan utöka samma insats: perioden vidgas och årets "
+                              "beviljade belopp läggs till."))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        if not applications:
+            self.application.addItem(self.tr("(ingen beviljad ansökan utan insats)"), None)
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def choice(self) -> tuple[int | None, int | None]:
+        return self.application.currentData(), self.target.currentData()
+

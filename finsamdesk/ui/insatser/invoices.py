@@ -1,0 +1,156 @@
+"""Fakturor: the invoices and rekvisitioner booked against an insats, and a form to book one more."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DateError, parse_date, parse_range
+from ...domain.insatser import INVOICE_KINDS, Invoice
+from ...domain.money import AmountError, format_kr, parse_amount
+from ..rows_model import Column, RowsModel
+from ..widgets import MessageLabel, list_view
+
+
+def _period(inv: Invoice) -> str:
+    if inv.period_start and inv.period_end:
+        return f"{inv.period_start.isoformat()} – {inv.period_end.isoformat()}"
+    return ""
+
+
+COLUMNS = (
+    Column("Datum", lambda i: i.date.isoformat(), key=lambda i: i.date),
+    Column("Typ", lambda i: INVOICE_KINDS.get(i.kind, i.kind)),
+    Column("Kategori", lambda i: i.category),
+    Column("Avser period", _period, key=lambda i: i.period_start),
+    Column("Belopp", lambda i: format_kr(i.amount), key=lambda i: i.amount, right=True),
+    Column("Referens", lambda i: i.reference),
+    Column("Notering", lambda i: i.note, tooltip=True),
+)
+
+
+class InvoicesTab(QWidget):
+    """Public: show_invoices(list, categories), model, table, fields, messages, book_button, delete_button,
+    total; signals book(Invoice) and delete(invoice id). The page saves through the service."""
+
+    book = Signal(object)
+    delete = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.insats_id: int | None = None
+        self.model = RowsModel(COLUMNS, self)
+        self.table = list_view(self.model, (95, 90, 130, 180, 110, 110), stretch=6)
+        self.total = QLabel()
+        self.fields = {"date": QLineEdit(), "kind": QComboBox(), "category": QComboBox(), "period": QLineEdit(),
+                       "amount": QLineEdit(), "reference": QLineEdit(), "note": QLineEdit()}
+        for key, text in INVOICE_KINDS.items():
+            self.fields["kind"].addItem(text, key)
+        self.fields["category"].setEditable(True)
+        self.fields["date"].setPlaceholderText("2026-03-31")
+        self.fields["period"].setPlaceholderText("20260301-20260331")
+        self.fields["amount"].setPlaceholderText("45 000")
+        self.messages = {name: MessageLabel() for name in self.fields}
+        labels = {"date": "Fakturadatum", "kind": "Typ", "category": "Kategori", "period": "Avser period",
+                  "amount": "Belopp", "reference": "Fakturanummer/referens", "note": "Notering"}
+        grid = QGridLayout()
+        for column, name in enumerate(self.fields):
+            grid.addWidget(QLabel(self.tr(labels[name])), 0, column)
+            grid.addWidget(self.fields[name], 1, column)
+            grid.addWidget(self.messages[name], 2, column)
+            if isinstance(self.fields[name], QLineEdit):
+                self.fields[name].returnPressed.connect(self._book)
+        grid.setColumnStretch(6, 1)
+        self.book_button = QPushButton(self.tr("Bokför (Enter)"))
+        self.book_button.clicked.connect(self._book)
+        self.delete_button = QPushButton(self.tr("Ta bort markerad…"))
+        self.delete_button.clicked.connect(self._delete)
+        self.message = MessageLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.total, 1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("<b>Bokför en faktura eller rekvisition</b>")))
+        layout.addLayout(grid)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.book_button)
+        layout.addLayout(row)
+
+    def show_invoices(self, insats_id: int, invoices: list[Invoice], categories: list[str], year_label: str) -> None:
+        self.insats_id = insats_id
+        self.model.set_rows(invoices)
+        self.total.setText(self.tr("%d fakturor %s, summa %s") % (
+            len(invoices), year_label, format_kr(sum(i.amount for i in invoices))))
+        combo = self.fields["category"]
+        current = combo.currentText()
+        combo.clear()
+        combo.addItems(categories)
+        if current in categories:
+            combo.setCurrentText(current)
+
+    def clear_form(self) -> None:
+        for name in ("date", "period", "amount", "reference", "note"):
+            self.fields[name].clear()
+        for message in self.messages.values():
+            message.clear_message()
+        self.fields["date"].setFocus()
+
+    def read(self) -> Invoice | None:
+        for message in self.messages.values():
+            message.clear_message()
+        f, ok = self.fields, True
+        try:
+            when = parse_date(f["date"].text())
+            if when is None:
+                self.messages["date"].show_error(self.tr("Datum behövs."))
+                ok = False
+        except DateError as exc:
+            self.messages["date"].show_error(str(exc))
+            ok = False
+        start = end = None
+        if f["period"].text().strip():
+            try:
+                start, end = parse_range(f["period"].text())
+            except DateError as exc:
+                self.messages["period"].show_error(str(exc))
+                ok = False
+        try:
+            amount = parse_amount(f["amount"].text())
+            if amount is None:
+                self.messages["amount"].show_error(self.tr("Beloppet behövs."))
+                ok = False
+        except AmountError as exc:
+            self.messages["amount"].show_error(str(exc))
+            ok = False
+        if not ok or self.insats_id is None:
+            return None
+        return Invoice(self.insats_id, when, amount, f["category"].currentText().strip(), start, end,
+                       f["reference"].text().strip(), f["note"].text().strip(), f["kind"].currentData())
+
+    def show_errors(self, fields: dict[str, str]) -> None:
+        for name, text in fields.items():
+            (self.messages.get(name) or self.message).show_error(text)
+
+    def _book(self) -> None:
+        invoice = self.read()
+        if invoice is not None:
+            self.book.emit(invoice)
+
+    def _delete(self) -> None:
+        index = self.table.currentIndex()
+        invoice_id = self.model.row_id(index.row()) if index.isValid() else None
+        if invoice_id is None:
+            self.message.show_error(self.tr("Markera fakturan som ska tas bort."))
+            return
+        self.delete.emit(invoice_id)

@@ -1,0 +1,437 @@
+"""Insatser: the list (filter, sort, this year's money, next report) and the selected insats in tabs."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.insatser import KINDS, STATUSES, Insats, Report
+from ...domain.money import format_kr
+from ...services import insatser as service
+from ...services import registers
+from ...services.errors import ServiceError, ValidationError
+from ..rows_model import Column, RowsModel
+from ..undo import DoneCommand
+from ..widgets import MessageLabel, confirm, list_view
+from .details import InsatsDetails
+from .dialogs import FromApplicationDialog, ReportDialog
+from .economy import EconomyTab
+from .invoices import InvoicesTab
+from .reports import ReportsTab
+
+OVERDUE = "#b3261e"
+
+
+def _period(r) -> str:
+    return f"{r.period_start or '?'} – {r.period_end or '?'}" if r.period_start or r.period_end else ""
+
+
+LIST_COLUMNS = (
+    Column("Namn", lambda r: r.name + (" (arkiverad)" if r.archived else ""), tooltip=True),
+    Column("Insatsägare", lambda r: r.owner, tooltip=True),
+    Column("Typ", lambda r: KINDS.get(r.kind, r.kind)),
+    Column("Status", lambda r: STATUSES.get(r.status, r.status)),
+    Column("Period", _period, key=lambda r: r.period_start),
+    Column("Beviljat", lambda r: format_kr(r.granted), key=lambda r: r.granted, right=True),
+    Column("Fakturerat", lambda r: format_kr(r.spent), key=lambda r: r.spent, right=True),
+    Column("Kvar", lambda r: format_kr(r.remaining), key=lambda r: r.remaining, right=True),
+    Column("Nästa rapport", lambda r: r.next_report.isoformat() if r.next_report else "", key=lambda r: r.next_report),
+)
+
+
+class InsatserPage(QWidget):
+    """Public: set_database(db), reload(keep), select_insats(id, tab), current_id, search, year, model, table,
+    tabs, details, economy, invoices, reports, undo_stack, splitter, export_economy(fmt, path);
+    signal changed."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.db = None
+        self.today = today or date.today()
+        self.current_id: int | None = None
+        self._all: list = []
+        self.undo_stack = QUndoStack(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök namn eller insatsägare (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Alla statusar"), "")
+        for key, text in STATUSES.items():
+            self.status.addItem(text, key)
+        self.year = QComboBox()
+        self.archived = QCheckBox(self.tr("Visa arkiverade"))
+        self.count = QLabel()
+        self.new_button = QPushButton(self.tr("Ny insats"))
+        self.from_application_button = QPushButton(self.tr("Från beviljad ansökan…"))
+        self.archive_button = QPushButton(self.tr("Arkivera"))
+        self.delete_button = QPushButton(self.tr("Ta bort…"))
+        self.excel_button = QPushButton(self.tr("Ekonomin till Excel…"))
+        self.pdf_button = QPushButton(self.tr("Ekonomin som PDF…"))
+        bar = QHBoxLayout()
+        for widget in (self.search, self.status, self.year, self.archived, self.count):
+            bar.addWidget(widget, 1 if widget is self.search else 0)
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.from_application_button, self.archive_button, self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.excel_button)
+        actions.addWidget(self.pdf_button)
+        self.model = RowsModel(LIST_COLUMNS, self, colour=lambda r: OVERDUE if r.overdue_reports else None)
+        self.table = list_view(self.model, (260, 170, 130, 90, 180, 110, 110, 110, 100), stretch=0)
+        self.details = InsatsDetails()
+        self.economy = EconomyTab()
+        self.invoices = InvoicesTab()
+        self.reports = ReportsTab(today=self.today)
+        self.message = MessageLabel()
+        self.tabs = QTabWidget()
+        for widget, title in ((self.details, "Uppgifter"), (self.economy, "Ekonomi"), (self.invoices, "Fakturor"),
+                              (self.reports, "Rapporter")):
+            self.tabs.addTab(widget, self.tr(title))
+        self.tabs.setEnabled(False)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(bar)
+        top_layout.addWidget(self.table)
+        top_layout.addLayout(actions)
+        top_layout.addWidget(self.message)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.search.textChanged.connect(lambda: self.apply_filter())
+        self.status.currentIndexChanged.connect(lambda: self.apply_filter())
+        self.archived.toggled.connect(lambda: self.apply_filter())
+        self.year.currentIndexChanged.connect(lambda: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.new_insats)
+        self.from_application_button.clicked.connect(lambda: self.from_application())
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.delete_button.clicked.connect(self.delete_insats)
+        self.excel_button.clicked.connect(lambda: self.export_economy("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export_economy("pdf"))
+        self.details.save_requested.connect(self.save_details)
+        self.economy.granted_edited.connect(self._granted_edited)
+        self.economy.prognos_edited.connect(self._prognos_edited)
+        self.invoices.book.connect(self._book)
+        self.invoices.delete.connect(self._delete_invoice)
+        self.reports.mark_received.connect(self._mark_received)
+        self.reports.add.connect(self._add_report)
+        self.reports.edit.connect(self._edit_report)
+        self.reports.remove.connect(self._remove_report)
+        self.reports.regenerate.connect(self._regenerate)
+
+    # ------------------------------------------------------------------ list
+    @property
+    def chosen_year(self) -> int:
+        return self.year.currentData() or self.today.year
+
+    def set_database(self, db) -> None:
+        self.db = db
+        self.current_id = None
+        self.undo_stack.clear()
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in range(self.today.year + 2, self.today.year - 9, -1):
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(self.year.findData(self.today.year))
+        self.year.blockSignals(False)
+        self.reload()
+
+    def reload(self, keep: int | None = None) -> None:
+        if self.db is None:
+            return
+        self._all = service.list_rows(self.db, self.chosen_year, self.today)
+        self.apply_filter(keep=keep if keep is not None else self.current_id)
+        if self.current_id is not None:
+            self._show_current()
+
+    def apply_filter(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.current_id
+        f = service.RowFilter(self.search.text(), self.status.currentData() or "", self.archived.isChecked())
+        rows = service.filter_rows(self._all, f)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        row = self.model.row_of(keep)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        self.count.setText(self.tr("%d av %d insatser") % (len(rows), len(self._all)))
+
+    def _on_current(self, current, _previous) -> None:
+        insats_id = self.model.row_id(current.row()) if current.isValid() else None
+        if insats_id == self.current_id:
+            return
+        if not self.save_details_if_dirty():
+            row = self.model.row_of(self.current_id)
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.current_id = insats_id
+        self._show_current()
+
+    def select_insats(self, insats_id: int, tab: str = "") -> None:
+        """Show one insats (e.g. from the Översikt): clear the filters, select it, open a tab by title."""
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.archived.setChecked(True)
+        self.current_id = insats_id
+        self.apply_filter(keep=insats_id)
+        self._show_current()
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == tab:
+                self.tabs.setCurrentIndex(index)
+
+    def _show_current(self) -> None:
+        self.tabs.setEnabled(self.current_id is not None)
+        if self.current_id is None:
+            return
+        try:
+            insats = service.load(self.db, self.current_id)
+        except ServiceError:
+            self.current_id = None
+            self.tabs.setEnabled(False)
+            return
+        from ...services import applications
+
+        apps = [applications.load(self.db, a) for a in insats.application_ids]
+        self.details.show_insats(insats, registers.organisations(self.db),
+                                 [f"{a.diarienummer} {a.name} ({a.status.replace('_', ' ')})" for a in apps])
+        self._show_money()
+        self.reports.show_reports(service.reports(self.db, self.current_id))
+        self.archive_button.setText(self.tr("Återställ från arkiv") if insats.archived else self.tr("Arkivera"))
+
+    def _show_money(self) -> None:
+        economy = service.economy(self.db, self.current_id, self.chosen_year)
+        self.tabs.setTabText(1, self.tr("Ekonomi %d") % self.chosen_year)
+        self.economy.show_year(economy)
+        categories = list(dict.fromkeys([*economy.categories, "Personal", "Lokaler", "Övrigt"]))
+        self.invoices.show_invoices(self.current_id, service.invoices(self.db, self.current_id, self.chosen_year),
+                                    categories, str(self.chosen_year))
+
+    def _refresh(self, message: str = "") -> None:
+        self.reload(keep=self.current_id)
+        if message:
+            self.message.show_info(message)
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ the insats
+    def save_details_if_dirty(self) -> bool:
+        """Save typed changes before another insats is shown; False if they cannot be saved."""
+        if self.current_id is None or not self.details.is_dirty():
+            return True
+        return self.save_details()
+
+    def save_details(self) -> bool:
+        insats = self.details.read()
+        if insats is None:
+            return False
+        before = service.load(self.db, insats.id)
+        try:
+            service.save(self.db, insats)
+        except ValidationError as exc:
+            self.details.show_errors(exc.fields)
+            return False
+        self._push(self.tr("Ändra insatsen"), lambda: service.save(self.db, insats), lambda: service.save(self.db, before))
+        self.details.message.show_info(self.tr("Sparat."))
+        self._refresh()
+        return True
+
+    def new_insats(self) -> None:
+        if not self.save_details_if_dirty():
+            return
+        insats = service.save(self.db, Insats(self.tr("Ny insats"), "struktur", period_start=date(self.chosen_year, 1, 1),
+                                              period_end=date(self.chosen_year, 12, 31)))
+        self.current_id = insats.id
+        self._refresh(self.tr("Insatsen är skapad; fyll i uppgifterna."))
+        self.tabs.setCurrentIndex(0)
+        self.details.fields["name"].setFocus()
+        self.details.fields["name"].selectAll()
+
+    def from_application(self, application_id: int | None = None) -> None:
+        from ...services import applications
+
+        linked = {a for row in self._all for a in service.load(self.db, row.id).application_ids}
+        granted = [applications.load(self.db, r.id) for r in applications.list_rows(self.db)
+                   if r.status in ("beviljad", "delvis_beviljad") and r.id not in linked]
+        dialog = FromApplicationDialog(granted, [r for r in self._all if not r.archived], self, application_id)
+        if not dialog.exec():
+            return
+        app_id, target = dialog.choice()
+        try:
+            insats = service.from_application(self.db, app_id, target)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.current_id = insats.id
+        self._refresh(self.tr("Insatsen ”%s” har ansökans beviljade belopp och rapporter.") % insats.name)
+
+    def toggle_archived(self) -> None:
+        if self.current_id is None:
+            return
+        insats = service.load(self.db, self.current_id)
+        service.set_archived(self.db, insats.id, not insats.archived)
+        self._push(self.tr("Arkivera"), lambda: service.set_archived(self.db, insats.id, not insats.archived),
+                   lambda: service.set_archived(self.db, insats.id, insats.archived))
+        self._refresh(self.tr("Återställd.") if insats.archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
+
+    def delete_insats(self) -> None:
+        if self.current_id is None:
+            return
+        insats = service.load(self.db, self.current_id)
+        if not confirm(self, self.tr("Ta bort insats"), self.tr("Ta bort insatsen ”%s” med dess rapporter?") % insats.name):
+            return
+        try:
+            service.delete(self.db, insats.id)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.current_id = None
+        self.undo_stack.clear()  # the deleted insats's commands can no longer be undone
+        self._refresh(self.tr("Insatsen är borttagen."))
+
+    def export_economy(self, fmt: str, path: str | None = None) -> None:
+        """The selected insats's economy as .xlsx or .pdf; asks where unless `path` is given; PDFs are opened."""
+        if self.current_id is None:
+            self.message.show_error(self.tr("Välj en insats först."))
+            return
+        from pathlib import Path
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...services import economy_files
+        from ...services.output import write_file_atomic
+
+        name = service.load(self.db, self.current_id).name
+        if path is None:
+            suggested = str(Path.home() / f"{name[:40].replace('/', '-')} ekonomi.{fmt}")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara ekonomin"), suggested,
+                                                  "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
+            if not path:
+                return
+        make = economy_files.insats_xlsx if fmt == "xlsx" else economy_files.insats_pdf
+        try:
+            write_file_atomic(Path(path), make(self.db, self.current_id))
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        self.message.show_info(self.tr("Sparad: %s") % path)
+        if fmt == "pdf":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # ------------------------------------------------------------------ money
+    def _granted_edited(self, by_category: dict) -> None:
+        insats_id, year = self.current_id, self.chosen_year
+        before = dict(service.economy(self.db, insats_id, year).granted)
+        try:
+            service.set_granted(self.db, insats_id, year, by_category)
+        except ValidationError as exc:
+            self.economy.message.show_error(str(exc))
+            return
+        self._push(self.tr("Ändra beviljat"), lambda: service.set_granted(self.db, insats_id, year, by_category),
+                   lambda: service.set_granted(self.db, insats_id, year, before))
+        self._refresh()
+
+    def _prognos_edited(self, prognos) -> None:
+        insats_id, year = self.current_id, self.chosen_year
+        before = service.economy(self.db, insats_id, year).prognos
+        service.set_prognos(self.db, insats_id, year, prognos)
+        self._push(self.tr("Ändra prognos"), lambda: service.set_prognos(self.db, insats_id, year, prognos),
+                   lambda: service.set_prognos(self.db, insats_id, year, before))
+        self._refresh()
+
+    def _book(self, invoice) -> None:
+        try:
+            warnings = service.save_invoice(self.db, invoice)
+        except ValidationError as exc:
+            self.invoices.show_errors(exc.fields)
+            return
+
+        def again():
+            invoice.id = None
+            service.save_invoice(self.db, invoice)
+
+        self._push(self.tr("Bokför faktura"), again, lambda: service.delete_invoice(self.db, invoice.id))
+        self.invoices.clear_form()
+        self._refresh()
+        text = self.tr("Bokförd: %s %s.") % (invoice.date.isoformat(), format_kr(invoice.amount))
+        if warnings:
+            self.invoices.message.show_warning(text + " " + " ".join(warnings))
+        else:
+            self.invoices.message.show_info(text)
+
+    def _delete_invoice(self, invoice_id: int) -> None:
+        if not confirm(self, self.tr("Ta bort faktura"), self.tr("Ta bort den markerade fakturan?")):
+            return
+        invoice = service.delete_invoice(self.db, invoice_id)
+
+        def book_again():
+            invoice.id = None
+            service.save_invoice(self.db, invoice)
+
+        self._push(self.tr("Ta bort faktura"), lambda: service.delete_invoice(self.db, invoice.id), book_again)
+        self._refresh()
+        self.invoices.message.show_info(self.tr("Fakturan är borttagen (Ctrl+Z ångrar)."))
+
+    # ------------------------------------------------------------------ reports
+    def _mark_received(self, report_id: int, when) -> None:
+        before = next(r for r in service.reports(self.db, self.current_id) if r.id == report_id).received_on
+        service.mark_received(self.db, report_id, when)
+        self._push(self.tr("Rapport mottagen"), lambda: service.mark_received(self.db, report_id, when),
+                   lambda: service.mark_received(self.db, report_id, before))
+        self._refresh()
+
+    def _add_report(self) -> None:
+        self._edit_report(Report(self.current_id, "annan", "", self.today))
+
+    def _edit_report(self, report: Report) -> None:
+        dialog = ReportDialog(report, self)
+        if not dialog.exec() or dialog.result_report is None:
+            return
+        try:
+            service.save_report(self.db, dialog.result_report)
+        except ValidationError as exc:
+            self.reports.message.show_error(str(exc))
+            return
+        self._refresh()
+
+    def _remove_report(self, report_id: int) -> None:
+        if confirm(self, self.tr("Ta bort rapport"), self.tr("Ta bort den markerade rapporten?")):
+            service.delete_report(self.db, report_id)
+            self._refresh()
+
+    def _regenerate(self) -> None:
+        service.regenerate_reports(self.db, self.current_id)
+        self._refresh(self.tr("Rapporterna är skapade enligt regeln; mottagna och ändrade behölls."))
+
+    # ------------------------------------------------------------------ undo
+    def _push(self, text: str, redo, undo) -> None:
+        def wrapped(action):
+            def run():
+                action()
+                self._refresh()
+            return run
+
+        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))
