@@ -92,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             wanted = args.demo or args.quit_when_shown or QMessageBox.question(
                 window, "Ny fil",
                 f"En ny fil har skapats:\n{path}\n\nVill du fylla den med påhittade exempeldata (ett förbund, "
-                "parter, kontakter och ansökningar i alla steg) för att prova programmet?"
+                "parter, kontakter, ansökningar i alla steg, insatser och budget) för att prova programmet?"
             ) == QMessageBox.StandardButton.Yes
             if wanted:
-                demo.create_example_data(db)
+                demo.create_example(db)
         window.set_file(db, path)
         if report:
             report("ready")

@@ -385,17 +385,17 @@ def cmd_templates(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .services.demo import create_example_data
+    from .services.demo import create_example
 
     out = Path(args.out)
     if out.exists() and out.stat().st_size > 0:
         raise UsageError(f"{out} finns redan; exempeldata skrivs bara till en ny fil.")
     db = open_file(out, create=True)
     try:
-        created = create_example_data(db)
+        created = create_example(db)
     finally:
         db.close()
-    print(f"Skapade {out} med exempeldata: {len(created)} påhittade ansökningar.")
+    print(f"Skapade {out} med exempeldata: {len(created)} påhittade ansökningar, insatser och budget.")
     return EXIT_OK
 
 

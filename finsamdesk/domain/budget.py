@@ -174,7 +174,7 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
     rows.append(SheetRow("resultat", "Årets resultat", "result", result, (("sum_intakter", 1), ("sum_kostnader", -1))))
     opening = b.opening_equity if b.opening_equity is not None else previous_closing
     rows.append(SheetRow("ek_ib", "Eget kapital vid årets början", "equity", (opening, opening, opening)))
-    closing = tuple(None if opening is None and r is None else (opening or 0) + (r or 0) for r in result)
+    closing = tuple(None if r is None else (opening or 0) + r for r in result)
     rows.append(SheetRow("ek_ub", "Eget kapital vid årets slut", "equity", closing, (("ek_ib", 1), ("resultat", 1))))
     warnings = []
     if unallocated is not None and unallocated < 0:

@@ -292,6 +292,15 @@ def create_example_data(db: sqlite_utils.Database, today: date | None = None) ->
     return created
 
 
+def create_example(db: sqlite_utils.Database, today: date | None = None) -> list[Application]:
+    """The whole example: applications, then the economy (insatser, invoices, reports, budgets)."""
+    from .demo_economy import create_example_economy
+
+    created = create_example_data(db, today)
+    create_example_economy(db, today)
+    return created
+
+
 def is_example_file(db: sqlite_utils.Database) -> bool:
     """True for a file made by create_example_data (the window shows a banner)."""
     return registers_store.load_forbund(db).is_example

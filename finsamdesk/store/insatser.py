@@ -92,7 +92,7 @@ def list_rows(db: sqlite_utils.Database, year: int, today: date) -> list[InsatsR
     SELECT i.id, i.name, i.kind, coalesce(o.name, i.owner), i.status, i.period_start, i.period_end, i.archived,
       coalesce((SELECT sum(amount_ore) FROM insats_granted g WHERE g.insats_id = i.id AND g.year = :year), 0),
       coalesce((SELECT sum(amount_ore) FROM invoice f WHERE f.insats_id = i.id
-                AND f.date >= :start AND f.date <= :end), 0),
+                AND f.booked >= :start AND f.booked <= :end), 0),
       (SELECT min(due) FROM report r WHERE r.insats_id = i.id AND r.received_on IS NULL),
       (SELECT count(*) FROM report r WHERE r.insats_id = i.id AND r.received_on IS NULL AND r.due < :today)
     FROM insats i LEFT JOIN organisation o ON o.id = i.owner_id
@@ -126,10 +126,11 @@ def set_prognos(db: sqlite_utils.Database, insats_id: int, year: int, prognos: i
 
 
 def year_economy(db: sqlite_utils.Database, insats_id: int, year: int) -> YearEconomy:
+    """Beviljat and utfall of one calendar year; an invoice counts in the year of the period it covers."""
     granted_now = granted(db, insats_id).get(year, {})
     spent: dict[str, int] = {}
     for category, amount in db.execute(
-            "SELECT category, sum(amount_ore) FROM invoice WHERE insats_id = ? AND date BETWEEN ? AND ? "
+            "SELECT category, sum(amount_ore) FROM invoice WHERE insats_id = ? AND booked BETWEEN ? AND ? "
             "GROUP BY category", [insats_id, f"{year}-01-01", f"{year}-12-31"]):
         spent[category] = amount
     row = db.execute("SELECT prognos_ore FROM insats_year WHERE insats_id = ? AND year = ?",
@@ -139,7 +140,7 @@ def year_economy(db: sqlite_utils.Database, insats_id: int, year: int) -> YearEc
 
 def invoice_years(db: sqlite_utils.Database, insats_id: int) -> list[int]:
     return [int(r[0]) for r in db.execute(
-        "SELECT DISTINCT substr(date, 1, 4) FROM invoice WHERE insats_id = ? ORDER BY 1", [insats_id])]
+        "SELECT DISTINCT substr(booked, 1, 4) FROM invoice WHERE insats_id = ? ORDER BY 1", [insats_id])]
 
 
 def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int]]:
@@ -155,7 +156,7 @@ def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int]]:
         totals = out.setdefault(key[1], [0, 0, 0])
         totals[0] += granted_by.get(key, 0)
         totals[1] += prognos_by.get(key, granted_by.get(key, 0))
-    for year, amount in db.execute("SELECT substr(date, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
+    for year, amount in db.execute("SELECT substr(booked, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
         out.setdefault(int(year), [0, 0, 0])[2] += amount
     return {y: tuple(v) for y, v in out.items()}  # type: ignore[misc]
 
@@ -164,7 +165,7 @@ def spent_by_month(db: sqlite_utils.Database, year: int) -> list[int]:
     """Σ invoiced per month 1..12 of the year, over all insatser (öre)."""
     months = [0] * 12
     for month, amount in db.execute(
-            "SELECT substr(date, 6, 2), sum(amount_ore) FROM invoice WHERE date BETWEEN ? AND ? GROUP BY 1",
+            "SELECT substr(booked, 6, 2), sum(amount_ore) FROM invoice WHERE booked BETWEEN ? AND ? GROUP BY 1",
             [f"{year}-01-01", f"{year}-12-31"]):
         months[int(month) - 1] = amount
     return months
@@ -179,7 +180,7 @@ def _invoice(r) -> Invoice:
 def invoices(db: sqlite_utils.Database, insats_id: int, year: int | None = None) -> list[Invoice]:
     where, params = "insats_id = ?", [insats_id]
     if year is not None:
-        where += " AND date BETWEEN ? AND ?"
+        where += " AND booked BETWEEN ? AND ?"
         params += [f"{year}-01-01", f"{year}-12-31"]
     return [_invoice(r) for r in db["invoice"].rows_where(where, params, order_by="date, id")]
 

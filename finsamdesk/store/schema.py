@@ -106,8 +106,11 @@ def m002_insatser_and_budget(db):
     db["budget_kommun"].create({"year": int, "position": int, "name": str, "weight": int, "organisation_id": int},
                                pk=("year", "position"), strict=True, not_null={"name", "weight"},
                                foreign_keys=[("year", "budget_year", "year"), ("organisation_id", "organisation", "id")])
-    db["invoice"].create_index(["insats_id", "date"])
-    db["invoice"].create_index(["date"])
+    # An invoice counts in the year of the period it covers (December's invoice paid in January is last
+    # year's utfall); without a period, in the year of its date.
+    db.execute("ALTER TABLE invoice ADD COLUMN booked TEXT GENERATED ALWAYS AS (coalesce(period_start, date)) VIRTUAL")
+    db["invoice"].create_index(["insats_id", "booked"])
+    db["invoice"].create_index(["booked"])
     db["report"].create_index(["insats_id"])
     db["report"].create_index(["due"])
     db["insats_application"].create_index(["insats_id"])

@@ -58,7 +58,8 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def list_view(model, widths: tuple[int, ...] = (), stretch: int | None = None):
+def list_view(model, widths: tuple[int, ...] = (), stretch: int | None = None, sort_column: int = 0,
+              descending: bool = False):
     """A sortable, single-selection QTableView over `model` (Swedish lists look alike everywhere)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -77,5 +78,6 @@ def list_view(model, widths: tuple[int, ...] = (), stretch: int | None = None):
         view.setColumnWidth(column, width)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     return view
 

@@ -79,6 +79,7 @@ class InsatsDetails(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

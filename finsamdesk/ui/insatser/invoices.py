@@ -48,7 +48,7 @@ class InvoicesTab(QWidget):
         super().__init__(parent)
         self.insats_id: int | None = None
         self.model = RowsModel(COLUMNS, self)
-        self.table = list_view(self.model, (95, 90, 130, 180, 110, 110), stretch=6)
+        self.table = list_view(self.model, (95, 90, 130, 180, 110, 110), stretch=6, sort_column=0, descending=True)
         self.total = QLabel()
         self.fields = {"date": QLineEdit(), "kind": QComboBox(), "category": QComboBox(), "period": QLineEdit(),
                        "amount": QLineEdit(), "reference": QLineEdit(), "note": QLineEdit()}

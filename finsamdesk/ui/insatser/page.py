@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.insatser import KINDS, STATUSES, Insats, Report
 from ...domain.money import format_kr
+from ...domain.statuses import label
 from ...services import insatser as service
 from ...services import registers
 from ...services.errors import ServiceError, ValidationError
@@ -216,7 +217,7 @@ class InsatserPage(QWidget):
 
         apps = [applications.load(self.db, a) for a in insats.application_ids]
         self.details.show_insats(insats, registers.organisations(self.db),
-                                 [f"{a.diarienummer} {a.name} ({a.status.replace('_', ' ')})" for a in apps])
+                                 [f"{a.diarienummer} {a.name} ({label(a.status).lower()})" for a in apps])
         self._show_money()
         self.reports.show_reports(service.reports(self.db, self.current_id))
         self.archive_button.setText(self.tr("Återställ från arkiv") if insats.archived else self.tr("Arkivera"))

@@ -45,7 +45,7 @@ class ReportsTab(QWidget):
         )
         self.model = RowsModel(columns, self, sort=(2, Qt.SortOrder.AscendingOrder),
                                colour=lambda r: RECEIVED if r.received_on else OVERDUE if r.overdue(self.today) else None)
-        self.table = list_view(self.model, (200, 190, 95, 95, 130), stretch=5)
+        self.table = list_view(self.model, (200, 190, 95, 95, 130), stretch=5, sort_column=2)
         self.table.doubleClicked.connect(self._edit)
         self.buttons = {
             "received": QPushButton(self.tr("Markera mottagen idag")),
