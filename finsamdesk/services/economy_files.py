@@ -1,0 +1,49 @@
+"""The economy as files for the styrelse and the auditor: a budget year and an insats's money, as Excel or PDF.
+openpyxl and reportlab load when a file is made (start-up time)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import budget, insatser, registers
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def _budget_parts(db: sqlite_utils.Database, year: int):
+    return budget.sheet(db, year), budget.contributions(db, year), registers.forbund(db).name
+
+
+def budget_xlsx(db: sqlite_utils.Database, year: int) -> bytes:
+    from ..documents.economy_excel import budget_workbook
+
+    sheet, contributions, name = _budget_parts(db, year)
+    return budget_workbook(sheet, contributions, name, budget.several_years(db))
+
+
+def budget_pdf(db: sqlite_utils.Database, year: int) -> bytes:
+    from ..documents.economy_pdf import budget_pdf as render
+
+    return render(*_budget_parts(db, year))
+
+
+def _insats_parts(db: sqlite_utils.Database, insats_id: int):
+    insats = insatser.load(db, insats_id)
+    years = [insatser.economy(db, insats_id, y) for y in insatser.economy_years(db, insats)]
+    return insats, years
+
+
+def insats_xlsx(db: sqlite_utils.Database, insats_id: int, today: date | None = None) -> bytes:
+    from ..documents.economy_excel import insats_workbook
+
+    insats, years = _insats_parts(db, insats_id)
+    return insats_workbook(insats, years, insatser.invoices(db, insats_id), insatser.reports(db, insats_id),
+                           today or date.today())
+
+
+def insats_pdf(db: sqlite_utils.Database, insats_id: int, today: date | None = None) -> bytes:
+    from ..documents.economy_pdf import insats_pdf as render
+
+    insats, years = _insats_parts(db, insats_id)
+    return render(insats, years, insatser.reports(db, insats_id), registers.forbund(db).name, today or date.today())
