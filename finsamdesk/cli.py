@@ -21,6 +21,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import cli_economy
 from .domain.application import OWN, SOUGHT, Application
 from .domain.dates import DateError, parse_date
 from .domain.money import AmountError, format_amount, parse_amount
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="skapa en fil med exempeldata",
                        description="Skapa en ny fil med påhittade exempeldata (ett exempelförbund).")
     d.add_argument("--out", metavar="FIL.sqlite", required=True, help="den nya filen (får inte finnas)")
+    cli_economy.add_parsers(sub, _Parser)
     return p
 
 
@@ -413,10 +415,16 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
-    handler = HANDLERS[(args.command, getattr(args, "action", None))]
+    key = (args.command, getattr(args, "action", None))
     try:
-        return handler(args)
-    except (UsageError, ImportFormatError, ValidationError) as exc:
+        if key in cli_economy.HANDLERS:
+            db = _open(args)
+            try:
+                return cli_economy.HANDLERS[key](db, args)
+            finally:
+                db.close()
+        return HANDLERS[key](args)
+    except (UsageError, ImportFormatError, ValidationError, cli_economy.EconomyUsageError) as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ServiceError as exc:

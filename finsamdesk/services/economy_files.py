@@ -47,3 +47,17 @@ def insats_pdf(db: sqlite_utils.Database, insats_id: int, today: date | None = N
 
     insats, years = _insats_parts(db, insats_id)
     return render(insats, years, insatser.reports(db, insats_id), registers.forbund(db).name, today or date.today())
+
+
+def insats_list_xlsx(db: sqlite_utils.Database, year: int) -> bytes:
+    """The insatser with the year's money, as the list in the window shows them."""
+    from ..documents.excel_list import write_table_xlsx
+    from ..domain.insatser import KINDS, STATUSES
+
+    rows = sorted(insatser.list_rows(db, year), key=lambda r: r.name)
+    return write_table_xlsx(
+        ["Namn", "Insatsägare", "Typ", "Status", "Start", "Slut", f"Beviljat {year}", f"Fakturerat {year}", "Kvar",
+         "Nästa rapport", "Försenade rapporter", "Arkiverad"],
+        [[r.name, r.owner, KINDS.get(r.kind, r.kind), STATUSES.get(r.status, r.status), r.period_start, r.period_end,
+          r.granted, r.spent, r.remaining, r.next_report, r.overdue_reports, "ja" if r.archived else ""] for r in rows],
+        money_columns={6, 7, 8}, date_columns={4, 5, 9}, sheet_title=f"Insatser {year}")
