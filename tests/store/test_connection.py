@@ -6,7 +6,11 @@ from pathlib import Path
 import pytest
 
 from finsamdesk.domain.application import SOUGHT, Application, Budget
+from finsamdesk.domain.budget import BudgetYear
+from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.store import applications
+from finsamdesk.store import budget as budget_store
+from finsamdesk.store import insatser as insats_store
 from finsamdesk.store.connection import FileError, NewerFileError, copy_database, open_database
 from finsamdesk.store.schema import SCHEMA_VERSION
 
@@ -56,6 +60,12 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
     rows = applications.list_rows(db)
     assert [r.name for r in rows] == ["Fixturansökan"]
     assert rows[0].sought_ore == 1_180_000_00
+    if version >= 2:
+        from finsamdesk.services import budget, insatser
+
+        [row] = insatser.list_rows(db, 2022)
+        assert (row.name, row.granted, row.spent) == ("Fixturinsats", 1_000_000_00, 90_000_00)
+        assert budget.sheet(db, 2022).row("medlemsbidrag").values[0] == 4_000_000_00
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -79,6 +89,12 @@ def make_fixture(path: Path) -> None:
     app.budget.set("Övriga kostnader", SOUGHT, 2022, 50_000_00)
     with db.atomic():
         applications.save(db, app)
+        if SCHEMA_VERSION >= 2:
+            insats_id = insats_store.save_insats(db, Insats("Fixturinsats", period_start=date(2022, 1, 1),
+                                                            period_end=date(2022, 12, 31), application_ids=[app.id]))
+            insats_store.set_granted(db, insats_id, 2022, {"Personal": 1_000_000_00})
+            insats_store.save_invoice(db, Invoice(insats_id, date(2022, 3, 31), 90_000_00, "Personal"))
+            budget_store.save_year(db, BudgetYear(2022, {("medlemsbidrag", "budget"): 4_000_000_00}))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()
