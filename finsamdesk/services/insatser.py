@@ -120,6 +120,11 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
     return insats
 
 
+def granted_applications_without_insats(db: sqlite_utils.Database) -> list[int]:
+    linked = store.linked_applications(db)
+    return [r.id for r in app_store.list_rows(db) if r.status in ("beviljad", "delvis_beviljad") and r.id not in linked]
+
+
 def delete(db: sqlite_utils.Database, insats_id: int) -> None:
     insats = load(db, insats_id)
     count = store.invoice_count(db, insats_id)

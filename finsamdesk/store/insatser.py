@@ -61,6 +61,10 @@ def insats_of_application(db: sqlite_utils.Database, application_id: int) -> int
     return row[0] if row else None
 
 
+def linked_applications(db: sqlite_utils.Database) -> set[int]:
+    return {r[0] for r in db.execute("SELECT application_id FROM insats_application")}
+
+
 def invoice_count(db: sqlite_utils.Database, insats_id: int) -> int:
     return db.execute("SELECT count(*) FROM invoice WHERE insats_id = ?", [insats_id]).fetchone()[0]
 

@@ -272,9 +272,7 @@ class InsatserPage(QWidget):
     def from_application(self, application_id: int | None = None) -> None:
         from ...services import applications
 
-        linked = {a for row in self._all for a in service.load(self.db, row.id).application_ids}
-        granted = [applications.load(self.db, r.id) for r in applications.list_rows(self.db)
-                   if r.status in ("beviljad", "delvis_beviljad") and r.id not in linked]
+        granted = [applications.load(self.db, i) for i in service.granted_applications_without_insats(self.db)]
         dialog = FromApplicationDialog(granted, [r for r in self._all if not r.archived], self, application_id)
         if not dialog.exec():
             return
