@@ -30,7 +30,9 @@ def _setup_logging() -> None:
 
 
 def _unexpected_error(exc_type, exc, tb) -> None:
-    from .ui.errors import show_unexpected_error  # loaded on the first error, not at start-up
+    from .ui.errors import (
+        show_unexpected_error,  # loaded on the first error, not at start-up
+    )
 
     show_unexpected_error(exc_type, exc, tb)
 

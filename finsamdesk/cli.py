@@ -28,9 +28,9 @@ from .domain.money import AmountError, format_amount, parse_amount
 from .domain.workflow import STATUSES, label
 from .services import applications, exchange, registers
 from .services.errors import ServiceError, ValidationError
-from .services.output import write_file_atomic
 from .services.exchange import DiarienummerTakenError, ImportFormatError
 from .services.files import open_file
+from .services.output import write_file_atomic
 from .services.templates import get_template, list_templates
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -72,7 +72,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="visa den här hjälptexten och avsluta")
 
-    def error(self, message):  # noqa: D401 - argparse API
+    def error(self, message):
         for en, sv in _TRANSLATIONS:
             message = message.replace(en, sv)
         self.print_usage(sys.stderr)

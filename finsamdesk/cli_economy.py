@@ -139,7 +139,9 @@ HANDLERS = {("budget", "show"): budget_show, ("budget", "export"): budget_export
 
 
 def _cut(text: str, n: int) -> str:
-    from .cli import _cut as cut  # cli imports this module first; its helpers are ready when a command runs
+    from .cli import (
+        _cut as cut,  # cli imports this module first; its helpers are ready when a command runs
+    )
 
     return cut(text or "", n)
 

@@ -5,7 +5,7 @@ import os
 # Before anything imports Qt: CI machines have no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

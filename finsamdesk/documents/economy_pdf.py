@@ -10,8 +10,22 @@ from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet
 from ..domain.insatser import KINDS, STATUSES, Insats, Report, YearEconomy
 from ..domain.money import format_kr
 from .pdf_common import (
-    CONTENT_WIDTH, GRID, HEADER_FILL, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_SIZE, esc,
-    FONT, FONT_BOLD, numbered_canvas, page_footer, page_header, register_fonts, styles,
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    GRID,
+    HEADER_FILL,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_SIZE,
+    esc,
+    numbered_canvas,
+    page_footer,
+    page_header,
+    register_fonts,
+    styles,
 )
 
 

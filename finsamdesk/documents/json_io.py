@@ -14,7 +14,15 @@ from datetime import date
 from typing import Any
 
 from ..domain.application import (
-    APPLICANT_ROLES, OWN, SOUGHT, Applicant, Application, Budget, ContactRow, Phase, StatusEvent,
+    APPLICANT_ROLES,
+    OWN,
+    SOUGHT,
+    Applicant,
+    Application,
+    Budget,
+    ContactRow,
+    Phase,
+    StatusEvent,
 )
 from ..domain.registers import Organisation
 from ..domain.workflow import STATUSES

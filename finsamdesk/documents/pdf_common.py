@@ -153,7 +153,7 @@ def numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> typ
             super().__init__(*args, **kwargs)
             self._saved_page_states: list[dict] = []
 
-        def showPage(self):  # noqa: N802 (reportlab's name)
+        def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))
             self._startPage()
 

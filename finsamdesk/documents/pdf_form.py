@@ -16,19 +16,49 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from ..domain.application import OWN, SOUGHT, Application, Phase
 from ..domain.dates import format_date
 from ..domain.forms import (
-    BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, Section, SignatureTable, TimeplanTable,
+    BudgetTable,
+    ContactsTable,
+    FormTemplate,
+    PlaceDateTable,
+    Section,
+    SignatureTable,
+    TimeplanTable,
 )
 from ..domain.money import format_amount
 from .pdf_common import (
-    CONTENT_WIDTH, FONT, FONT_BOLD, FRAME_PADDING, GRID, HEADER_FILL, HELP_BORDER, HELP_FILL, MARGIN_BOTTOM, MARGIN_LEFT,
-    MARGIN_RIGHT, PAGE_SIZE, auto_col_widths, esc, numbered_canvas, page_footer, page_header,
-    register_fonts, styles, top_margin,
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    FRAME_PADDING,
+    GRID,
+    HEADER_FILL,
+    HELP_BORDER,
+    HELP_FILL,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    PAGE_SIZE,
+    auto_col_widths,
+    esc,
+    numbered_canvas,
+    page_footer,
+    page_header,
+    register_fonts,
+    styles,
+    top_margin,
 )
 
 NBSP = "\u00a0"

@@ -4,7 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .application import SOUGHT, Application
-from .forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, TimeplanTable
+from .forms import (
+    BudgetTable,
+    ContactsTable,
+    FormTemplate,
+    PlaceDateTable,
+    TimeplanTable,
+)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .identifiers import IdentifierError, check_cfar, check_email, check_phone, normalize_orgnr
+from .identifiers import (
+    IdentifierError,
+    check_cfar,
+    check_email,
+    check_phone,
+    normalize_orgnr,
+)
 
 ORGANISATION_KINDS = {
     "forsakringskassan": "Försäkringskassan",

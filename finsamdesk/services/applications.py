@@ -1,11 +1,9 @@
 """Use cases for ansökningar: register, save, filter, move through the workflow, delete."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from datetime import date
-
+from typing import TYPE_CHECKING
 
 from ..domain import checks, workflow
 from ..domain.application import Application, Phase, StatusEvent

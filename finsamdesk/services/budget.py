@@ -69,7 +69,7 @@ def _sheets(db: sqlite_utils.Database, totals: dict[int, InsatsTotals], upto: in
         carried = previous_closing if previous_year == year - 1 else None
         s = rules.budget_sheet(b, totals.get(year, InsatsTotals()), previous_closing=carried)
         out[year] = s
-        budget, prognos, utfall = s.row("ek_ub").values
+        _, prognos, utfall = s.row("ek_ub").values
         previous_closing, previous_year = (utfall if s.row("resultat").values[2] is not None else prognos), year
     return out
 

@@ -12,11 +12,9 @@ step by step), so every history obeys the workflow rules. Dates are relative to 
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
+from typing import TYPE_CHECKING
 
 from ..domain.application import OWN, SOUGHT, Applicant, Application, ContactRow
 from ..domain.dates import years_between

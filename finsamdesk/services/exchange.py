@@ -4,13 +4,15 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-
-from ..documents.json_io import ImportFormatError, application_from_json, application_to_json
+from ..documents.json_io import (
+    ImportFormatError,
+    application_from_json,
+    application_to_json,
+)
 from ..domain.application import Application
 from ..domain.identifiers import IdentifierError, normalize_orgnr
 from ..domain.text import fold
@@ -19,16 +21,21 @@ from ..store import applications as store
 from ..store import registers as registers_store
 from ..store.applications import ApplicationRow
 from . import applications
-from .output import write_file_atomic
 from .errors import ServiceError
+from .output import write_file_atomic
 from .templates import get_template
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 __all__ = [
-    "DiarienummerTakenError", "ImportFormatError", "export_application_json", "import_application_json",
-    "export_application_list_xlsx", "LIST_HEADERS", "write_file_atomic",
+    "LIST_HEADERS",
+    "DiarienummerTakenError",
+    "ImportFormatError",
+    "export_application_json",
+    "export_application_list_xlsx",
+    "import_application_json",
+    "write_file_atomic",
 ]
 
 class DiarienummerTakenError(ServiceError):

@@ -46,11 +46,10 @@ def overview(db: sqlite_utils.Database, today: date | None = None) -> Overview:
     today = today or date.today()
     year = today.year
     sheet = budget.sheet(db, year)
-    _, granted_prognos, spent = sheet.row("insatser").values
-    granted = sheet.row("insatser").values[0] or 0
+    granted, _, spent = sheet.row("insatser").values
     waiting = sorted((r for r in app_store.list_rows(db) if r.status in WAITING),
                      key=lambda r: (list(WAITING).index(r.status), r.diarienummer))
     return Overview(
-        year, today, sheet.row("sum_kostnader").values[0], granted, spent or 0, sheet.row("ek_ub").values[1],
+        year, today, sheet.row("sum_kostnader").values[0], granted or 0, spent or 0, sheet.row("ek_ub").values[1],
         year in budget.years(db), waiting, insats_store.open_reports(db, today + timedelta(days=DUE_DAYS)),
         insats_store.spent_by_month(db, year), sheet.warnings)

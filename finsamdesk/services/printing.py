@@ -7,10 +7,8 @@ place, so a crash or a full disk never leaves half a PDF under the chosen name.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..domain.application import Application
 from ..domain.forms import FormTemplate

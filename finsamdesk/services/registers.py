@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from ..domain.registers import (
-    Contact, Forbund, Organisation, validate_contact, validate_organisation,
+    Contact,
+    Forbund,
+    Organisation,
+    validate_contact,
+    validate_organisation,
 )
 from ..store import registers as store
 from .errors import ServiceError, ValidationError

@@ -1,14 +1,18 @@
 """Queries for ansökningar: load and save a whole application, list rows for the table."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from datetime import date, datetime
-
+from typing import TYPE_CHECKING
 
 from ..domain.application import (
-    SOUGHT, Applicant, Application, Budget, ContactRow, Phase, StatusEvent,
+    SOUGHT,
+    Applicant,
+    Application,
+    Budget,
+    ContactRow,
+    Phase,
+    StatusEvent,
 )
 
 if TYPE_CHECKING:

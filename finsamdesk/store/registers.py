@@ -1,10 +1,8 @@
 """Queries for the förbund's settings, organisations and contacts."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import asdict
-
+from typing import TYPE_CHECKING
 
 from ..domain.registers import Contact, Forbund, Organisation
 from ..domain.text import sort_key

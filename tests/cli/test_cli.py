@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from finsamdesk.cli import main, parse_granted, UsageError
+from finsamdesk.cli import UsageError, main, parse_granted
 from finsamdesk.services import applications, demo
 from finsamdesk.store.connection import open_database
 

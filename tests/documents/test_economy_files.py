@@ -7,11 +7,10 @@ import subprocess
 from datetime import date
 
 import openpyxl
+import pypdf
 import pytest
 
 from finsamdesk.services import budget, demo, economy_files, files, insatser
-import pypdf
-
 from tests.documents.conftest import norm
 
 TODAY = date(2026, 11, 24)

@@ -6,9 +6,21 @@ from datetime import date
 import pytest
 
 from finsamdesk.documents.json_io import (
-    ImportFormatError, application_from_dict, application_from_json, application_to_dict, application_to_json,
+    ImportFormatError,
+    application_from_dict,
+    application_from_json,
+    application_to_dict,
+    application_to_json,
 )
-from finsamdesk.domain.application import OWN, SOUGHT, Applicant, Application, ContactRow, Phase, StatusEvent
+from finsamdesk.domain.application import (
+    OWN,
+    SOUGHT,
+    Applicant,
+    Application,
+    ContactRow,
+    Phase,
+    StatusEvent,
+)
 from finsamdesk.domain.registers import Organisation
 
 

@@ -11,14 +11,18 @@ from pypdf.generic import IndirectObject
 
 from finsamdesk.documents.pdf_form import render_application
 from finsamdesk.domain.forms import ContactsTable
-from finsamdesk.services import printing
 from finsamdesk.services import applications as app_service
-from finsamdesk.services import registers
+from finsamdesk.services import printing, registers
 from finsamdesk.services.templates import get_template
 from finsamdesk.store.connection import open_database
 from tests.documents.conftest import BS_NAME, NNV_NAME, Pdf, fragments, norm
 from tests.fixtures.seed_applications import (
-    AKTIVITETER, PAS_BAKGRUND, PAS_MAL, PAS_MALGRUPP, pas, spranget,
+    AKTIVITETER,
+    PAS_BAKGRUND,
+    PAS_MAL,
+    PAS_MALGRUPP,
+    pas,
+    spranget,
 )
 
 BASE14 = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman",
@@ -72,8 +76,8 @@ def test_spranget_prints_every_entered_text_in_full(spranget_pdf, spranget_app):
 def test_spranget_keeps_paragraphs_and_bullets_apart(spranget_pdf):
     # The bullet items of BAKGRUND/SYFTE each start a line, with their bullet glyph.
     raw = "\n".join(spranget_pdf.pages)
-    assert re.search(r"^\s*– ?Få fler individer att integreras", raw, re.M)
-    assert re.search(r"^\s*– ?att bygga på sitt CV$", raw, re.M)
+    assert re.search(r"^\s*– ?Få fler individer att integreras", raw, re.MULTILINE)
+    assert re.search(r"^\s*– ?att bygga på sitt CV$", raw, re.MULTILINE)
 
 
 def test_spranget_contacts(spranget_pdf, spranget_app):
@@ -245,7 +249,7 @@ def test_line_breaks_inside_a_paragraph_are_kept(nnv_template):
     app.sections["organisation"] = "Rad ett\nRad två\n\nNytt stycke"
     pdf = Pdf(render_application(app, nnv_template, NNV_NAME))
     raw = "\n".join(pdf.pages)
-    assert re.search(r"^Rad ett\nRad två\nNytt stycke$", raw, re.M)
+    assert re.search(r"^Rad ett\nRad två\nNytt stycke$", raw, re.MULTILINE)
 
 
 # ---------------------------------------------------------------- blank forms

@@ -2,8 +2,20 @@ from datetime import date
 
 import pytest
 
-from finsamdesk.domain.dates import DateError, add_months, format_date, parse_date, parse_range
-from finsamdesk.domain.identifiers import IdentifierError, check_cfar, check_phone, luhn_ok, normalize_orgnr
+from finsamdesk.domain.dates import (
+    DateError,
+    add_months,
+    format_date,
+    parse_date,
+    parse_range,
+)
+from finsamdesk.domain.identifiers import (
+    IdentifierError,
+    check_cfar,
+    check_phone,
+    luhn_ok,
+    normalize_orgnr,
+)
 from finsamdesk.domain.text import fold, sort_key
 
 

@@ -1,11 +1,24 @@
 from datetime import date
 
 from finsamdesk.domain.budget import (
-    BudgetYear, InsatsTotals, KommunKey, budget_sheet, copy_to_next_year, largest_remainder, split_contributions,
+    BudgetYear,
+    InsatsTotals,
+    KommunKey,
+    budget_sheet,
+    copy_to_next_year,
+    largest_remainder,
+    split_contributions,
     validate_budget_year,
 )
 from finsamdesk.domain.insatser import (
-    Insats, Invoice, Report, YearEconomy, invoice_problems, merge_obligations, report_obligations, split_granted,
+    Insats,
+    Invoice,
+    Report,
+    YearEconomy,
+    invoice_problems,
+    merge_obligations,
+    report_obligations,
+    split_granted,
 )
 from finsamdesk.domain.money import kr
 

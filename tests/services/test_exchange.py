@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from finsamdesk.services.output import write_file_atomic
 from finsamdesk.documents.json_io import ImportFormatError
 from finsamdesk.domain.application import ContactRow
 from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, demo, exchange, registers
 from finsamdesk.services.errors import ServiceError
+from finsamdesk.services.output import write_file_atomic
 from finsamdesk.store.connection import open_database
 
 TODAY = date(2024, 6, 15)

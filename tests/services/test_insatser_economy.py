@@ -34,7 +34,7 @@ def test_a_granted_application_becomes_an_insats_with_its_money_and_reports(db):
 
 
 def test_partly_granted_money_is_spread_over_the_sought_categories(db):
-    partly = next(a for a in map(lambda i: applications.load(db, i), granted_ids(db)) if a.status == "delvis_beviljad")
+    partly = next(a for a in (applications.load(db, i) for i in granted_ids(db)) if a.status == "delvis_beviljad")
     insats = insatser.from_application(db, partly.id)
     for year, amount in partly.granted_by_year.items():
         e = insatser.economy(db, insats.id, year)

@@ -11,7 +11,12 @@ from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.store import applications
 from finsamdesk.store import budget as budget_store
 from finsamdesk.store import insatser as insats_store
-from finsamdesk.store.connection import FileError, NewerFileError, copy_database, open_database
+from finsamdesk.store.connection import (
+    FileError,
+    NewerFileError,
+    copy_database,
+    open_database,
+)
 from finsamdesk.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "db_versions"

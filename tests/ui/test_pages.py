@@ -13,8 +13,8 @@ from finsamdesk.services import applications, files, registers
 from finsamdesk.store.applications import ApplicationRow
 from finsamdesk.ui.applications.table_model import ApplicationTableModel
 from finsamdesk.ui.main_window import (
-    ROW,
     MAX_RECENT,
+    ROW,
     MainWindow,
     recent_files,
     remember_file,

@@ -6,12 +6,21 @@ a second after the last keystroke, when another application is opened, and when 
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,8 +28,14 @@ from ...domain import workflow
 from ...domain.application import Application
 from ...domain.checks import budget_problems, timeplan_warnings
 from ...domain.dates import DateError, iso, parse_date
+from ...domain.forms import (
+    BudgetTable,
+    ContactsTable,
+    FormTemplate,
+    PlaceDateTable,
+    TimeplanTable,
+)
 from ...domain.money import format_amount
-from ...domain.forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, TimeplanTable
 from ...services import applications, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
@@ -40,7 +55,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 class _NoNativeUndo(QObject):
     """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.ShortcutOverride and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
             event.ignore()
@@ -156,7 +171,7 @@ class ApplicationEditor(QWidget):
         self.saved.emit(self.app.id)
         return True
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def hideEvent(self, event) -> None:
         self.save_now()
         super().hideEvent(event)
 
@@ -230,7 +245,12 @@ class ApplicationEditor(QWidget):
             return
         self._show_enabled(True)
         # The tabs' modules load with the first application, not at start-up.
-        from .editor_tabs import HistoryTable, build_budget_tab, build_people_tab, build_timeplan_tab
+        from .editor_tabs import (
+            HistoryTable,
+            build_budget_tab,
+            build_people_tab,
+            build_timeplan_tab,
+        )
 
         self.tabs.addTab(self._build_form_tab(), self.tr("Formulär"))
         self.tabs.addTab(_scrolled(build_people_tab(self)), self.tr("Sökande och kontakter"))

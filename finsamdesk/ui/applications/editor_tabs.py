@@ -2,8 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTableWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain import workflow
@@ -15,7 +25,12 @@ from ...services import registers
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, item
 from .budget_table import BudgetGrid
-from .row_tables import ApplicantsTableWidget, ContactsTableWidget, PhasesTableWidget, pick_from_list
+from .row_tables import (
+    ApplicantsTableWidget,
+    ContactsTableWidget,
+    PhasesTableWidget,
+    pick_from_list,
+)
 
 
 def build_people_tab(editor) -> QWidget:
@@ -56,7 +71,7 @@ def build_people_tab(editor) -> QWidget:
         field.setRange(-1, 100000)
         field.setSpecialValueText("–")
         field.setObjectName(key)
-        field.valueChanged.connect(lambda v, k=key: editor.edit((k,), None if v < 0 else v, text=label))
+        field.valueChanged.connect(lambda v, k=key, t=label: editor.edit((k,), None if v < 0 else v, text=t))
         editor._setters[(key,)] = lambda v, f=field: f.setValue(-1 if v is None else v)
         form.addWidget(QLabel(editor.tr(label)))
         form.addWidget(field)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -19,10 +20,10 @@ class EditCommand(QUndoCommand):
         self.new = copy.deepcopy(new)
         self._merge = merge
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return (hash(self.path) & 0x3FFFFFFF) if self._merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.path != self.path or not self._merge:
             return False
         self.new = copy.deepcopy(other.new)

@@ -6,11 +6,10 @@ import copy
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -178,24 +177,18 @@ class BudgetPage(QWidget):
     def export(self, fmt: str, path: str | None = None) -> None:
         """The year as .xlsx (sums as formulas) or .pdf; asks where unless `path` is given; PDFs are opened."""
         from ...services import economy_files
-        from ...services.output import write_file_atomic
+        from ..file_out import save_document
 
         year = self.chosen_year
-        if path is None:
-            suggested = str(Path.home() / f"budget-{year}.{fmt}")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara budgeten"), suggested,
-                                                  "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
-            if not path:
-                return
         make = economy_files.budget_xlsx if fmt == "xlsx" else economy_files.budget_pdf
         try:
-            write_file_atomic(Path(path), make(self.db, year))
+            saved = save_document(self, self.tr("Spara budgeten"), Path.home() / f"budget-{year}.{fmt}",
+                                  lambda: make(self.db, year), path)
         except (ServiceError, OSError) as exc:
             self.message.show_error(str(exc))
             return
-        self.message.show_info(self.tr("Sparad: %s") % path)
-        if fmt == "pdf":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if saved:
+            self.message.show_info(self.tr("Sparad: %s") % saved)
 
     def _open_summary_row(self, index) -> None:
         row = self.summary.row_at(index.row())

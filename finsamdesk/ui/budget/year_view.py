@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.budget import COLUMN_LABELS, COLUMNS, LINE_LABELS, BudgetYear, KommunKey, Sheet
+from ...domain.budget import (
+    COLUMN_LABELS,
+    COLUMNS,
+    LINE_LABELS,
+    BudgetYear,
+    KommunKey,
+    Sheet,
+)
 from ...domain.money import AmountError, format_kr, parse_amount
 from ..widgets import MessageLabel, item
 

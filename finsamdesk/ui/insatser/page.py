@@ -316,29 +316,20 @@ class InsatserPage(QWidget):
             return
         from pathlib import Path
 
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QFileDialog
-
         from ...services import economy_files
-        from ...services.output import write_file_atomic
+        from ..file_out import save_document
 
-        name = service.load(self.db, self.current_id).name
-        if path is None:
-            suggested = str(Path.home() / f"{name[:40].replace('/', '-')} ekonomi.{fmt}")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara ekonomin"), suggested,
-                                                  "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
-            if not path:
-                return
+        insats_id = self.current_id
+        name = service.load(self.db, insats_id).name[:40].replace("/", "-")
         make = economy_files.insats_xlsx if fmt == "xlsx" else economy_files.insats_pdf
         try:
-            write_file_atomic(Path(path), make(self.db, self.current_id))
+            saved = save_document(self, self.tr("Spara ekonomin"), Path.home() / f"{name} ekonomi.{fmt}",
+                                  lambda: make(self.db, insats_id), path)
         except (ServiceError, OSError) as exc:
             self.message.show_error(str(exc))
             return
-        self.message.show_info(self.tr("Sparad: %s") % path)
-        if fmt == "pdf":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if saved:
+            self.message.show_info(self.tr("Sparad: %s") % saved)
 
     # ------------------------------------------------------------------ money
     def _granted_edited(self, by_category: dict) -> None:
