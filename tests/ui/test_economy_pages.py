@@ -142,3 +142,19 @@ def test_budget_copied_into_the_next_year_and_seen_over_several_years(window):
     page.reload(year)
     page.copy_button.click()
     assert "finns redan" in page.message.text()
+
+
+def test_the_tertial_report_day_is_a_forbund_setting_used_when_reports_are_made_again(window):
+    from finsamdesk.ui.registers.forbund_dialog import ForbundDialog
+
+    dialog = ForbundDialog(window.db, window)
+    assert dialog.tertial_days.value() == 30
+    dialog.tertial_days.setValue(14)
+    dialog.accept()
+    assert insatser.tertial_days(window.db) == 14
+    window.nav.setCurrentRow(ROW["Insatser"])
+    page = window.insatser
+    page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.name.startswith("Samverkansdagar")))
+    page.reports.buttons["regenerate"].click()
+    t3 = next(r for r in insatser.reports(window.db, page.current_id) if r.title.startswith("Tertialrapport T3"))
+    assert t3.received_on is None and t3.due == date(t3.due.year, 1, 14)

@@ -1,4 +1,5 @@
-"""Förbundets inställningar: name, organisationsnummer, address, förbundschef, default form."""
+"""Förbundets inställningar: name, organisationsnummer, address, förbundschef, default form, and how many
+days after a tertial its report is due."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -7,11 +8,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
 from ...domain.registers import Forbund
-from ...services import registers
+from ...services import insatser, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import list_templates
 from ..widgets import MessageLabel
@@ -31,6 +33,12 @@ class ForbundDialog(QDialog):
         for t in list_templates():
             self.template.addItem(t.name, t.id)
         self.template.setCurrentIndex(max(0, self.template.findData(f.default_template)))
+        self.tertial_days = QSpinBox()
+        self.tertial_days.setRange(0, 120)
+        self.tertial_days.setSuffix(self.tr(" dagar"))
+        self.tertial_days.setValue(insatser.tertial_days(db))
+        self.tertial_days.setToolTip(self.tr("Nya och omskapade rapporter får sitt sista datum så här många dagar "
+                                             "efter tertialets slut. Mottagna och ändrade rapporter ändras inte."))
         self.messages = {k: MessageLabel() for k in ("name", "orgnr")}
         self.message = MessageLabel()
         form = QFormLayout()
@@ -41,6 +49,7 @@ class ForbundDialog(QDialog):
         form.addRow(self.tr("Adress"), self.address)
         form.addRow(self.tr("Förbundschef"), self.chef)
         form.addRow(self.tr("Eget ansökningsformulär"), self.template)
+        form.addRow(self.tr("Tertialrapport senast"), self.tertial_days)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -56,6 +65,7 @@ class ForbundDialog(QDialog):
             m.clear_message()
         try:
             registers.save_forbund(self.db, f)
+            insatser.set_tertial_days(self.db, self.tertial_days.value())
         except ValidationError as exc:
             for key, text in exc.fields.items():
                 self.messages.get(key, self.message).show_error(text)
