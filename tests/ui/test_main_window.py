@@ -150,7 +150,7 @@ def test_closing_the_window_keeps_what_was_typed(window, qtbot):
 
 def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("finsamdesk.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
     page = window.applications
     app_id = next(r.id for r in page.visible_rows if r.diarienummer == "2019-012")
     page.table.selectRow(page.model.row_of(app_id))
@@ -161,7 +161,7 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
 
 def test_blank_form_for_applicants(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("finsamdesk.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
     monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getItem",
                         lambda *a, **k: ("Samordningsförbundet Burlöv-Staffanstorp (version 5)", True))
     window.print_blank()
