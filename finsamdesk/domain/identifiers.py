@@ -1,8 +1,9 @@
-"""Swedish identifiers: organisationsnummer, CFAR-nummer (and the Luhn check they share)."""
+"""Swedish identifiers: organisationsnummer, CFAR-nummer, personnummer (and the Luhn check they share)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 
 def luhn_ok(digits: str) -> bool:
@@ -75,3 +76,62 @@ def check_phone(text: str) -> Check:
         if re.match(r"07[02369]", digits) and len(digits) != 10:
             return Check(s, warning=f"Mobilnumret ”{part}” ska ha tio siffror.")
     return Check(s)
+
+
+# ---------------------------------------------------------------- personnummer
+# Messages never repeat the number: they end up next to a field, in an import report or a log.
+PNR_FORMAT = "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."
+
+
+@dataclass(frozen=True)
+class Personnummer:
+    """A valid personnummer or samordningsnummer (day + 60), as twelve digits `ÅÅÅÅMMDDNNNN`."""
+
+    digits: str
+    birth_date: date
+    gender: str  # "kvinna" | "man" (the second to last digit: odd for men)
+    samordning: bool
+
+    @property
+    def formatted(self) -> str:
+        return f"{self.digits[:8]}-{self.digits[8:]}"
+
+
+def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
+    """`ÅÅÅÅMMDD-NNNN`, `ÅÅÅÅMMDDNNNN`, `ÅÅMMDD-NNNN`, `ÅÅMMDDNNNN` and `ÅÅMMDD+NNNN` (100 years or older).
+
+    Checked: the format, a real date (samordningsnummer: day + 60), not in the future, and the Luhn check
+    digit over the ten-digit form. A ten-digit number gets the latest century that does not put the birth
+    in the future; `+` moves it back one more. Raises IdentifierError.
+    """
+    today = today or date.today()
+    s = re.sub(r"\s", "", str(text or ""))
+    m = re.fullmatch(r"(\d{2})?(\d{6})([-+]?)(\d{4})", s)
+    if not m:
+        raise IdentifierError(PNR_FORMAT)
+    century, six, sep, last = m.groups()
+    if century and sep == "+":
+        raise IdentifierError(PNR_FORMAT)
+    ten = six + last
+    yy, month, day = int(six[:2]), int(six[2:4]), int(six[4:6])
+    samordning = day > 60
+    if samordning:
+        day -= 60
+    if century:
+        year = int(century + six[:2])
+    else:
+        year = (today.year // 100) * 100 + yy
+        if year > today.year:
+            year -= 100
+        if sep == "+":
+            year -= 100
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        raise IdentifierError("Personnumret innehåller inget giltigt födelsedatum.") from None
+    if born > today:
+        raise IdentifierError("Personnumrets födelsedatum ligger i framtiden.")
+    if not luhn_ok(ten):
+        raise IdentifierError("Personnumret har fel kontrollsiffra.")
+    gender = "man" if int(last[2]) % 2 else "kvinna"
+    return Personnummer(f"{year:04d}{six[2:]}{last}", born, gender, samordning)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 migrations = Migrations("finsamdesk")
 
 
@@ -115,3 +115,47 @@ def m002_insatser_and_budget(db):
     db["report"].create_index(["due"])
     db["insats_application"].create_index(["insats_id"])
     db["insats_granted"].create_index(["year"])
+
+
+@migrations()
+def m003_participants(db):
+    """Deltagare per insats (counts per period, or an individual register with encrypted identifiers)."""
+    defaults = {  # the default categories, as released (the förbund edits them afterwards)
+        "forsorjning": ("Sjukpenning", "Aktivitetsersättning", "Sjukersättning", "Försörjningsstöd",
+                        "Arbetslöshetsersättning", "Etableringsersättning", "Lön", "Studiemedel", "Ingen ersättning"),
+        "utfall": ("Arbete", "Studier", "Arbetssökande", "Annan insats", "Fortsatt rehabilitering", "Avbrott"),
+    }
+    db["insats"].add_column("participant_mode", str, not_null_default="antal")
+    db["participant_category"].create({"id": int, "kind": str, "label": str, "position": int, "active": int},
+                                      pk="id", strict=True, not_null={"kind", "label", "position", "active"},
+                                      defaults={"position": 0, "active": 1})
+    db["participant_category"].create_index(["kind", "label"], unique=True)
+    db["participant_category"].insert_all(
+        [{"kind": kind, "label": label, "position": i} for kind, labels in defaults.items()
+         for i, label in enumerate(labels)])
+    # pnr_hash: HMAC of the personnummer (search, duplicates); *_enc: AES-GCM (store/crypto.py). No identifier
+    # is ever stored in clear.
+    db["participant"].create({
+        "id": int, "insats_id": int, "code": str, "gender": str, "birth_year": int, "start": str, "end": str,
+        "support_id": int, "outcome_id": int, "consent_date": str, "consent_how": str,
+        "pnr_hash": bytes, "pnr_enc": bytes, "name_enc": bytes, "note_enc": bytes,
+        "gallrad_on": str, "gallrat": str, "created_at": str, "updated_at": str,
+    }, pk="id", strict=True, not_null={"insats_id", "code", "gender", "start"},
+        foreign_keys=[("insats_id", "insats", "id"), ("support_id", "participant_category", "id"),
+                      ("outcome_id", "participant_category", "id")],
+        defaults={"consent_how": "", "gallrat": ""})
+    db["participant"].create_index(["insats_id", "code"], unique=True)
+    db["participant"].create_index(["pnr_hash"])
+    db["participant"].create_index(["end"])
+    db["participant_count"].create({
+        "id": int, "insats_id": int, "start": str, "end": str, "new_women": int, "new_men": int,
+        "ongoing_women": int, "ongoing_men": int, "ended_women": int, "ended_men": int, "note": str,
+    }, pk="id", strict=True, not_null={"insats_id", "start", "end"}, foreign_keys=[("insats_id", "insats", "id")],
+        defaults={"new_women": 0, "new_men": 0, "ongoing_women": 0, "ongoing_men": 0, "ended_women": 0,
+                  "ended_men": 0, "note": ""})
+    db["participant_count"].create_index(["insats_id", "start"], unique=True)
+    db["protection"].create({"id": int, "kdf": str, "salt": bytes, "n": int, "r": int, "p": int, "wrapped": bytes,
+                             "created_at": str}, pk="id", strict=True,
+                            not_null={"kdf", "salt", "n", "r", "p", "wrapped"})
+    db["gallring_log"].create({"id": int, "done_on": str, "years": int, "records": int, "fields": str},
+                              pk="id", strict=True, not_null={"done_on", "years", "records", "fields"})

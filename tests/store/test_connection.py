@@ -71,6 +71,13 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
         [row] = insatser.list_rows(db, 2022)
         assert (row.name, row.granted, row.spent) == ("Fixturinsats", 1_000_000_00, 90_000_00)
         assert budget.sheet(db, 2022).row("medlemsbidrag").values[0] == 4_000_000_00
+    if version >= 3:
+        from finsamdesk.services import participants
+
+        key = participants.unlock(db, FIXTURE_PASSPHRASE)
+        [row] = participants.Register(db).rows
+        assert (row.code, row.gender, row.birth_year) == ("D00001", "kvinna", 1981)
+        assert participants.load(db, row.id, key).name == "Fixtur Deltagare"
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -83,6 +90,9 @@ def test_copy_is_a_consistent_file_that_opens(tmp_path):
         applications.save(db, app)
     copy_database(db, tmp_path / "kopia.sqlite")
     assert [r.name for r in applications.list_rows(open_database(tmp_path / "kopia.sqlite"))] == ["Kopian"]
+
+
+FIXTURE_PASSPHRASE = "fixturens lösenfras"
 
 
 def make_fixture(path: Path) -> None:
@@ -100,6 +110,17 @@ def make_fixture(path: Path) -> None:
             insats_store.set_granted(db, insats_id, 2022, {"Personal": 1_000_000_00})
             insats_store.save_invoice(db, Invoice(insats_id, date(2022, 3, 31), 90_000_00, "Personal"))
             budget_store.save_year(db, BudgetYear(2022, {("medlemsbidrag", "budget"): 4_000_000_00}))
+        if SCHEMA_VERSION >= 3:
+            from finsamdesk.domain.participants import Participant
+            from finsamdesk.store import crypto
+            from finsamdesk.store import participants as participant_store
+
+            record, key = crypto.new_keys(FIXTURE_PASSPHRASE)
+            participant_store.save_key_record(db, record)
+            participant_store.set_mode(db, insats_id, "individ")
+            participant_store.save_participant(db, Participant(
+                insats_id, "D00001", "kvinna", 1981, date(2022, 2, 1), date(2022, 10, 31), personnummer="198112189876",
+                name="Fixtur Deltagare", consent_date=date(2022, 2, 1), consent_how="Skriftligt"), key)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()

@@ -1,0 +1,209 @@
+"""Deltagare as PDF: the year's participant statistics, and a registerutdrag (everything held about a person)."""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..domain.money import format_kr
+from ..domain.participants import GENDERS, ExtractItem, GenderSplit, InsatsLine, Statistics, months, percent
+from .pdf_common import (
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    GRID,
+    HEADER_FILL,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_SIZE,
+    esc,
+    numbered_canvas,
+    page_footer,
+    page_header,
+    register_fonts,
+    styles,
+)
+
+DASH = "–"
+MODE_SHORT = {"antal": "Antal", "individ": "Register"}
+PERSONAL_DATA = "Innehåller personuppgifter"
+
+
+def _document(buffer: BytesIO, title: str, forbund_name: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=forbund_name,
+                             creator="finsamdesk", lang="sv-SE")
+
+
+def _build(story: list, title: str, forbund_name: str, today: date, footer_left: str = "") -> bytes:
+    register_fonts()
+    buffer = BytesIO()
+    first, later = page_header(forbund_name, f"Utskrivet {today.isoformat()}")
+    _document(buffer, title, forbund_name).build(story, onFirstPage=first, onLaterPages=later,
+                                                 canvasmaker=numbered_canvas(page_footer(left=footer_left)))
+    return buffer.getvalue()
+
+
+def _table(rows: list[list], widths: list[float], *, numbers_from: int = 1, header: bool = True,
+           size: float = 9, padding: float = 6) -> Table:
+    """A plain table: first row the header (repeated on each page), columns from `numbers_from` right-aligned.
+    Without a header (label | value) cells align at the top."""
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, size),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if header else "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+    ]
+    if numbers_from < len(widths):
+        style.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
+    if header:
+        style += [("FONT", (0, 0), (-1, 0), FONT_BOLD, size), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _or_dash(text: object) -> str:
+    return DASH if text is None or str(text).strip() == "" else str(text)
+
+
+def _split_cells(split: GenderSplit) -> list[str]:
+    return [str(split.women), str(split.men), str(split.total)]
+
+
+# ---------------------------------------------------------------- statistics
+def statistics_pdf(stats: Statistics, lines: list[InsatsLine], forbund_name: str, today: date) -> bytes:
+    s = styles()
+    title = f"Deltagarstatistik {stats.year}" if stats.year is not None else "Deltagarstatistik, hela tiden"
+    story: list = [Paragraph(esc(title), s.title), Paragraph(esc(stats.scope), s.subtitle)]
+    number = 22 * mm
+    label_width = CONTENT_WIDTH - 3 * number
+
+    story.append(Paragraph("Deltagare", s.heading))
+    rows = [["", "Kvinnor", "Män", "Totalt"], ["Deltagare", *_split_cells(stats.participants)],
+            ["varav nya", *_split_cells(stats.new)], ["varav avslutade", *_split_cells(stats.ended)]]
+    if stats.from_counts.total > 0:
+        rows.append(["varav endast antal (ingen ålder eller utfall)", *_split_cells(stats.from_counts)])
+    story.append(_table(rows, [label_width, *[number] * 3]))
+
+    story.append(Paragraph("Ålder vid start", s.heading))
+    rows = [["Åldersgrupp", "Kvinnor", "Män", "Totalt"]]
+    rows += [[label, *_split_cells(split)] for label, split in stats.age_bands]
+    story.append(_table(rows, [label_width, *[number] * 3]))
+    note = "Ålder = startår − födelseår. 16–29 räknas vid sidan av de andra grupperna."
+    if stats.from_counts.total > 0:
+        note += " Deltagare som bara räknas som antal ingår inte."
+    story += [Spacer(1, 3), Paragraph(esc(note), s.small)]
+
+    story.append(Paragraph("Utfall vid avslut", s.heading))
+    ended_in_register = sum(split.total for _, split in stats.outcomes)
+    if not stats.ended.total:
+        story.append(Paragraph("Ingen deltagare avslutades.", s.body))
+    elif not ended_in_register:
+        story.append(Paragraph("Utfall finns bara för deltagare i register, och ingen av dem avslutades.", s.body))
+    else:
+        rows = [["Utfall", "Kvinnor", "Män", "Totalt", "Andel"]]
+        rows += [[label, *_split_cells(split), percent(stats.outcome_share(label))] for label, split in stats.outcomes]
+        story.append(_table(rows, [CONTENT_WIDTH - 4 * number, *[number] * 4]))
+        if ended_in_register < stats.ended.total:
+            story += [Spacer(1, 3), Paragraph(esc(
+                f"Andelarna gäller de {ended_in_register} avslutade i register; "
+                f"{stats.ended.total - ended_in_register} avslutade räknas bara som antal."), s.small)]
+
+    women, men, everyone = (_or_dash(months(d)) for d in stats.average_days)
+    story += [Paragraph("Tid i insatsen", s.heading),
+              Paragraph(esc(f"Genomsnittlig tid för avslutade: kvinnor {women}, män {men}, alla {everyone}"), s.body)]
+
+    story += [Paragraph("Kostnad", s.heading),
+              Paragraph(esc(f"Utfall (fakturerat): {_or_dash(format_kr(stats.utfall))}"), s.body),
+              Paragraph(esc(f"Kostnad per deltagare: {_or_dash(format_kr(stats.cost_per_participant))}"), s.body)]
+
+    if lines:
+        story += [CondPageBreak(45 * mm), Paragraph("Per insats", _free_heading()), _per_insats_table(lines)]
+    return _build(story, "Deltagarstatistik", forbund_name, today)
+
+
+def _free_heading() -> ParagraphStyle:
+    """A heading before a table that may be long: keepWithNext would move heading and whole table to the
+    next page (leaving this one empty), so a CondPageBreak in front keeps them together instead."""
+    return ParagraphStyle("heading_free", parent=styles().heading, keepWithNext=False)
+
+
+def _per_insats_table(lines: list[InsatsLine]) -> Table:
+    """Eight columns: a smaller font and tighter padding leave the insats name room to wrap."""
+    s = styles()
+    cell = ParagraphStyle("cell_small", parent=s.cell, fontSize=8, leading=10)
+    bold = ParagraphStyle("cell_small_bold", parent=s.cell_bold, fontSize=8, leading=10)
+    right = ParagraphStyle("cell_small_bold_right", parent=bold, alignment=TA_RIGHT)
+    heads = ["Kvinnor", "Män", "Totalt", "Nya", "Avslutade", "Kostnad per deltagare"]
+    rows: list[list] = [[Paragraph("Insats", bold), Paragraph("Redovisning", bold),
+                         *(Paragraph(h, right) for h in heads)]]
+    for line in lines:
+        st = line.stats
+        rows.append([Paragraph(esc(line.name), cell), MODE_SHORT.get(line.mode, line.mode),
+                     *_split_cells(st.participants), str(st.new.total), str(st.ended.total),
+                     _or_dash(format_kr(st.cost_per_participant))])
+    widths = [w * mm for w in (23.5, 16, 10.5, 13, 10, 19.5, 25.5)]
+    return _table(rows, [CONTENT_WIDTH - sum(widths), *widths], numbers_from=2, size=8, padding=4)
+
+
+# ---------------------------------------------------------------- registerutdrag
+def _personnummer(digits: str) -> str:
+    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 and digits.isdigit() else digits
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def register_extract_pdf(items: list[ExtractItem], forbund_name: str, today: date) -> bytes:
+    s = styles()
+    story: list = [
+        Paragraph("Registerutdrag", s.title),
+        Paragraph(esc(f"Utdrag ur {forbund_name}s deltagarregister {today.isoformat()}. Utdraget innehåller "
+                      "personuppgifter; lämna det bara till den det gäller."), s.body),
+        Paragraph("Person", s.heading),
+    ]
+    name = next((i.participant.name for i in items if i.participant.name.strip()), "")
+    pnr = next((i.participant.personnummer for i in items if i.participant.personnummer.strip()), "")
+    if name or pnr:
+        story.append(Paragraph(esc(f"Namn: {_or_dash(name)}"), s.body))
+        story.append(Paragraph(esc(f"Personnummer: {_or_dash(_personnummer(pnr))}"), s.body))
+    else:
+        story.append(Paragraph("Namn och personnummer finns inte i registret (gallrade eller aldrig sparade).", s.body))
+    if not items:
+        story.append(Paragraph("Registret har inga uppgifter om personen.", s.body))
+    for item in items:
+        story += [CondPageBreak(90 * mm),  # room for a whole record with a short note
+                  Paragraph(esc(f"{item.insats_name} – deltagar-id {item.participant.code}"), _free_heading()),
+                  _record_table(item)]
+    return _build(story, "Registerutdrag", forbund_name, today, footer_left=PERSONAL_DATA)
+
+
+def _record_table(item: ExtractItem) -> Table:
+    s = styles()
+    p = item.participant
+    consent = ""
+    if p.consent_date:
+        consent = p.consent_date.isoformat() + (f" ({p.consent_how})" if p.consent_how.strip() else "")
+    fields = [
+        ("Deltagar-id", p.code), ("Insats", item.insats_name), ("Personnummer", _personnummer(p.personnummer)),
+        ("Namn", p.name), ("Kön", GENDERS.get(p.gender, p.gender)), ("Födelseår", p.birth_year or ""),
+        ("Startdatum", _iso(p.start)), ("Slutdatum", _iso(p.end)), ("Försörjning vid start", item.support),
+        ("Utfall vid avslut", item.outcome), ("Samtycke", consent),
+    ]
+    rows = [[Paragraph(esc(label), s.cell_bold), Paragraph(esc(_or_dash(value)), s.cell)] for label, value in fields]
+    note = p.note.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    note_markup = "<br/>".join(esc(line) for line in note.split("\n")) if note.strip() else DASH
+    rows.append([Paragraph("Anteckning", s.cell_bold), Paragraph(note_markup, s.cell)])
+    if p.gallrad_on:
+        rows.append([Paragraph("Gallrat", s.cell_bold),
+                     Paragraph(esc(f"Gallrat {p.gallrad_on.isoformat()}: {_or_dash(p.gallrat)}"), s.cell)])
+    return _table(rows, [48 * mm, CONTENT_WIDTH - 48 * mm], numbers_from=2, header=False)

@@ -1,0 +1,380 @@
+"""Deltagare: who took part in an insats and with what result, or only how many (counts per period).
+
+Two levels per insats (`MODES`): counts of women and men per period, or an individual register with a
+pseudonymous deltagar-id. Personal identifiers (personnummer, name) and the free-text note are plain text
+here; the store keeps them encrypted. Nothing in this module writes or logs them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import add_months
+from .identifiers import IdentifierError, parse_personnummer
+
+MODES = {"antal": "Antal per period", "individ": "Register över enskilda deltagare"}
+MODES_SHORT = {"antal": "Antal per period", "individ": "Enskilda deltagare"}
+GENDERS = {"kvinna": "Kvinna", "man": "Man"}
+CATEGORY_KINDS = {"forsorjning": "Försörjning vid start", "utfall": "Utfall vid avslut"}  # defaults: schema m003
+CONSENT_WAYS = ("Skriftligt", "Muntligt", "Digitalt")
+# Ages at the start (start year − birth year). 16–29 (unga) overlaps the ESF bands and is counted beside them.
+AGE_BANDS = (("15–24", 15, 24), ("25–54", 25, 54), ("55–64", 55, 64))
+YOUNG_BAND = ("16–29", 16, 29)
+OTHER_AGES, AGE_MISSING = "Övriga åldrar", "Ålder saknas"
+OUTCOME_MISSING = "Utfall saknas"
+DEFAULT_LOCK_MINUTES = 10
+DEFAULT_GALLRING_YEARS = 2
+MIN_PASSPHRASE = 10
+CODE_MAX = 40
+DAYS_PER_MONTH = 365.25 / 12
+IDENTIFIER_FIELDS = {"personnummer": "personnummer", "name": "namn", "note": "anteckning"}
+
+
+@dataclass
+class Category:
+    kind: str  # a key of CATEGORY_KINDS
+    label: str
+    position: int = 0
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass
+class Participant:
+    """One person's participation in one insats.
+
+    `personnummer` (twelve digits), `name` and `note` are plain text when the register is unlocked. When it
+    is locked they are empty, `locked` is True and `has_*` tell what the file holds: a locked record can be
+    saved without touching them.
+    """
+
+    insats_id: int
+    code: str = ""  # deltagar-id, pseudonymous; made by the store when empty
+    gender: str = ""
+    birth_year: int | None = None
+    start: date | None = None
+    end: date | None = None
+    support_id: int | None = None  # försörjning vid start (Category)
+    outcome_id: int | None = None  # utfall vid avslut (Category)
+    consent_date: date | None = None
+    consent_how: str = ""
+    personnummer: str = field(default="", repr=False)  # never in a repr: reprs end up in tracebacks and logs
+    name: str = field(default="", repr=False)
+    note: str = field(default="", repr=False)
+    locked: bool = False
+    has_personnummer: bool = False
+    has_name: bool = False
+    has_note: bool = False
+    gallrad_on: date | None = None
+    gallrat: str = ""  # which identifiers gallring removed, e.g. "personnummer, namn" (never their values)
+    id: int | None = None
+
+    @property
+    def holds_identifiers(self) -> bool:
+        if self.locked:
+            return self.has_personnummer or self.has_name or self.has_note
+        return bool(self.personnummer or self.name or self.note)
+
+
+def apply_personnummer(p: Participant, today: date | None = None) -> dict[str, str]:
+    """Normalise the typed personnummer and fill in gender and birth year from it; errors by field."""
+    if p.locked or not p.personnummer.strip():
+        p.personnummer = "" if not p.locked else p.personnummer
+        return {}
+    try:
+        pnr = parse_personnummer(p.personnummer, today)
+    except IdentifierError as exc:
+        return {"personnummer": str(exc)}
+    errors = {}
+    if p.gender and p.gender != pnr.gender:
+        errors["gender"] = "Kön stämmer inte med personnumret."
+    if p.birth_year and p.birth_year != pnr.birth_date.year:
+        errors["birth_year"] = "Födelseåret stämmer inte med personnumret."
+    p.personnummer = pnr.digits
+    p.gender = p.gender or pnr.gender
+    p.birth_year = p.birth_year or pnr.birth_date.year
+    return errors
+
+
+def validate_participant(p: Participant, today: date | None = None) -> dict[str, str]:
+    """Field → Swedish message. Also normalises the personnummer (see apply_personnummer)."""
+    today = today or date.today()
+    errors = apply_personnummer(p, today)
+    p.code = p.code.strip()
+    if len(p.code) > CODE_MAX:
+        errors["code"] = f"Deltagar-id får vara högst {CODE_MAX} tecken."
+    if p.gender not in GENDERS:
+        errors.setdefault("gender", "Kön behövs: kvinna eller man.")
+    if p.birth_year is not None and not 1900 <= p.birth_year <= today.year:
+        errors.setdefault("birth_year", f"Födelseåret ska vara mellan 1900 och {today.year}.")
+    if p.start is None:
+        errors["start"] = "Startdatum behövs."
+    elif p.end is not None and p.end < p.start:
+        errors["end"] = "Slutdatum är före startdatum."
+    if p.outcome_id is not None and p.end is None:
+        errors["outcome_id"] = "Utfall kan bara anges när deltagaren har ett slutdatum."
+    if p.consent_date is not None and p.consent_date > today:
+        errors["consent_date"] = "Samtycket kan inte vara givet i framtiden."
+    identifies = p.has_personnummer or p.has_name if p.locked else bool(p.personnummer or p.name.strip())
+    if identifies and p.consent_date is None:
+        errors["consent_date"] = "Samtycke (datum) behövs för att spara personnummer eller namn."
+    if p.consent_date is not None and not p.consent_how.strip():
+        errors["consent_how"] = "Ange hur samtycket gavs (t.ex. skriftligt)."
+    return errors
+
+
+def overlaps(a: Participant, b: Participant) -> bool:
+    """Two participations of the same person in one insats at the same time (a duplicate)."""
+    if a.start is None or b.start is None:
+        return False
+    a_end, b_end = a.end or date.max, b.end or date.max
+    return a.start <= b_end and b.start <= a_end
+
+
+def passphrase_problem(passphrase: str, repeated: str | None = None) -> str:
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"Lösenfrasen ska ha minst {MIN_PASSPHRASE} tecken (gärna flera ord)."
+    if repeated is not None and passphrase != repeated:
+        return "Lösenfraserna är inte lika."
+    return ""
+
+
+# ---------------------------------------------------------------- gallring
+def gallring_due(end: date, years: int) -> date:
+    """Identifiers go `years` after the participant's end date."""
+    return add_months(end, 12 * years)
+
+
+def gallring_fields(p: Participant) -> str:
+    """What gallring removes from the record, as words (kept in the record afterwards)."""
+    present = (p.has_personnummer, p.has_name, p.has_note) if p.locked else (
+        bool(p.personnummer), bool(p.name), bool(p.note))
+    return ", ".join(word for word, has in zip(IDENTIFIER_FIELDS.values(), present) if has)
+
+
+# ---------------------------------------------------------------- counts only
+@dataclass
+class CountPeriod:
+    """Counts for an insats without individual records: one period (e.g. a tertial)."""
+
+    insats_id: int
+    start: date
+    end: date
+    new_women: int = 0
+    new_men: int = 0
+    ongoing_women: int = 0  # still taking part at the end of the period
+    ongoing_men: int = 0
+    ended_women: int = 0
+    ended_men: int = 0
+    note: str = ""
+    id: int | None = None
+
+    COUNT_FIELDS = ("new_women", "new_men", "ongoing_women", "ongoing_men", "ended_women", "ended_men")
+
+    @property
+    def taking_part(self) -> GenderSplit:
+        """Everyone who took part during the period: still there at its end, or ended in it."""
+        return GenderSplit(self.ongoing_women + self.ended_women, self.ongoing_men + self.ended_men)
+
+
+def validate_count_period(c: CountPeriod) -> dict[str, str]:
+    errors = {}
+    if c.end < c.start:
+        errors["end"] = "Perioden slutar före den börjar."
+    for name in CountPeriod.COUNT_FIELDS:
+        if getattr(c, name) < 0:
+            errors[name] = "Antalet får inte vara negativt."
+    if not errors:
+        for gender, new, part in (("kvinnor", c.new_women, c.taking_part.women), ("män", c.new_men, c.taking_part.men)):
+            if new > part:
+                errors[f"new_{'women' if gender == 'kvinnor' else 'men'}"] = (
+                    f"Fler nya {gender} ({new}) än {gender} som deltog ({part} pågående + avslutade).")
+    return errors
+
+
+def count_warnings(periods: list[CountPeriod]) -> list[str]:
+    """Periods that do not follow from the one before: ongoing before + new − ended should be ongoing now."""
+    out = []
+    ordered = sorted(periods, key=lambda c: c.start)
+    for before, now in zip(ordered, ordered[1:]):
+        for gender, attr in (("kvinnor", "women"), ("män", "men")):
+            expected = getattr(before, f"ongoing_{attr}") + getattr(now, f"new_{attr}") - getattr(now, f"ended_{attr}")
+            if expected != getattr(now, f"ongoing_{attr}"):
+                out.append(f"{now.start.isoformat()}–{now.end.isoformat()}: pågående {gender} borde vara {expected} "
+                           f"(pågående förra perioden + nya − avslutade), inte {getattr(now, f'ongoing_{attr}')}.")
+    return out
+
+
+# ---------------------------------------------------------------- statistics
+@dataclass(frozen=True)
+class GenderSplit:
+    women: int = 0
+    men: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men
+
+    def __add__(self, other: GenderSplit) -> GenderSplit:
+        return GenderSplit(self.women + other.women, self.men + other.men)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What statistics need of one participation: no identifiers."""
+
+    insats_id: int
+    gender: str
+    birth_year: int | None
+    start: date
+    end: date | None
+    outcome: str | None  # the outcome category's label
+
+
+@dataclass(frozen=True)
+class Statistics:
+    scope: str  # "Hela förbundet" or the insats's name
+    year: int | None  # None: the whole time
+    participants: GenderSplit
+    new: GenderSplit
+    ended: GenderSplit
+    age_bands: tuple[tuple[str, GenderSplit], ...]  # individual records only
+    outcomes: tuple[tuple[str, GenderSplit], ...]  # of those who ended, individual records only
+    average_days: tuple[float | None, float | None, float | None]  # women, men, all; of those who ended
+    from_counts: GenderSplit  # of `participants`, those only counted (no age, no outcome)
+    utfall: int | None  # öre: invoiced for the insatser in scope (in the year)
+
+    @property
+    def cost_per_participant(self) -> int | None:
+        """Utfall ÷ participants, in öre rounded to whole kronor (None without participants or without utfall)."""
+        if not self.participants.total or self.utfall is None:
+            return None
+        return round(self.utfall / self.participants.total / 100) * 100
+
+    def outcome_share(self, label: str) -> float | None:
+        """The share (0–1) of those who ended, individual records, with this outcome."""
+        ended = sum(split.total for _, split in self.outcomes)
+        found = dict(self.outcomes).get(label)
+        return found.total / ended if ended and found else (0.0 if ended else None)
+
+
+def _split(items, gender_of) -> GenderSplit:
+    women = sum(1 for x in items if gender_of(x) == "kvinna")
+    return GenderSplit(women, sum(1 for x in items if gender_of(x) == "man"))
+
+
+def active_in(f: Facts, year: int | None) -> bool:
+    if year is None:
+        return True
+    return f.start <= date(year, 12, 31) and (f.end is None or f.end >= date(year, 1, 1))
+
+
+def _counted(periods: list[CountPeriod], year: int | None) -> tuple[GenderSplit, GenderSplit, GenderSplit]:
+    """(taking part, new, ended) from count periods: those in the first period plus the new ones after it."""
+    taking, new, ended = GenderSplit(), GenderSplit(), GenderSplit()
+    by_insats: dict[int, list[CountPeriod]] = {}
+    for c in periods:
+        if year is None or c.start.year == year:
+            by_insats.setdefault(c.insats_id, []).append(c)
+    for rows in by_insats.values():
+        rows.sort(key=lambda c: c.start)
+        taking += rows[0].taking_part
+        for c in rows:
+            new += GenderSplit(c.new_women, c.new_men)
+            ended += GenderSplit(c.ended_women, c.ended_men)
+        for c in rows[1:]:
+            taking += GenderSplit(c.new_women, c.new_men)
+    return taking, new, ended
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def compute_statistics(scope: str, year: int | None, facts: list[Facts], periods: list[CountPeriod],
+                       outcome_labels: list[str], utfall: int | None = None) -> Statistics:
+    """Participants by gender and age band, outcome shares, average time, for the year (None: all time).
+
+    A participant counts in a year when taking part some day of it; `new` started and `ended` ended in it.
+    Age is start year − birth year.
+    """
+    active = [f for f in facts if active_in(f, year)]
+    started = [f for f in active if year is None or f.start.year == year]
+    ended = [f for f in active if f.end is not None and (year is None or f.end.year == year)]
+    counted, counted_new, counted_ended = _counted(periods, year)
+
+    band_counts: dict[str, list[int]] = {name: [0, 0] for name in
+                                         [*(b[0] for b in AGE_BANDS), YOUNG_BAND[0], OTHER_AGES, AGE_MISSING]}
+    for f in active:
+        g = 0 if f.gender == "kvinna" else 1 if f.gender == "man" else None
+        if g is None:
+            continue
+        if not f.birth_year:
+            band_counts[AGE_MISSING][g] += 1
+            continue
+        age = f.start.year - f.birth_year
+        name = next((n for n, lo, hi in AGE_BANDS if lo <= age <= hi), OTHER_AGES)
+        band_counts[name][g] += 1
+        if YOUNG_BAND[1] <= age <= YOUNG_BAND[2]:
+            band_counts[YOUNG_BAND[0]][g] += 1
+    bands = [(name, GenderSplit(*counts)) for name, counts in band_counts.items()]
+    outcomes = [(label, _split([f for f in ended if f.outcome == label], lambda f: f.gender))
+                for label in outcome_labels]
+    known = set(outcome_labels)
+    outcomes.append((OUTCOME_MISSING, _split([f for f in ended if f.outcome not in known], lambda f: f.gender)))
+    days = {g: [(f.end - f.start).days for f in ended if f.gender == g] for g in GENDERS}
+    return Statistics(
+        scope, year, _split(active, lambda f: f.gender) + counted, _split(started, lambda f: f.gender) + counted_new,
+        _split(ended, lambda f: f.gender) + counted_ended, tuple(bands),
+        tuple((label, split) for label, split in outcomes if split.total or label != OUTCOME_MISSING),
+        (_mean(days["kvinna"]), _mean(days["man"]), _mean(days["kvinna"] + days["man"])), counted, utfall)
+
+
+def months(days: float | None) -> str:
+    """Average time as Swedish text: `4,2 mån`."""
+    return "" if days is None else f"{days / DAYS_PER_MONTH:.1f}".replace(".", ",") + " mån"
+
+
+def percent(share: float | None) -> str:
+    return "" if share is None else f"{share * 100:.0f} %"
+
+
+@dataclass(frozen=True)
+class InsatsLine:
+    """One insats in the förbund's statistics: its participants and cost per participant in the year."""
+
+    insats_id: int
+    name: str
+    mode: str
+    stats: Statistics
+
+
+@dataclass
+class ImportRowError:
+    """A bad row of an import file: its row number as the spreadsheet shows it, and why."""
+
+    row: int
+    message: str
+    column: str = ""
+
+    def __str__(self) -> str:
+        return f"Rad {self.row}: {self.column + ': ' if self.column else ''}{self.message}"
+
+
+@dataclass
+class GallringPlan:
+    """Who gallring would reach today, before it is done (the preview)."""
+
+    cutoff_years: int
+    today: date
+    items: list[tuple[Participant, str, date]] = field(default_factory=list)  # (record, insats name, due date)
+
+
+@dataclass(frozen=True)
+class ExtractItem:
+    """One record in a registerutdrag (everything held about a person), with its labels resolved."""
+
+    participant: Participant
+    insats_name: str
+    support: str = ""  # försörjning vid start, as a label
+    outcome: str = ""  # utfall vid avslut, as a label

@@ -1,0 +1,358 @@
+"""Use cases for deltagare: the passphrase, the register's settings and categories, records, the list and
+its filter, counts per period. Files (import, export, statistics, registerutdrag) and gallring are in
+participant_files.py.
+
+The unlocked key (store.crypto.FieldKey) is held by the caller (the window or the CLI) and passed in;
+without it every use case still works on the pseudonymous data and leaves the identifiers untouched.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain import participants as rules
+from ..domain.dates import add_months
+from ..domain.identifiers import IdentifierError, parse_personnummer
+from ..domain.insatser import TERTIALS
+from ..domain.participants import Category, CountPeriod, Participant
+from ..domain.text import fold
+from ..store import budget as settings_store
+from ..store import crypto
+from ..store import participants as store
+from ..store.participants import RegisterRow
+from .errors import ServiceError, ValidationError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from ..store.crypto import FieldKey
+
+LOCK_MINUTES_KEY, GALLRING_YEARS_KEY = "participants_lock_minutes", "participants_gallring_years"
+
+
+# ---------------------------------------------------------------- the passphrase
+def is_protected(db: sqlite_utils.Database) -> bool:
+    """True once a passphrase has been chosen for the file."""
+    return store.key_record(db) is not None
+
+
+def create_passphrase(db: sqlite_utils.Database, passphrase: str, repeated: str) -> FieldKey:
+    if is_protected(db):
+        raise ServiceError("Filen har redan en lösenfras; byt den i stället.")
+    problem = rules.passphrase_problem(passphrase, repeated)
+    if problem:
+        raise ValidationError(problem, {"passphrase": problem})
+    record, key = crypto.new_keys(passphrase)
+    with db.atomic():
+        store.save_key_record(db, record)
+    return key
+
+
+def unlock(db: sqlite_utils.Database, passphrase: str) -> FieldKey:
+    record = store.key_record(db)
+    if record is None:
+        raise ServiceError("Filen har ingen lösenfras ännu.")
+    try:
+        return crypto.unlock(record, passphrase)
+    except crypto.WrongPassphrase:
+        raise ValidationError("Fel lösenfras.", {"passphrase": "Fel lösenfras."}) from None
+
+
+def change_passphrase(db: sqlite_utils.Database, old: str, new: str, repeated: str) -> None:
+    record = store.key_record(db)
+    if record is None:
+        raise ServiceError("Filen har ingen lösenfras ännu.")
+    problem = rules.passphrase_problem(new, repeated)
+    if problem:
+        raise ValidationError(problem, {"new": problem})
+    try:
+        record = crypto.rewrap(record, old, new)
+    except crypto.WrongPassphrase:
+        raise ValidationError("Den nuvarande lösenfrasen är fel.", {"old": "Fel lösenfras."}) from None
+    with db.atomic():
+        store.save_key_record(db, record)
+
+
+# ---------------------------------------------------------------- settings
+@dataclass(frozen=True)
+class RegisterSettings:
+    lock_minutes: int = rules.DEFAULT_LOCK_MINUTES
+    gallring_years: int = rules.DEFAULT_GALLRING_YEARS
+
+
+def register_settings(db: sqlite_utils.Database) -> RegisterSettings:
+    return RegisterSettings(
+        int(settings_store.get_setting(db, LOCK_MINUTES_KEY, str(rules.DEFAULT_LOCK_MINUTES))),
+        int(settings_store.get_setting(db, GALLRING_YEARS_KEY, str(rules.DEFAULT_GALLRING_YEARS))))
+
+
+def save_register_settings(db: sqlite_utils.Database, s: RegisterSettings) -> None:
+    errors = {}
+    if not 1 <= s.lock_minutes <= 240:
+        errors["lock_minutes"] = "Mellan 1 och 240 minuter."
+    if not 0 <= s.gallring_years <= 50:
+        errors["gallring_years"] = "Mellan 0 och 50 år."
+    if errors:
+        raise ValidationError("Inställningarna sparades inte: " + " ".join(errors.values()), errors)
+    with db.atomic():
+        settings_store.set_setting(db, LOCK_MINUTES_KEY, str(s.lock_minutes))
+        settings_store.set_setting(db, GALLRING_YEARS_KEY, str(s.gallring_years))
+
+
+# ---------------------------------------------------------------- categories
+def categories(db: sqlite_utils.Database, kind: str | None = None) -> list[Category]:
+    return store.categories(db, kind)
+
+
+def category_labels(db: sqlite_utils.Database) -> dict[int, str]:
+    return {c.id: c.label for c in store.categories(db)}
+
+
+def save_category(db: sqlite_utils.Database, c: Category) -> Category:
+    c.label = " ".join(c.label.split())
+    if not c.label:
+        raise ValidationError("Kategorin behöver ett namn.", {"label": "Namn behövs."})
+    taken = [o for o in store.categories(db, c.kind) if fold(o.label) == fold(c.label) and o.id != c.id]
+    if taken:
+        raise ValidationError(f"”{c.label}” finns redan.", {"label": "Finns redan."})
+    if c.id is None:
+        c.position = max((o.position for o in store.categories(db, c.kind)), default=-1) + 1
+    with db.atomic():
+        store.save_category(db, c)
+    return c
+
+
+def delete_category(db: sqlite_utils.Database, category_id: int) -> None:
+    used = store.category_use(db, category_id)
+    if used:
+        raise ServiceError(f"Kategorin används av {used} deltagare och kan inte tas bort; gör den inaktiv i stället.")
+    with db.atomic():
+        store.delete_category(db, category_id)
+
+
+# ---------------------------------------------------------------- insatser and their level
+@dataclass(frozen=True)
+class InsatsChoice:
+    id: int
+    name: str
+    mode: str
+    period_start: date | None
+    period_end: date | None
+
+
+def insatser(db: sqlite_utils.Database) -> list[InsatsChoice]:
+    """The insatser that can have deltagare (not archived), by name."""
+    from ..domain.text import sort_key
+
+    rows = db.execute("SELECT id, name, participant_mode, period_start, period_end FROM insats WHERE archived = 0"
+                      ).fetchall()
+    return sorted((InsatsChoice(i, n, m, store._d(s), store._d(e)) for i, n, m, s, e in rows),
+                  key=lambda c: sort_key(c.name))
+
+
+def set_mode(db: sqlite_utils.Database, insats_id: int, mode: str) -> None:
+    if mode not in rules.MODES:
+        raise ServiceError(f"Okänd redovisning ”{mode}”.")
+    count = store.record_count(db, insats_id)
+    if mode == "antal" and count:
+        raise ServiceError(f"Insatsen har {count} deltagare i registret; den kan inte redovisa bara antal.")
+    with db.atomic():
+        store.set_mode(db, insats_id, mode)
+
+
+def mode_of(db: sqlite_utils.Database, insats_id: int) -> str:
+    return store.modes(db).get(insats_id, "antal")
+
+
+# ---------------------------------------------------------------- records
+def _damaged() -> ServiceError:
+    return ServiceError("En uppgift i registret kan inte dekrypteras med lösenfrasen (filen har ändrats "
+                        "utanför programmet?). Övriga uppgifter finns kvar.")
+
+
+def load(db: sqlite_utils.Database, participant_id: int, key: FieldKey | None = None) -> Participant:
+    if not store.exists(db, participant_id):
+        raise ServiceError("Deltagaren finns inte längre.")
+    try:
+        return store.load_participant(db, participant_id, key)
+    except crypto.DamagedValue:
+        raise _damaged() from None
+
+
+def _check(db: sqlite_utils.Database, p: Participant, key: FieldKey | None, today: date) -> None:
+    errors = rules.validate_participant(p, today)
+    if mode_of(db, p.insats_id) != "individ":
+        errors["insats_id"] = "Insatsen redovisar bara antal; välj register över enskilda deltagare för den först."
+    if not p.locked and key is None and p.holds_identifiers:
+        errors["personnummer"] = "Registret är låst: lås upp det för att spara personnummer, namn eller anteckning."
+    if p.code and "code" not in errors:
+        taken = db.execute("SELECT count(*) FROM participant WHERE insats_id = ? AND code = ? AND id IS NOT ?",
+                           [p.insats_id, p.code, p.id]).fetchone()[0]
+        if taken:
+            errors["code"] = "Deltagar-id finns redan i insatsen."
+    if key is not None and p.personnummer and "personnummer" not in errors:
+        for other_id in store.ids_with_digest(db, key.digest(p.personnummer)):
+            other = store.load_participant(db, other_id, None)
+            if other_id != p.id and other.insats_id == p.insats_id and rules.overlaps(p, other):
+                errors["personnummer"] = f"Personen finns redan i insatsen samtidigt ({other.code})."
+    if errors:
+        raise ValidationError("Deltagaren sparades inte: " + " ".join(dict.fromkeys(errors.values())), errors)
+
+
+def save(db: sqlite_utils.Database, p: Participant, key: FieldKey | None, today: date | None = None) -> Participant:
+    """Check and save in one transaction; a locked record keeps its stored identifiers."""
+    _check(db, p, key, today or date.today())
+    with db.atomic():
+        store.save_participant(db, p, key)
+    return p
+
+
+def delete(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+    """Remove records; returns them as stored (identifiers still encrypted) for restore()."""
+    rows = store.raw_rows(db, ids)
+    with db.atomic():
+        store.delete_participants(db, ids)
+    return rows
+
+
+def restore(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Put back records as snapshot() or delete() returned them (undo and redo), identifiers and all; a record
+    that is there now is replaced. Works locked or not: nothing is decrypted."""
+    with db.atomic():
+        store.delete_participants(db, [r["id"] for r in rows])
+        store.insert_raw(db, rows)
+
+
+def snapshot(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+    """The records as stored (identifiers still encrypted), for restore()."""
+    return store.raw_rows(db, ids)
+
+
+# ---------------------------------------------------------------- the list
+@dataclass(frozen=True)
+class RowFilter:
+    text: str = ""
+    insats_id: int | None = None
+    gender: str = ""
+    state: str = ""  # "" | "pagaende" | "avslutad" | "gallrad"
+    year: int | None = None
+
+
+class Register:
+    """Every record's list line with what filtering needs, loaded once; filtering is a list pass."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.insats_names = store.insats_names(db)
+        self.category_labels = category_labels(db)
+        self.rows: list[RegisterRow] = store.register_rows(db)
+        folded = {i: fold(n) for i, n in self.insats_names.items()}
+        self._search = {r.id: f"{r.code.casefold()}\n{folded.get(r.insats_id, '')}" for r in self.rows}
+        self._names: dict[int, str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def load_names(self, db: sqlite_utils.Database, key: FieldKey) -> None:
+        """Decrypt the names once so that typing a name finds them (kept until forget_names)."""
+        try:
+            self._names = {i: fold(key.decrypt("name_enc", blob)) for i, blob in store.encrypted_names(db)}
+        except crypto.DamagedValue:
+            raise _damaged() from None
+
+    def forget_names(self) -> None:
+        self._names = None
+
+    @property
+    def names_loaded(self) -> bool:
+        return self._names is not None
+
+    def filter(self, rows: list[RegisterRow], f: RowFilter, person_ids: set[int] | None = None) -> list[RegisterRow]:
+        """`rows` (e.g. the list in its sort order) narrowed by the filter. `person_ids`: the records of a
+        personnummer typed in full (see ids_for_personnummer); they match whatever else the text says."""
+        needle = fold(f.text).strip()
+        names = self._names if needle else None
+        search = self._search
+        year_start, year_end = (f"{f.year}-01-01", f"{f.year}-12-31") if f.year else ("", "")
+        out = []
+        for r in rows:
+            if f.insats_id is not None and r.insats_id != f.insats_id:
+                continue
+            if f.gender and r.gender != f.gender:
+                continue
+            if f.state == "pagaende" and r.end:
+                continue
+            if f.state == "avslutad" and not r.end:
+                continue
+            if f.state == "gallrad" and not r.gallrad_on:
+                continue
+            if f.year and (r.start > year_end or (r.end and r.end < year_start)):
+                continue
+            if needle and needle not in search[r.id] and not (names and needle in names.get(r.id, "")) \
+                    and not (person_ids and r.id in person_ids):
+                continue
+            out.append(r)
+        return out
+
+
+def ids_for_personnummer(db: sqlite_utils.Database, key: FieldKey | None, text: str) -> set[int] | None:
+    """The records of a personnummer typed in full (through its keyed digest), or None if the text is none."""
+    if key is None or sum(ch.isdigit() for ch in text) < 10:
+        return None
+    try:
+        pnr = parse_personnummer(text)
+    except IdentifierError:
+        return None
+    return set(store.ids_with_digest(db, key.digest(pnr.digits)))
+
+
+def years(db: sqlite_utils.Database) -> list[int]:
+    return store.participant_years(db)
+
+
+# ---------------------------------------------------------------- counts per period
+def count_periods(db: sqlite_utils.Database, insats_id: int) -> list[CountPeriod]:
+    return store.count_periods(db, insats_id)
+
+
+def count_periods_all(db: sqlite_utils.Database) -> list[CountPeriod]:
+    return store.count_periods(db)
+
+
+def count_warnings(db: sqlite_utils.Database, insats_id: int) -> list[str]:
+    return rules.count_warnings(store.count_periods(db, insats_id))
+
+
+def next_count_period(db: sqlite_utils.Database, insats: InsatsChoice, today: date | None = None) -> tuple[date, date]:
+    """The tertial after the last counted one; the first: the tertial of the insats's start (or today)."""
+    periods = store.count_periods(db, insats.id)
+    day = (periods[-1].end + (date.resolution)) if periods else (insats.period_start or today or date.today())
+    first, last = next((a, b) for a, b in TERTIALS if a <= day.month <= b)
+    return date(day.year, first, 1), add_months(date(day.year, last, 1), 1) - date.resolution
+
+
+def save_count_period(db: sqlite_utils.Database, c: CountPeriod) -> list[str]:
+    """Save one period; returns warnings where it does not follow from the period before."""
+    errors = rules.validate_count_period(c)
+    if mode_of(db, c.insats_id) != "antal" and not errors:
+        errors["insats_id"] = "Insatsen har ett register över enskilda deltagare; där räknas antalen ur registret."
+    clash = [o for o in store.count_periods(db, c.insats_id) if o.id != c.id and o.start <= c.end and c.start <= o.end]
+    if clash and not errors:
+        errors["start"] = f"Perioden överlappar {clash[0].start.isoformat()}–{clash[0].end.isoformat()}."
+    if errors:
+        raise ValidationError("Perioden sparades inte: " + " ".join(errors.values()), errors)
+    with db.atomic():
+        store.save_count_period(db, c)
+    return rules.count_warnings(store.count_periods(db, c.insats_id))
+
+
+def delete_count_period(db: sqlite_utils.Database, period_id: int) -> CountPeriod:
+    period = store.get_count_period(db, period_id)
+    with db.atomic():
+        store.delete_count_period(db, period_id)
+    return period
+
+
+def restore_count_period(db: sqlite_utils.Database, period: CountPeriod) -> None:
+    with db.atomic():
+        store.save_count_period(db, period)
