@@ -25,6 +25,7 @@ from .. import paths
 from ..services.errors import ServiceError
 from .applications.commands import ApplicationCommands
 from .applications.list_page import ApplicationsPage
+from .participants.commands import ParticipantCommands
 from .widgets import confirm
 
 MAX_RECENT = 8
@@ -34,12 +35,13 @@ FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 # which is built at once. The others are built the first time they are shown. A page offers
 # set_database(db) and `search` (the box Ctrl+F focuses); it may offer reload(), `splitter` (its state is
 # remembered) and a `changed` signal (the status bar counts are refreshed).
-# Later areas add their line here: Insatser, Budget, Deltagare, Möten.
+# Later areas add their line here: Möten.
 PAGES: tuple[tuple[str, tuple[str, str] | None], ...] = (
     ("Översikt", ("overview.page", "OverviewPage")),
     ("Ansökningar", None),
     ("Insatser", ("insatser.page", "InsatserPage")),
     ("Budget", ("budget.page", "BudgetPage")),
+    ("Deltagare", ("participants.page", "ParticipantsPage")),
     ("Organisationer", ("registers.pages", "OrganisationsPage")),
     ("Kontaktpersoner", ("registers.pages", "ContactsPage")),
 )
@@ -60,7 +62,7 @@ def remember_file(path: Path) -> None:
     settings().setValue("recent_files", items[:MAX_RECENT])
 
 
-class MainWindow(ApplicationCommands, QMainWindow):
+class MainWindow(ApplicationCommands, ParticipantCommands, QMainWindow):
     """Public: set_file(db, path), open_path(path), leave_file() -> bool, page(row), the pages
     `applications` (ApplicationsPage), `organisations`, `contacts`, and one method per menu command
     (new_file, open_file_dialog, save_copy, edit_forbund, new_application, print_application, print_blank,
@@ -149,6 +151,7 @@ class MainWindow(ApplicationCommands, QMainWindow):
         self._action(ansokan, self.tr("&Ta bort ansökan…"), self.delete_application)
         ansokan.addSeparator()
         self._action(ansokan, self.tr("Skapa &insats från ansökan…"), self.insats_from_application)
+        self._build_participants_menu(bar.addMenu(self.tr("&Deltagare")))
         visa = bar.addMenu(self.tr("&Visa"))
         for row, (label, _factory) in enumerate(PAGES):
             self._action(visa, self.tr(label), lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}")
@@ -206,6 +209,10 @@ class MainWindow(ApplicationCommands, QMainWindow):
     def budget(self):
         return self.page(ROW["Budget"])
 
+    @property
+    def participants(self):
+        return self.page(ROW["Deltagare"])
+
     def _restore_splitter(self, row: int) -> None:
         state = settings().value(f"splitter/{PAGES[row][0]}")
         splitter = getattr(self._pages[row], "splitter", None)
@@ -251,6 +258,10 @@ class MainWindow(ApplicationCommands, QMainWindow):
         if insatser is not None and not insatser.save_details_if_dirty():
             return confirm(self, self.tr("Osparade ändringar"),
                            self.tr("Insatsens uppgifter kan inte sparas som de är (se meddelandet). Kasta ändringarna?"))
+        participants = self._pages.get(ROW["Deltagare"])
+        if participants is not None and not participants.register.save_if_dirty():
+            return confirm(self, self.tr("Osparade ändringar"),
+                           self.tr("Deltagaren kan inte sparas som den är (se meddelandet). Kasta ändringarna?"))
         if self.applications.editor is None or self.applications.editor.save_now():
             return True
         return confirm(self, self.tr("Osparade ändringar"),

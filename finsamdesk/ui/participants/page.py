@@ -1,0 +1,228 @@
+"""Deltagare: the register, counts per period and statistics in tabs, and the register's lock.
+
+The passphrase is asked when the page is first opened on a file whose register is protected; the key is
+kept in memory only (this page's `key`) and dropped when the user locks, after the set idle time, and when
+another file is opened. Without it everything but the identifiers works.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ...services import participant_files as files_service
+from ...services import participants as service
+from ...services.errors import ServiceError, ValidationError
+from ..idle import IdleWatch
+from ..undo import DoneCommand
+from ..widgets import ERROR_STYLE, INFO_STYLE, MessageLabel, confirm
+from .counts import CountsTab
+from .dialogs import GallringDialog, PassphraseDialog, RegisterSettingsDialog
+from .register_tab import RegisterTab
+from .statistics import StatisticsTab
+
+
+class ParticipantsPage(QWidget):
+    """Public: set_database(db), reload(), key, ensure_unlocked() -> bool, lock(), register (RegisterTab), counts,
+    statistics, tabs, search, splitter, undo_stack, idle, lock_state, lock_button, message, and the commands
+    change_passphrase(), edit_settings(), edit_categories(), gallring(); signals changed, lock_changed(bool)."""
+
+    changed = Signal()
+    lock_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.db = None
+        self.key = None
+        self._asked = False
+        self.undo_stack = QUndoStack(self)
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(lambda: self.lock(self.tr("Registret låstes efter %d minuter utan aktivitet.")
+                                                 % round(self.idle.seconds / 60)))
+        self.register = RegisterTab(self)
+        self.counts = CountsTab(self)
+        self.statistics = StatisticsTab(self)
+        self.tabs = QTabWidget()
+        for widget, title in ((self.register, "Register"), (self.counts, "Antal per period"),
+                              (self.statistics, "Statistik")):
+            self.tabs.addTab(widget, self.tr(title))
+        self.lock_state = QLabel()
+        self.lock_button = QPushButton()
+        self.lock_button.clicked.connect(self._lock_button_clicked)
+        self.message = MessageLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.message, 1)
+        top.addStretch(0)
+        top.addWidget(self.lock_state)
+        top.addWidget(self.lock_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda: self._reload_tab())
+
+    @property
+    def search(self):
+        return self.register.search
+
+    @property
+    def splitter(self):
+        return self.register.splitter
+
+    # ------------------------------------------------------------------ the file
+    def set_database(self, db) -> None:
+        if self.key is not None:
+            self.lock()
+        self.db = db
+        self._asked = False
+        self.undo_stack.clear()
+        self.register.current_id = None
+        self._show_lock_state()
+        self.refresh_tabs()
+
+    def reload(self) -> None:
+        """The page is shown: ask for the passphrase the first time, then show the current tab."""
+        if self.db is None:
+            return
+        if not self._asked and self.key is None and service.is_protected(self.db):
+            self._asked = True
+            self.ensure_unlocked()
+        self._reload_tab()
+
+    def refresh_tabs(self) -> None:
+        for tab in (self.register, self.counts, self.statistics):
+            tab.reload()
+
+    def _reload_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab is not self.register:
+            self.register.save_if_dirty()
+        tab.reload()
+
+    # ------------------------------------------------------------------ the lock
+    def _show_lock_state(self) -> None:
+        protected = self.db is not None and service.is_protected(self.db)
+        if self.key is not None:
+            self.lock_state.setText(self.tr("Upplåst"))
+            self.lock_state.setStyleSheet(INFO_STYLE)
+            self.lock_button.setText(self.tr("Lås nu (Ctrl+L)"))
+        elif protected:
+            self.lock_state.setText(self.tr("Personuppgifterna är låsta"))
+            self.lock_state.setStyleSheet(ERROR_STYLE)
+            self.lock_button.setText(self.tr("Lås upp…"))
+        else:
+            self.lock_state.setText(self.tr("Ingen lösenfras: personnummer och namn kan inte sparas"))
+            self.lock_state.setStyleSheet("")
+            self.lock_button.setText(self.tr("Skydda personuppgifter…"))
+
+    def _lock_button_clicked(self) -> None:
+        if self.key is not None:
+            self.lock()
+        else:
+            self.ensure_unlocked()
+
+    def ensure_unlocked(self) -> bool:
+        """True when the key is there; otherwise asks for it (or for a new passphrase on a file without one)."""
+        if self.key is not None:
+            return True
+        if self.db is None:
+            return False
+        protected = service.is_protected(self.db)
+
+        def attempt(*texts: str) -> str:
+            try:
+                self.key = service.unlock(self.db, *texts) if protected else service.create_passphrase(self.db, *texts)
+            except (ValidationError, ServiceError) as exc:
+                return str(exc)
+            return ""
+
+        PassphraseDialog(self, "unlock" if protected else "create", attempt).exec()
+        if self.key is None:
+            return False
+        self.idle.seconds = service.register_settings(self.db).lock_minutes * 60
+        self.idle.start()
+        self._show_lock_state()
+        self.message.show_info(self.tr("Registret är upplåst. Det låses efter %d minuter utan aktivitet.")
+                               % service.register_settings(self.db).lock_minutes)
+        self.register.reload()
+        self.lock_changed.emit(False)
+        return True
+
+    def lock(self, message: str = "") -> None:
+        """Drop the key: identifiers can no longer be read until the passphrase is given again."""
+        if self.key is None:
+            return
+        self.register.save_if_dirty()
+        self.key = None
+        self.idle.stop()
+        self.register.forget_names()
+        self.register.reload()
+        self._show_lock_state()
+        self.message.show_warning(message or self.tr("Registret är låst."))
+        self.lock_changed.emit(True)
+
+    def change_passphrase(self) -> None:
+        if self.db is None or not service.is_protected(self.db):
+            self.ensure_unlocked()
+            return
+
+        def attempt(old: str, new: str, repeated: str) -> str:
+            try:
+                service.change_passphrase(self.db, old, new, repeated)
+            except (ValidationError, ServiceError) as exc:
+                return str(exc)
+            return ""
+
+        if PassphraseDialog(self, "change", attempt).exec():
+            self.message.show_info(self.tr("Lösenfrasen är bytt."))
+
+    # ------------------------------------------------------------------ settings, categories, gallring
+    def edit_settings(self) -> None:
+        current = service.register_settings(self.db)
+
+        def save(minutes: int, years: int) -> str:
+            try:
+                service.save_register_settings(self.db, service.RegisterSettings(minutes, years))
+            except ValidationError as exc:
+                return str(exc)
+            self.idle.seconds = minutes * 60
+            return ""
+
+        RegisterSettingsDialog(self, current.lock_minutes, current.gallring_years, save).exec()
+
+    def edit_categories(self) -> None:
+        from .categories_dialog import CategoriesDialog
+
+        CategoriesDialog(self.db, self).exec()
+        self.refresh_tabs()
+
+    def gallring(self, today: date | None = None, confirmed: bool = False) -> int:
+        """Show who would be gallrad; remove their identifiers when the user confirms. Returns how many."""
+        self.register.save_if_dirty()
+        plan = files_service.gallring_plan(self.db, today)
+        if not confirmed:
+            if not GallringDialog(self, plan, files_service.gallring_log(self.db)).exec():
+                return 0
+            if plan.items and not confirm(self, self.tr("Gallra"), self.tr(
+                    "Ta bort personnummer, namn och anteckningar för %d deltagare? Det går inte att ångra.")
+                    % len(plan.items)):
+                return 0
+        count = files_service.gallra(self.db, plan)
+        self.undo_stack.clear()  # earlier steps could bring identifiers back
+        self.refresh_tabs()
+        self.message.show_info(self.tr("%d deltagare gallrades.") % count)
+        self.changed.emit()
+        return count
+
+    # ------------------------------------------------------------------ undo
+    def push(self, text: str, redo, undo) -> None:
+        def wrapped(action):
+            def run():
+                action()
+                self.refresh_tabs()
+                self.changed.emit()
+            return run
+
+        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))

@@ -1,0 +1,434 @@
+"""Register: every deltagare in a list filtered as you type, the selected one in a form beside it, and the
+files (import template, import off the GUI thread, export, registerutdrag)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.participants import GENDERS, MODES, MODES_SHORT, Participant
+from ...services import participant_files as files_service
+from ...services import participants as service
+from ...services.errors import ServiceError, ValidationError
+from ..widgets import MessageLabel, confirm, list_view
+from .details import ParticipantForm
+from .dialogs import ExportDialog, ImportErrorsDialog
+from .register_model import RegisterModel
+
+STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
+
+
+def _combo(items: dict) -> QComboBox:
+    combo = QComboBox()
+    for key, text in items.items():
+        combo.addItem(text, key)
+    return combo
+
+
+class RegisterTab(QWidget):
+    """Public: reload(), apply_filter(), select(participant_id), current_id, search, insats, gender, state, year,
+    mode, count, model, table, form, message, the buttons, and the actions new_participant, save_current,
+    delete_current, save_template(path), import_file(path), export(path, with_identifiers), extract(path).
+    `background` is the running import (tests wait for it)."""
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+        self.register: service.Register | None = None
+        self.current_id: int | None = None
+        self.background = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök deltagar-id, insats, namn eller helt personnummer (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.insats = QComboBox()
+        self.gender = _combo({"": self.tr("Alla"), **GENDERS})
+        self.state = _combo(STATES)
+        self.year = QComboBox()
+        self.mode = _combo(MODES_SHORT)
+        self.mode.setToolTip(self.tr("Hur insatsen redovisar sina deltagare"))
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        filters = QHBoxLayout()
+        for label, widget in (("Insats", self.insats), ("Redovisning", self.mode), ("Kön", self.gender),
+                              ("Status", self.state), ("År", self.year)):
+            filters.addWidget(QLabel(self.tr(label)))
+            filters.addWidget(widget, 1 if widget is self.insats else 0)
+        self.model = RegisterModel(self)
+        self.table = list_view(self.model, (75, 190, 60, 72, 85, 85, 145, 125, 110, 70, 85), sort_column=4,
+                               descending=True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.form = ParticipantForm()
+        self.new_button = QPushButton(self.tr("Ny deltagare"))
+        self.delete_button = QPushButton(self.tr("Ta bort…"))
+        self.template_button = QPushButton(self.tr("Importmall…"))
+        self.import_button = QPushButton(self.tr("Importera…"))
+        self.export_button = QPushButton(self.tr("Exportera…"))
+        self.extract_button = QPushButton(self.tr("Registerutdrag…"))
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        for widget in (self.template_button, self.import_button, self.export_button, self.extract_button):
+            actions.addWidget(widget)
+        self.message = MessageLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.message)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.form.setMinimumWidth(300)
+        self.splitter.setSizes([900, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.search.textChanged.connect(lambda: self.apply_filter())
+        for combo in (self.insats, self.gender, self.state, self.year):
+            combo.currentIndexChanged.connect(lambda: self.apply_filter())
+        self.insats.currentIndexChanged.connect(self._show_mode)
+        self.mode.activated.connect(self._mode_chosen)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.layoutChanged.connect(lambda: self._reselect())
+        self.new_button.clicked.connect(self.new_participant)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.template_button.clicked.connect(lambda: self.save_template())
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button.clicked.connect(lambda: self.export())
+        self.extract_button.clicked.connect(lambda: self.extract())
+        self.form.save_requested.connect(self.save_current)
+        self.form.reveal_requested.connect(self._reveal_needs_unlock)
+
+    # ------------------------------------------------------------------ the list
+    @property
+    def db(self):
+        return self.page.db
+
+    @property
+    def chosen_insats(self) -> int | None:
+        return self.insats.currentData()
+
+    def reload(self) -> None:
+        """Read the register again (after a change elsewhere, an import, a new file)."""
+        if self.db is None:
+            return
+        self.register = service.Register(self.db)
+        self.model.set_context(self.register.insats_names, self.register.category_labels)
+        self._fill_combos()
+        self.model.set_rows(self.register.rows)
+        self.apply_filter()
+        self._show_current()
+
+    def _fill_combos(self) -> None:
+        chosen, year = self.insats.currentData(), self.year.currentData()
+        for combo in (self.insats, self.year):
+            combo.blockSignals(True)
+            combo.clear()
+        self.insats.addItem(self.tr("Alla insatser"), None)
+        for c in service.insatser(self.db):
+            self.insats.addItem(c.name, c.id)
+        self.year.addItem(self.tr("Alla år"), None)
+        for y in reversed(service.years(self.db)):
+            self.year.addItem(str(y), y)
+        self.insats.setCurrentIndex(max(0, self.insats.findData(chosen)))
+        self.year.setCurrentIndex(max(0, self.year.findData(year)))
+        for combo in (self.insats, self.year):
+            combo.blockSignals(False)
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        insats_id = self.chosen_insats
+        self.mode.setEnabled(insats_id is not None)
+        if insats_id is not None and self.db is not None:
+            self.mode.setCurrentIndex(self.mode.findData(service.mode_of(self.db, insats_id)))
+
+    def _mode_chosen(self) -> None:
+        insats_id, mode = self.chosen_insats, self.mode.currentData()
+        before = service.mode_of(self.db, insats_id)
+        if mode == before:
+            return
+        try:
+            service.set_mode(self.db, insats_id, mode)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            self._show_mode()
+            return
+        self.page.push(self.tr("Ändra redovisning"), lambda: service.set_mode(self.db, insats_id, mode),
+                       lambda: service.set_mode(self.db, insats_id, before))
+        self.message.show_info(self.tr("”%s” redovisar nu: %s.") % (self.insats.currentText(), MODES[mode].lower()))
+        self.page.refresh_tabs()
+
+    def current_filter(self) -> service.RowFilter:
+        return service.RowFilter(self.search.text(), self.chosen_insats, self.gender.currentData() or "",
+                                 self.state.currentData() or "", self.year.currentData())
+
+    def apply_filter(self) -> None:
+        if self.register is None:
+            return
+        f = self.current_filter()
+        key = self.page.key
+        if key is not None and any(ch.isalpha() for ch in f.text) and not self.register.names_loaded:
+            self.register.load_names(self.db, key)
+        person_ids = service.ids_for_personnummer(self.db, key, f.text)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_filter(lambda rows: self.register.filter(rows, f, person_ids))
+        self._reselect()
+        self.table.selectionModel().blockSignals(False)
+        self.count.setText(self.tr("%d av %d deltagare") % (len(self.model.rows), len(self.register)))
+
+    def forget_names(self) -> None:
+        """Locked: the decrypted names leave memory; the list filters without them again."""
+        if self.register is not None:
+            self.register.forget_names()
+            self.apply_filter()
+
+    def _reselect(self) -> None:
+        row = self.model.row_of(self.current_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _on_current(self, current, _previous) -> None:
+        found = self.model.row_at(current.row()) if current.isValid() else None
+        new_id = found.id if found is not None else None
+        if new_id == self.current_id:
+            return
+        if not self.save_if_dirty():
+            self.table.selectionModel().blockSignals(True)
+            self._reselect()
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.current_id = new_id
+        self._show_current()
+
+    def select(self, participant_id: int) -> None:
+        self.current_id = participant_id
+        if self.model.row_of(participant_id) < 0:  # not shown: clear the filters
+            self.search.clear()
+            for combo in (self.insats, self.gender, self.state, self.year):
+                combo.setCurrentIndex(0)
+        self._reselect()
+        self._show_current()
+
+    def _insats_choices(self) -> list[tuple[int, str]]:
+        return [(c.id, c.name) for c in service.insatser(self.db) if c.mode == "individ"]
+
+    def _show_current(self) -> None:
+        p = None
+        if self.current_id is not None:
+            try:
+                p = service.load(self.db, self.current_id, self.page.key)
+            except ServiceError as exc:
+                self.message.show_error(str(exc))
+                self.current_id = None
+        self.form.show_participant(p, self._insats_choices(), service.categories(self.db), self.page.key is None)
+
+    def _reveal_needs_unlock(self) -> None:
+        if self.page.ensure_unlocked():
+            self._show_current()
+            self.form.reveal_button.click()
+
+    # ------------------------------------------------------------------ one record
+    def save_if_dirty(self) -> bool:
+        return not self.form.is_dirty() or self.save_current()
+
+    def save_current(self) -> bool:
+        p = self.form.read()
+        if p is None:
+            return False
+        before = service.snapshot(self.db, [p.id]) if p.id is not None else []
+        try:
+            service.save(self.db, p, self.page.key)
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return False
+        after = service.snapshot(self.db, [p.id])
+        if not before:
+            self.page.push(self.tr("Ny deltagare"), lambda: service.restore(self.db, after),
+                           lambda: service.delete(self.db, [p.id]))
+        else:
+            self.page.push(self.tr("Ändra deltagare"), lambda: service.restore(self.db, after),
+                           lambda: service.restore(self.db, before))
+        self.current_id = p.id
+        self.reload()
+        self.form.message.show_info(self.tr("Sparat."))
+        self.page.changed.emit()
+        return True
+
+    def new_participant(self) -> None:
+        if not self.save_if_dirty():
+            return
+        choices = self._insats_choices()
+        insats_id = self.chosen_insats if any(i == self.chosen_insats for i, _ in choices) else None
+        if insats_id is None:
+            if not choices:
+                self.message.show_error(self.tr("Ingen insats för register över enskilda deltagare. Välj en insats "
+                                                "och ”%s” som redovisning.") % MODES["individ"])
+                return
+            insats_id = choices[0][0]
+        self.current_id = None
+        self.table.clearSelection()
+        self.form.show_participant(Participant(insats_id, start=date.today()), choices,
+                                   service.categories(self.db), self.page.key is None)
+        self.form.fields["code"].setFocus()
+
+    def delete_current(self) -> None:
+        if self.current_id is None:
+            return
+        p = service.load(self.db, self.current_id)
+        if not confirm(self, self.tr("Ta bort deltagare"),
+                       self.tr("Ta bort deltagaren %s med alla uppgifter?") % p.code):
+            return
+        rows = service.delete(self.db, [p.id])
+        self.page.push(self.tr("Ta bort deltagare"), lambda: service.delete(self.db, [p.id]),
+                       lambda: service.restore(self.db, rows))
+        self.current_id = None
+        self.reload()
+        self.message.show_info(self.tr("Deltagaren är borttagen (Ctrl+Z ångrar)."))
+        self.page.changed.emit()
+
+    # ------------------------------------------------------------------ files
+    def _insats_for_files(self) -> int | None:
+        if self.chosen_insats is None:
+            self.message.show_error(self.tr("Välj insatsen i listan Insats först."))
+        return self.chosen_insats
+
+    def save_template(self, path: str | None = None) -> None:
+        insats_id = self._insats_for_files()
+        if insats_id is None:
+            return
+        from ..file_out import save_document
+
+        name = self.insats.currentText()[:40].replace("/", "-")
+        try:
+            saved = save_document(self, self.tr("Spara importmall"), Path.home() / f"Deltagare {name}.xlsx",
+                                  lambda: files_service.import_template(self.db, insats_id), path)
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        if saved:
+            self.message.show_info(self.tr("Importmallen är sparad: %s") % saved)
+
+    def import_file(self, path: str | None = None) -> None:
+        """Read, check and import an Excel file on a worker thread; every bad row is reported, nothing saved."""
+        insats_id = self._insats_for_files()
+        if insats_id is None:
+            return
+        if service.mode_of(self.db, insats_id) != "individ":
+            self.message.show_error(self.tr("Insatsen redovisar bara antal. Välj ”%s” som redovisning först.")
+                                    % MODES["individ"])
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Importera deltagare"), str(Path.home()),
+                                                  "Excel (*.xlsx)")
+            if not path:
+                return
+        if service.is_protected(self.db) and self.page.key is None and not self.page.ensure_unlocked():
+            self.message.show_warning(self.tr("Importen kräver upplåst register om filen har personnummer eller namn."))
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.message.show_error(self.tr("Filen kunde inte läsas: %s") % (exc.strerror or exc))
+            return
+        from ...services.files import file_path
+        from ..worker import Background
+
+        db_path, key = file_path(self.db), self.page.key
+
+        def work(progress, cancelled):
+            from ...services import files
+
+            db = files.open_file(db_path, create=False)  # this thread's own connection
+            try:
+                return files_service.import_participants(db, insats_id, data, key, progress=progress,
+                                                         cancelled=cancelled)
+            finally:
+                db.conn.close()
+
+        self.background = Background(self, self.tr("Importerar deltagare"), work, self._imported, self._import_failed)
+
+    def _imported(self, result) -> None:
+        ids = list(result.ids)
+        stored = service.snapshot(self.db, ids)
+        self.page.push(self.tr("Importera %d deltagare") % len(ids), lambda: service.restore(self.db, stored),
+                       lambda: service.delete(self.db, ids))
+        self.reload()
+        text = self.tr("%d deltagare importerades (Ctrl+Z ångrar).") % len(ids)
+        if result.ignored_columns:
+            self.message.show_warning(text + " " + self.tr("Kolumner som inte lästes: %s.")
+                                      % ", ".join(result.ignored_columns))
+        else:
+            self.message.show_info(text)
+        self.page.changed.emit()
+
+    def _import_failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, files_service.ImportRejected):
+            self.message.show_error(str(exc))
+            ImportErrorsDialog(self, str(exc), exc.errors).exec()
+            return True
+        if isinstance(exc, ServiceError):
+            self.message.show_error(str(exc))
+            return True
+        return False
+
+    def export(self, path: str | None = None, with_identifiers: bool | None = None) -> None:
+        ids = [r.id for r in self.model.rows]
+        if with_identifiers is None:
+            dialog = ExportDialog(self, len(ids), self.page.key is not None)
+            if not dialog.exec():
+                return
+            with_identifiers = dialog.with_identifiers.isChecked()
+        from ..file_out import save_document
+
+        suffix = " MED PERSONUPPGIFTER" if with_identifiers else ""
+        try:
+            saved = save_document(self, self.tr("Exportera deltagare"), Path.home() / f"Deltagare{suffix}.xlsx",
+                                  lambda: files_service.export_xlsx(self.db, ids, self.page.key, with_identifiers),
+                                  path)
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        if saved:
+            self.message.show_info(self.tr("%d deltagare sparade i %s%s.") % (
+                len(ids), saved, self.tr(" (innehåller personuppgifter)") if with_identifiers else ""))
+
+    def extract(self, path: str | None = None) -> None:
+        """Registerutdrag: everything held about the selected person, in every insats, as a PDF."""
+        if self.current_id is None:
+            self.message.show_error(self.tr("Välj deltagaren i listan först."))
+            return
+        if not self.page.ensure_unlocked():
+            return
+        from ..file_out import save_document
+
+        participant_id = self.current_id
+        try:
+            saved = save_document(self, self.tr("Spara registerutdrag"), Path.home() / "Registerutdrag.pdf",
+                                  lambda: files_service.register_extract_pdf(self.db, participant_id, self.page.key),
+                                  path)
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        if saved:
+            self.message.show_info(self.tr("Registerutdraget är sparat: %s (innehåller personuppgifter).") % saved)
+

@@ -1,0 +1,175 @@
+"""Statistik: participants by gender and age band, outcome shares, time in the insats and cost per participant,
+for one insats or the whole förbund, per year or all time; the same as Excel and PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.money import format_kr
+from ...domain.participants import MODES, Statistics, months, percent
+from ...services import participant_files as files_service
+from ...services import participants as service
+from ...services.errors import ServiceError
+from ..widgets import MessageLabel, item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            table.setItem(r, c, item(text, align_right=c > 0, editable=False))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    height = table.horizontalHeader().height() + sum(table.rowHeight(i) for i in range(len(rows))) + 4
+    table.setFixedHeight(height)
+
+
+def _split_row(label: str, split) -> list[str]:
+    return [label, str(split.women), str(split.men), str(split.total)]
+
+
+class StatisticsTab(QWidget):
+    """Public: reload(), scope, year, stats (the shown Statistics), participants, ages, outcomes, per_insats,
+    time, cost, export(fmt, path)."""
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+        self.stats: Statistics | None = None
+        self.scope, self.year = QComboBox(), QComboBox()
+        self.excel_button = QPushButton(self.tr("Till Excel…"))
+        self.pdf_button = QPushButton(self.tr("Som PDF…"))
+        top = QHBoxLayout()
+        for label, widget in (("Visa", self.scope), ("År", self.year)):
+            top.addWidget(QLabel(self.tr(label)))
+            top.addWidget(widget, 1 if widget is self.scope else 0)
+        top.addStretch(1)
+        top.addWidget(self.excel_button)
+        top.addWidget(self.pdf_button)
+        gender = [self.tr("Kvinnor"), self.tr("Män"), self.tr("Totalt")]
+        self.participants = _table(["", *gender])  # the box's title names the table
+        self.ages = _table([self.tr("Ålder"), *gender])
+        self.outcomes = _table([self.tr("Utfall"), *gender, self.tr("Andel")])
+        self.per_insats = _table([self.tr(h) for h in ("Insats", "Redovisning", "Kvinnor", "Män", "Totalt", "Nya",
+                                                       "Avslutade", "Kostnad per deltagare")])
+        self.time, self.cost = QLabel(), QLabel()
+        for label in (self.time, self.cost):
+            label.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(self._box("Deltagare", self.participants, self.time, self.cost), 0, 0)
+        grid.addWidget(self._box("Ålder vid start", self.ages,
+                                 QLabel(self.tr("Ålder = startår − födelseår. 16–29 räknas vid sidan av."))), 0, 1)
+        grid.addWidget(self._box("Utfall vid avslut", self.outcomes), 0, 2)
+        self.per_insats_box = self._box("Per insats", self.per_insats)
+        self.message = MessageLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(self.per_insats_box, 1)
+        layout.addWidget(self.message)
+        self.scope.currentIndexChanged.connect(lambda: self.show_statistics())
+        self.year.currentIndexChanged.connect(lambda: self.show_statistics())
+        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+
+    def _box(self, title: str, *widgets) -> QGroupBox:
+        box = QGroupBox(self.tr(title))
+        layout = QVBoxLayout(box)
+        for widget in widgets:
+            if isinstance(widget, QLabel):
+                widget.setWordWrap(True)
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return box
+
+    @property
+    def db(self):
+        return self.page.db
+
+    def reload(self) -> None:
+        if self.db is None:
+            return
+        scope, year = self.scope.currentData(), self.year.currentData()
+        for combo in (self.scope, self.year):
+            combo.blockSignals(True)
+            combo.clear()
+        self.scope.addItem(self.tr("Hela förbundet"), None)
+        for c in service.insatser(self.db):
+            self.scope.addItem(c.name, c.id)
+        from datetime import date
+
+        years = service.years(self.db) or [date.today().year]
+        for y in reversed(years):
+            self.year.addItem(str(y), y)
+        self.year.addItem(self.tr("Hela tiden"), 0)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        index = self.year.findData(year) if year is not None else self.year.findData(date.today().year)
+        self.year.setCurrentIndex(max(0, index))
+        for combo in (self.scope, self.year):
+            combo.blockSignals(False)
+        self.show_statistics()
+
+    def _chosen(self) -> tuple[int | None, int | None]:
+        return self.year.currentData() or None, self.scope.currentData()
+
+    def show_statistics(self) -> None:
+        year, insats_id = self._chosen()
+        s = self.stats = files_service.statistics(self.db, year, insats_id)
+        rows = [_split_row(self.tr("Deltagare"), s.participants), _split_row(self.tr("varav nya"), s.new),
+                _split_row(self.tr("varav avslutade"), s.ended)]
+        if s.from_counts.total:
+            rows.append(_split_row(self.tr("varav endast antal"), s.from_counts))
+        _fill(self.participants, rows)
+        _fill(self.ages, [_split_row(label, split) for label, split in s.age_bands])
+        _fill(self.outcomes, [[*_split_row(label, split), percent(s.outcome_share(label))]
+                              for label, split in s.outcomes])
+        women, men, everyone = (months(d) or "–" for d in s.average_days)
+        self.time.setText(self.tr("Genomsnittlig tid för avslutade: kvinnor %s, män %s, alla %s.")
+                          % (women, men, everyone))
+        self.cost.setText(self.tr("Utfall (fakturerat): %s. Kostnad per deltagare: %s.") % (
+            format_kr(s.utfall) or "–", format_kr(s.cost_per_participant) or "–"))
+        self.per_insats_box.setVisible(insats_id is None)
+        if insats_id is None:
+            _fill(self.per_insats, [[line.name, MODES.get(line.mode, line.mode), str(line.stats.participants.women),
+                                     str(line.stats.participants.men), str(line.stats.participants.total),
+                                     str(line.stats.new.total), str(line.stats.ended.total),
+                                     format_kr(line.stats.cost_per_participant) or "–"]
+                                    for line in files_service.per_insats(self.db, year)])
+            self.per_insats.setMinimumHeight(0)
+            self.per_insats.setMaximumHeight(16_777_215)
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        from ..file_out import save_document
+
+        year, insats_id = self._chosen()
+        make = files_service.statistics_xlsx if fmt == "xlsx" else files_service.statistics_pdf
+        name = f"Deltagarstatistik {year or 'hela tiden'} {self.scope.currentText()[:40].replace('/', '-')}"
+        try:
+            saved = save_document(self, self.tr("Spara statistiken"), Path.home() / f"{name}.{fmt}",
+                                  lambda: make(self.db, year, insats_id), path)
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        if saved:
+            self.message.show_info(self.tr("Sparad: %s") % saved)
