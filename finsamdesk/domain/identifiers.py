@@ -106,7 +106,7 @@ def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
     """
     today = today or date.today()
     s = re.sub(r"\s", "", str(text or ""))
-    m = re.fullmatch(r"(\d{2})?(\d{6})([-+]?)(\d{4})", s)
+    m = re.fullmatch(r"([0-9]{2})?([0-9]{6})([-+]?)([0-9]{4})", s)  # ASCII digits only
     if not m:
         raise IdentifierError(PNR_FORMAT)
     century, six, sep, last = m.groups()
@@ -121,7 +121,7 @@ def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
         year = int(century + six[:2])
     else:
         year = (today.year // 100) * 100 + yy
-        if year > today.year:
+        if (year, month, day) > (today.year, today.month, today.day):
             year -= 100
         if sep == "+":
             year -= 100

@@ -103,7 +103,7 @@ def validate_participant(p: Participant, today: date | None = None) -> dict[str,
     p.code = p.code.strip()
     if len(p.code) > CODE_MAX:
         errors["code"] = f"Deltagar-id får vara högst {CODE_MAX} tecken."
-    if p.gender not in GENDERS:
+    if p.gender not in GENDERS and "personnummer" not in errors:  # a wrong personnummer is the error to fix
         errors.setdefault("gender", "Kön behövs: kvinna eller man.")
     if p.birth_year is not None and not 1900 <= p.birth_year <= today.year:
         errors.setdefault("birth_year", f"Födelseåret ska vara mellan 1900 och {today.year}.")

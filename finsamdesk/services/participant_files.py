@@ -35,7 +35,7 @@ class ImportRejected(ServiceError):
 
     def __init__(self, errors: list[ImportRowError]):
         rows = len({e.row for e in errors})
-        super().__init__(f"Ingenting importerades: {rows} {'rad är' if rows == 1 else 'rader är'} felaktiga.")
+        super().__init__(f"Ingenting importerades: {rows} {'rad är felaktig' if rows == 1 else 'rader är felaktiga'}.")
         self.errors = errors
 
 

@@ -63,11 +63,11 @@ class FieldKey:
         return bytes([VERSION]) + nonce + self._aead.encrypt(nonce, text.encode("utf-8"), column.encode())
 
     def decrypt(self, column: str, blob: bytes) -> str:
-        if not blob or blob[0] != VERSION:
+        if not blob or blob[0] != VERSION or len(blob) < 1 + _NONCE + 16:  # version, nonce, GCM tag
             raise DamagedValue(column)
         try:
             return self._aead.decrypt(blob[1:1 + _NONCE], blob[1 + _NONCE:], column.encode()).decode("utf-8")
-        except InvalidTag:
+        except (InvalidTag, UnicodeDecodeError):
             raise DamagedValue(column) from None
 
     def digest(self, personnummer: str) -> bytes:

@@ -207,4 +207,8 @@ class ParticipantForm(QWidget):
             return True
         compare = ("code", "insats_id", "gender", "birth_year", "start", "end", "support_id", "outcome_id",
                    "consent_date", "consent_how") + (IDENTIFIERS if self.revealed and not self.locked else ())
-        return any(getattr(current, a) != getattr(self.participant, a) for a in compare)
+        def value(p: Participant, attr: str):
+            v = getattr(p, attr)
+            return v.replace("-", "").replace(" ", "") if attr == "personnummer" else v  # as typed vs stored
+
+        return any(value(current, a) != value(self.participant, a) for a in compare)

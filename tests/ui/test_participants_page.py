@@ -1,0 +1,257 @@
+"""The Deltagare page as a coordinator meets it: the passphrase, masked identifiers, typing to filter, errors next
+to the fields, undo, the idle lock, an import on a worker thread, counts, statistics, gallring."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from finsamdesk.domain.text import sort_key
+from finsamdesk.services import demo, files, participants
+from finsamdesk.services.demo_participants import EXAMPLE_PASSPHRASE
+from finsamdesk.ui.main_window import ROW, MainWindow
+from finsamdesk.ui.participants import dialogs
+from finsamdesk.ui.participants.register_model import MASK_PNR
+from tests.fixtures.participant_files import import_file, invented_rows
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Answers the passphrase dialog with `asked.answer`; counts how often it was shown."""
+    class Answer:
+        answer = EXAMPLE_PASSPHRASE
+        count = 0
+
+    def exec_(dialog):
+        Answer.count += 1
+        for field in dialog.fields.values():
+            field.setText(Answer.answer)
+        dialog._accept()
+        Answer.message = dialog.message.text()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.PassphraseDialog, "exec", exec_)
+    return Answer
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, asked, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    path = tmp_path / "exempel.sqlite"
+    db = files.new_file(path, "x")
+    demo.create_example(db)
+    w = MainWindow(db, path)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    return w
+
+
+def open_page(window):
+    window.nav.setCurrentRow(ROW["Deltagare"])
+    return window.participants
+
+
+def test_the_page_asks_for_the_passphrase_once_and_identifiers_stay_masked_until_visa(window, asked, qtbot):
+    page = open_page(window)
+    assert asked.count == 1 and page.key is not None and page.lock_state.text() == "Upplåst"
+    tab = page.register
+    assert tab.model.rowCount() == len(participants.Register(window.db))
+    assert tab.model.index(0, 8).data() == MASK_PNR
+    tab.table.selectRow(0)
+    pnr = tab.form.fields["personnummer"]
+    assert pnr.echoMode() == QLineEdit.EchoMode.Password and pnr.isReadOnly()
+    tab.form.reveal_button.click()
+    assert pnr.echoMode() == QLineEdit.EchoMode.Normal and len(pnr.text()) == 13 and pnr.text()[8] == "-"
+    assert tab.form.fields["name"].text() and not pnr.isReadOnly()
+    window.nav.setCurrentRow(ROW["Budget"])
+    window.nav.setCurrentRow(ROW["Deltagare"])
+    assert asked.count == 1, "asked once per file, not at every visit"
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert page.key is None and page.lock_state.text() == "Personuppgifterna är låsta"
+    assert tab.form.fields["name"].echoMode() == QLineEdit.EchoMode.Password
+    assert tab.form.fields["name"].text() == "••••••••" and "låst" in tab.form.lock_note.text()
+    tab.form.reveal_button.click()  # Visa while locked asks for the passphrase first
+    assert asked.count == 2 and page.key is not None and tab.form.fields["name"].text() != "••••••••"
+
+
+def test_a_wrong_passphrase_keeps_the_register_locked_and_the_rest_of_the_app_works(window, asked):
+    asked.answer = "inte rätt lösenfras"
+    page = open_page(window)
+    assert page.key is None and asked.message == "Fel lösenfras."
+    assert page.register.model.rowCount() > 0 and page.lock_button.text() == "Lås upp…"
+    page.register.table.selectRow(0)
+    assert page.register.form.fields["personnummer"].isReadOnly()
+    window.nav.setCurrentRow(ROW["Insatser"])
+    assert window.insatser.model.rowCount() > 0
+
+
+def test_typing_filters_by_id_name_and_whole_personnummer(window, qtbot):
+    page = open_page(window)
+    tab = page.register
+    register = participants.Register(window.db)
+    some = register.rows[5]
+    p = participants.load(window.db, some.id, page.key)
+    qtbot.keyClicks(tab.search, some.code)
+    assert [r.id for r in tab.model.rows] == [some.id] and tab.count.text().startswith("1 av ")
+    tab.search.setText(p.name.split()[1].upper())
+    assert some.id in [r.id for r in tab.model.rows]
+    tab.search.setText(f"{p.personnummer[2:8]}-{p.personnummer[8:]}")
+    assert [r.id for r in tab.model.rows] == [some.id]
+    page.lock()
+    tab.search.setText(p.name)
+    assert tab.model.rows == [], "locked, names are not searched"
+    tab.search.clear()
+    tab.gender.setCurrentIndex(tab.gender.findData("man"))
+    assert tab.model.rows and all(r.gender == "man" for r in tab.model.rows)
+
+
+def test_an_edit_with_errors_shows_them_by_the_fields_and_saves_nothing_then_undo(window, qtbot):
+    page = open_page(window)
+    tab = page.register
+    tab.table.selectRow(0)
+    participant_id = tab.current_id
+    before = participants.load(window.db, participant_id, page.key)
+    f = tab.form.fields
+    f["end"].setText(before.start.replace(year=before.start.year - 1).isoformat())
+    f["consent_date"].setText("31 februari 2026")
+    tab.form.save_button.click()
+    assert "inget giltigt datum" in tab.form.messages["consent_date"].text()
+    assert participants.load(window.db, participant_id, page.key).end == before.end
+    f["consent_date"].setText(before.consent_date.isoformat())
+    tab.form.save_button.click()
+    assert tab.form.messages["end"].text() == "Slutdatum är före startdatum."
+    f["end"].setText("")
+    f["birth_year"].setText(str(before.birth_year - 1))
+    tab.form.save_button.click()
+    assert tab.form.messages["birth_year"].text() == "Födelseåret stämmer inte med personnumret."
+    f["birth_year"].setText(str(before.birth_year))
+    tab.form.reveal_button.click()
+    f["note"].setPlainText("Ny anteckning")
+    tab.form.save_button.click()
+    after = participants.load(window.db, participant_id, page.key)
+    assert after.note == "Ny anteckning" and tab.form.messages["birth_year"].text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert participants.load(window.db, participant_id, page.key).note == before.note
+
+
+def test_new_participant_and_delete_ask_and_can_be_undone(window, monkeypatch):
+    page = open_page(window)
+    tab = page.register
+    tab.insats.setCurrentIndex(tab.insats.findText("Hälsolots Lillåker"))
+    count = tab.model.rowCount()
+    tab.new_participant()
+    f = tab.form.fields
+    f["gender"].setCurrentIndex(f["gender"].findData("kvinna"))
+    f["birth_year"].setText("1999")
+    f["start"].setText("20261115")
+    tab.form.save_button.click()
+    assert tab.model.rowCount() == count + 1 and tab.form.message.text() == "Sparat."
+    new_id = tab.current_id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    tab.delete_current()
+    assert tab.model.rowCount() == count + 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.delete_current()
+    assert tab.model.rowCount() == count
+    page.undo_stack.undo()
+    assert tab.model.rowCount() == count + 1 and tab.model.row_of(new_id) >= 0
+
+
+def test_the_register_locks_itself_after_the_idle_time(window, qtbot):
+    page = open_page(window)
+    assert page.key is not None
+    page.idle.seconds = 0.3
+    page.idle._timer.setInterval(50)
+    qtbot.waitUntil(lambda: page.key is None, timeout=3000)
+    assert "låstes efter" in page.message.text() and not page.idle.active
+
+
+def test_import_on_a_worker_thread_names_the_bad_rows_then_imports_and_undo_removes(window, tmp_path, qtbot,
+                                                                                    monkeypatch):
+    page = open_page(window)
+    tab = page.register
+    tab.insats.setCurrentIndex(tab.insats.findText("Gemensam kartläggning Norrmossa"))
+    insats_id = tab.chosen_insats
+    rows = invented_rows(300)
+    rows[9][1] = "19811318-0000"
+    shown = []
+    monkeypatch.setattr(dialogs.ImportErrorsDialog, "exec", lambda d: shown.append(d.text.toPlainText()))
+    path = tmp_path / "deltagare.xlsx"
+    path.write_bytes(import_file(window.db, insats_id, rows))
+    before = tab.model.rowCount()
+    tab.import_file(str(path))
+    qtbot.waitUntil(lambda: not tab.background.running, timeout=20_000)
+    assert shown == ["Rad 11: Personnummer: personnumret innehåller inget giltigt födelsedatum."]
+    assert tab.message.text() == "Ingenting importerades: 1 rad är felaktig." and tab.model.rowCount() == before
+    rows[9] = invented_rows(300)[9]
+    path.write_bytes(import_file(window.db, insats_id, rows))
+    tab.import_file(str(path))
+    qtbot.waitUntil(lambda: not tab.background.running, timeout=20_000)
+    assert tab.model.rowCount() == before + 300 and "300 deltagare importerades" in tab.message.text()
+    page.undo_stack.undo()
+    assert tab.model.rowCount() == before
+
+
+def test_export_leaves_identifiers_out_unless_asked(window, tmp_path):
+    page = open_page(window)
+    tab = page.register
+    plain, full = tmp_path / "utan.xlsx", tmp_path / "med.xlsx"
+    tab.export(str(plain), with_identifiers=False)
+    tab.export(str(full), with_identifiers=True)
+    assert "(innehåller personuppgifter)" in tab.message.text()
+    sheet = load_workbook(plain)["Deltagare"]
+    assert sheet.max_row == tab.model.rowCount() + 3 and "Personnummer" not in [c.value for c in sheet[3]]
+    assert load_workbook(full)["Deltagare"]["A1"].value.startswith("INNEHÅLLER PERSONUPPGIFTER")
+
+
+def test_counts_tab_saves_a_period_and_warns_when_it_does_not_add_up(window):
+    page = open_page(window)
+    page.tabs.setCurrentIndex(1)
+    counts = page.counts
+    assert counts.insats.currentText() == "Stegvis arbetsträning (avslutad)" and counts.model.rowCount() == 3
+    assert counts.fields["start"].text().endswith("-01-01")  # the next tertial is proposed
+    counts.fields["new_women"].setValue(3)
+    counts.fields["ongoing_women"].setValue(3)
+    counts.save_period()
+    assert counts.model.rowCount() == 4 and "borde vara" in counts.warnings.text()
+    page.undo_stack.undo()
+    assert counts.model.rowCount() == 3
+
+
+def test_statistics_show_gender_and_age_bands_and_export(window, tmp_path):
+    page = open_page(window)
+    page.tabs.setCurrentIndex(2)
+    stats = page.statistics
+    year = date.today().year
+    stats.year.setCurrentIndex(stats.year.findData(year))
+    expected = stats.stats
+    assert [stats.participants.item(0, c).text() for c in (1, 2, 3)] == [
+        str(expected.participants.women), str(expected.participants.men), str(expected.participants.total)]
+    assert [stats.ages.item(r, 0).text() for r in range(stats.ages.rowCount())][:4] == [
+        "15–24", "25–54", "55–64", "16–29"]
+    assert stats.per_insats.rowCount() >= 3
+    out = tmp_path / "statistik.xlsx"
+    stats.export("xlsx", str(out))
+    values = {r[0].value: [c.value for c in r[1:4]] for r in load_workbook(out)["Statistik"].iter_rows()
+              if r[0].value}
+    women, men, total = values["Deltagare"]
+    assert (women, men) == (expected.participants.women, expected.participants.men) and total.startswith("=B")
+
+
+def test_gallring_from_the_page_and_the_register_model_passes_the_model_tester(window, qtbot):
+    page = open_page(window)
+    QAbstractItemModelTester(page.register.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    page.register.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    model = page.register.model
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert names == sorted(names, key=sort_key) and names[0].startswith("Gemensam")
+    later = date(date.today().year + 5, 1, 1)
+    count = page.gallring(today=later, confirmed=True)
+    assert count > 0 and f"{count} deltagare gallrades." == page.message.text()
+    gallrade = [r for r in range(model.rowCount()) if model.index(r, 10).data() == later.isoformat()]
+    assert len(gallrade) == count and all(model.index(r, 8).data() == "" for r in gallrade)
