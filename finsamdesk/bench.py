@@ -226,9 +226,11 @@ def bench_filter(n: int = 5000) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m finsamdesk.bench", description="Mät start, utskrift, filtrering och ekonomi i stor skala.")
+    p = argparse.ArgumentParser(prog="python -m finsamdesk.bench",
+                                description="Mät start, utskrift, filtrering, ekonomi och deltagare i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
-    p.add_argument("--only", choices=["startup", "print", "filter", "economy"], help="bara en mätning")
+    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants"],
+                   help="bara en mätning")
     args = p.parse_args(argv)
     lines: list[str] = []
     if args.only in (None, "filter"):
@@ -239,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
         from .bench_economy import bench_economy
 
         lines += bench_economy(args.runs)
+    if args.only in (None, "participants"):
+        from .bench_participants import bench_participants
+
+        lines += bench_participants(min(args.runs, 3))
     if args.only in (None, "startup"):
         lines += bench_startup(args.runs)
     print("finsamdesk benchmarks (python %s, %s)" % (sys.version.split()[0], sys.platform))

@@ -20,7 +20,7 @@ from ..domain.text import fold
 from ..store import budget as settings_store
 from ..store import crypto
 from ..store import participants as store
-from ..store.participants import RegisterRow
+from ..store.participants import Row  # noqa: F401 (the register's row layout, for the window)
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -240,18 +240,37 @@ class RowFilter:
 
 
 class Register:
-    """Every record's list line with what filtering needs, loaded once; filtering is a list pass."""
+    """Every record's list line (store.participants.Row), loaded once; filtering is a pass over a list.
+
+    Typing narrows: when the text only grows and nothing else changed, the last result is filtered again
+    instead of all rows. Measured on 100 000 rows in bench_participants.py.
+    """
 
     def __init__(self, db: sqlite_utils.Database):
         self.insats_names = store.insats_names(db)
         self.category_labels = category_labels(db)
-        self.rows: list[RegisterRow] = store.register_rows(db)
-        folded = {i: fold(n) for i, n in self.insats_names.items()}
-        self._search = {r.id: f"{r.code.casefold()}\n{folded.get(r.insats_id, '')}" for r in self.rows}
+        self.rows: list[tuple] = store.register_rows(db)
+        self._folded_insatser = {i: fold(n) for i, n in self.insats_names.items()}
         self._names: dict[int, str] | None = None
+        self._last: tuple | None = None  # (rows it was given, filter, person ids, result)
+        self._code_letters = _letters(self.rows)  # every character of any code, casefolded
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def update(self, db: sqlite_utils.Database, ids: list[int], key: FieldKey | None = None
+               ) -> tuple[dict[int, tuple], set[int]]:
+        """Read these records again after a change: (changed or new rows by id, ids no longer there)."""
+        found = {r[Row.ID]: r for r in store.register_rows(db, ids=ids)} if ids else {}
+        removed = set(ids) - set(found)
+        known = {r[Row.ID] for r in self.rows}
+        self.rows = [found.get(r[Row.ID], r) for r in self.rows if r[Row.ID] not in removed]
+        self.rows[:0] = [r for i, r in found.items() if i not in known]
+        if self._names is not None and key is not None:
+            for i in found:
+                self._names[i] = fold(store.load_participant(db, i, key).name)
+        self._last, self._code_letters = None, _letters(self.rows)
+        return found, removed
 
     def load_names(self, db: sqlite_utils.Database, key: FieldKey) -> None:
         """Decrypt the names once so that typing a name finds them (kept until forget_names)."""
@@ -259,40 +278,71 @@ class Register:
             self._names = {i: fold(key.decrypt("name_enc", blob)) for i, blob in store.encrypted_names(db)}
         except crypto.DamagedValue:
             raise _damaged() from None
+        self._last = None
 
     def forget_names(self) -> None:
         self._names = None
+        self._last = None
 
     @property
     def names_loaded(self) -> bool:
         return self._names is not None
 
-    def filter(self, rows: list[RegisterRow], f: RowFilter, person_ids: set[int] | None = None) -> list[RegisterRow]:
+    def filter(self, rows: list[tuple], f: RowFilter, person_ids: set[int] | None = None) -> list[tuple]:
         """`rows` (e.g. the list in its sort order) narrowed by the filter. `person_ids`: the records of a
         personnummer typed in full (see ids_for_personnummer); they match whatever else the text says."""
         needle = fold(f.text).strip()
-        names = self._names if needle else None
-        search = self._search
-        year_start, year_end = (f"{f.year}-01-01", f"{f.year}-12-31") if f.year else ("", "")
-        out = []
-        for r in rows:
-            if f.insats_id is not None and r.insats_id != f.insats_id:
-                continue
-            if f.gender and r.gender != f.gender:
-                continue
-            if f.state == "pagaende" and r.end:
-                continue
-            if f.state == "avslutad" and not r.end:
-                continue
-            if f.state == "gallrad" and not r.gallrad_on:
-                continue
-            if f.year and (r.start > year_end or (r.end and r.end < year_start)):
-                continue
-            if needle and needle not in search[r.id] and not (names and needle in names.get(r.id, "")) \
-                    and not (person_ids and r.id in person_ids):
-                continue
-            out.append(r)
+        last = self._last
+        if (last is not None and last[0] is rows and not person_ids and not last[2] and needle
+                and needle.startswith(fold(last[1].text).strip()) and f == RowFilter(f.text, *_others(last[1]))):
+            out = last[3]  # the text grew: only what matched before can match now
+        else:
+            out = self._by_fields(rows, f)
+        if needle:
+            out = self._by_text(out, needle, person_ids or set())
+        self._last = (rows, f, person_ids, out)
         return out
+
+    @staticmethod
+    def _by_fields(rows: list[tuple], f: RowFilter) -> list[tuple]:
+        out = rows
+        if f.insats_id is not None:
+            out = [r for r in out if r[Row.INSATS] == f.insats_id]
+        if f.gender:
+            man = int(f.gender == "man")
+            out = [r for r in out if r[Row.MAN] == man]
+        if f.state == "pagaende":
+            out = [r for r in out if r[Row.END] is None]
+        elif f.state == "avslutad":
+            out = [r for r in out if r[Row.END] is not None]
+        elif f.state == "gallrad":
+            out = [r for r in out if r[Row.GALLRAD] is not None]
+        if f.year:
+            first, last = f"{f.year}-01-01", f"{f.year}-12-31"
+            out = [r for r in out if r[Row.START] <= last and (r[Row.END] is None or r[Row.END] >= first)]
+        return out if out is not rows else list(rows)
+
+    def _by_text(self, rows: list[tuple], needle: str, person_ids: set[int]) -> list[tuple]:
+        """Cheap tests first: the insats (a small set of ids), then the code, then a decrypted name. The code
+        is not looked at when the text has a letter no code has (typing a name or an insats)."""
+        insatser = {i for i, name in self._folded_insatser.items() if needle in name}
+        codes = set(needle) <= self._code_letters
+        names, code, insats, ident = self._names, Row.CODE, Row.INSATS, Row.ID
+        if names is None and not person_ids:  # the usual case, written out: this loop is the keystroke's cost
+            if not codes:
+                return [r for r in rows if r[insats] in insatser]
+            return [r for r in rows if r[insats] in insatser or needle in r[code].casefold()]
+        names = names or {}
+        return [r for r in rows if r[insats] in insatser or (codes and needle in r[code].casefold())
+                or r[ident] in person_ids or needle in names.get(r[ident], "")]
+
+
+def _letters(rows: list[tuple]) -> set[str]:
+    return set("".join([r[Row.CODE] for r in rows]).casefold())
+
+
+def _others(f: RowFilter) -> tuple:
+    return f.insats_id, f.gender, f.state, f.year
 
 
 def ids_for_personnummer(db: sqlite_utils.Database, key: FieldKey | None, text: str) -> set[int] | None:

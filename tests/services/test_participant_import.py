@@ -150,7 +150,7 @@ def test_a_file_that_is_not_a_participant_list(tmp_path):
 def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_personal_data(tmp_path):
     db, key, insats_id = new_register(tmp_path)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, invented_rows(4)), key, TODAY)
-    ids = [r.id for r in participants.Register(db).rows]
+    ids = [r[participants.Row.ID] for r in participants.Register(db).rows]
     plain = load_workbook(io.BytesIO(participant_files.export_xlsx(db, ids, key, False)))["Deltagare"]
     cells = [c.value for row in plain.iter_rows() for c in row if c.value is not None]
     assert "Personnummer" not in cells and not any("Testsson" in str(c) for c in cells)

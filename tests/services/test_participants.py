@@ -86,10 +86,10 @@ def test_the_list_filters_by_text_insats_gender_state_year_and_a_whole_personnum
     rows = register.rows
 
     def ids(f, person=None):
-        return [r.id for r in register.filter(rows, f, person)]
+        return [r[participants.Row.ID] for r in register.filter(rows, f, person)]
 
     assert ids(participants.RowFilter("a-1")) == [a.id]
-    assert ids(participants.RowFilter("steget")) == [a.id, b.id]  # the insats's name; newest start first
+    assert ids(participants.RowFilter("steget")) == [b.id, a.id]  # the insats name; newest registered first
     assert ids(participants.RowFilter(gender="kvinna")) == [b.id]
     assert ids(participants.RowFilter(state="avslutad")) == [a.id]
     assert ids(participants.RowFilter(year=2025)) == [b.id]

@@ -94,25 +94,31 @@ def test_typing_filters_by_id_name_and_whole_personnummer(window, qtbot):
     page = open_page(window)
     tab = page.register
     register = participants.Register(window.db)
-    some = register.rows[5]
-    p = participants.load(window.db, some.id, page.key)
-    qtbot.keyClicks(tab.search, some.code)
-    assert [r.id for r in tab.model.rows] == [some.id] and tab.count.text().startswith("1 av ")
+    row = participants.Row
+    some_id, code = register.rows[5][row.ID], register.rows[5][row.CODE]
+    p = participants.load(window.db, some_id, page.key)
+
+    def shown():
+        return [r[row.ID] for r in tab.model.rows]
+
+    qtbot.keyClicks(tab.search, code)
+    assert shown() == [some_id] and tab.count.text().startswith("1 av ")
     tab.search.setText(p.name.split()[1].upper())
-    assert some.id in [r.id for r in tab.model.rows]
+    assert some_id in shown()
     tab.search.setText(f"{p.personnummer[2:8]}-{p.personnummer[8:]}")
-    assert [r.id for r in tab.model.rows] == [some.id]
+    assert shown() == [some_id]
     page.lock()
     tab.search.setText(p.name)
     assert tab.model.rows == [], "locked, names are not searched"
     tab.search.clear()
     tab.gender.setCurrentIndex(tab.gender.findData("man"))
-    assert tab.model.rows and all(r.gender == "man" for r in tab.model.rows)
+    assert tab.model.rows and all(tab.model.index(r, 2).data() == "Man" for r in range(tab.model.rowCount()))
 
 
 def test_an_edit_with_errors_shows_them_by_the_fields_and_saves_nothing_then_undo(window, qtbot):
     page = open_page(window)
     tab = page.register
+    tab.state.setCurrentIndex(tab.state.findData("pagaende"))  # no outcome yet: the end date may be emptied
     tab.table.selectRow(0)
     participant_id = tab.current_id
     before = participants.load(window.db, participant_id, page.key)

@@ -73,14 +73,15 @@ class ParticipantsPage(QWidget):
 
     # ------------------------------------------------------------------ the file
     def set_database(self, db) -> None:
+        """A file is opened: the key of the last one is dropped; the tabs load when the page is shown."""
         if self.key is not None:
             self.lock()
         self.db = db
         self._asked = False
         self.undo_stack.clear()
         self.register.current_id = None
+        self.register.register = None
         self._show_lock_state()
-        self.refresh_tabs()
 
     def reload(self) -> None:
         """The page is shown: ask for the passphrase the first time, then show the current tab."""
@@ -92,8 +93,8 @@ class ParticipantsPage(QWidget):
         self._reload_tab()
 
     def refresh_tabs(self) -> None:
-        for tab in (self.register, self.counts, self.statistics):
-            tab.reload()
+        """After a change: the tab in view shows it now; the others read the file when they are shown."""
+        self.tabs.currentWidget().reload()
 
     def _reload_tab(self) -> None:
         tab = self.tabs.currentWidget()
@@ -146,7 +147,7 @@ class ParticipantsPage(QWidget):
         self._show_lock_state()
         self.message.show_info(self.tr("Registret är upplåst. Det låses efter %d minuter utan aktivitet.")
                                % service.register_settings(self.db).lock_minutes)
-        self.register.reload()
+        self.register.show_current()
         self.lock_changed.emit(False)
         return True
 
@@ -158,7 +159,7 @@ class ParticipantsPage(QWidget):
         self.key = None
         self.idle.stop()
         self.register.forget_names()
-        self.register.reload()
+        self.register.show_current()
         self._show_lock_state()
         self.message.show_warning(message or self.tr("Registret är låst."))
         self.lock_changed.emit(True)

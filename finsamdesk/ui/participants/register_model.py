@@ -3,15 +3,18 @@ Python with cheap keys. Identifiers are never in the list: only dots where the f
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...domain.participants import GENDERS
+from ...services.participants import Row
 from ...domain.text import sort_key
 from ..rows_model import RIGHT
 
 _ROOT = QModelIndex()
 MASK_PNR, MASK_NAME = "••••••••-••••", "••••••"
+GENDER_TEXT = (GENDERS["kvinna"], GENDERS["man"])  # by Row.MAN
 HEADERS = ("Deltagar-id", "Insats", "Kön", "Födelseår", "Start", "Slut", "Försörjning vid start",
            "Utfall vid avslut", "Personnummer", "Namn", "Gallrad")
 
@@ -27,13 +30,24 @@ class RegisterModel(QAbstractTableModel):
         self._filter: Callable[[list], list] = lambda rows: rows
         self.names: dict[int, str] = {}
         self.labels: dict[int, str] = {}
-        self._sort = (4, Qt.SortOrder.DescendingOrder)  # newest start first, as the store returns them
+        self._given: list = []  # as registered, newest first: the order without a sorted column
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_context(self, insats_names: dict[int, str], category_labels: dict[int, str]) -> None:
         self.names, self.labels = insats_names, category_labels
 
-    def set_rows(self, rows: list, *, presorted: bool = False) -> None:
-        self._all = rows if presorted else self._sorted(rows)
+    def set_rows(self, rows: list) -> None:
+        """All rows, newest registered first (the order shown until a column is sorted)."""
+        self._given = rows
+        self._all = self._sorted(rows)
+        self._apply()
+
+    def update_rows(self, changed: dict, removed: set) -> None:
+        """Changed rows in their places, new ones first, removed ones out (no re-sort of 100 000 rows)."""
+        known = {r[Row.ID] for r in self._all}
+        new = [r for i, r in changed.items() if i not in known]
+        self._all = new + [changed.get(r[Row.ID], r) for r in self._all if r[Row.ID] not in removed]
+        self._given = new + [changed.get(r[Row.ID], r) for r in self._given if r[Row.ID] not in removed]
         self._apply()
 
     def set_filter(self, f: Callable[[list], list]) -> None:
@@ -55,30 +69,28 @@ class RegisterModel(QAbstractTableModel):
     def row_of(self, participant_id: int | None) -> int:
         if participant_id is None:
             return -1
-        return next((i for i, r in enumerate(self.rows) if r.id == participant_id), -1)
+        return next((i for i, r in enumerate(self.rows) if r[Row.ID] == participant_id), -1)
 
-    def _text(self, r, column: int) -> str:
+    @staticmethod
+    def row_id(row: tuple) -> int:
+        return row[Row.ID]
+
+    def _text(self, r: tuple, column: int) -> str:
         if column == 0:
-            return r.code
+            return r[Row.CODE]
         if column == 1:
-            return self.names.get(r.insats_id, "")
+            return self.names.get(r[Row.INSATS], "")
         if column == 2:
-            return GENDERS.get(r.gender, r.gender)
+            return GENDER_TEXT[r[Row.MAN]]
         if column == 3:
-            return str(r.birth_year) if r.birth_year else ""
-        if column == 4:
-            return r.start
-        if column == 5:
-            return r.end
-        if column == 6:
-            return self.labels.get(r.support_id, "")
-        if column == 7:
-            return self.labels.get(r.outcome_id, "")
+            return str(r[Row.BIRTH_YEAR]) if r[Row.BIRTH_YEAR] else ""
+        if column in (4, 5, 10):
+            return r[(Row.START, Row.END, Row.GALLRAD)[(4, 5, 10).index(column)]] or ""
+        if column in (6, 7):
+            return self.labels.get(r[Row.SUPPORT if column == 6 else Row.OUTCOME], "")
         if column == 8:
-            return MASK_PNR if r.has_personnummer else ""
-        if column == 9:
-            return MASK_NAME if r.has_name else ""
-        return r.gallrad_on
+            return MASK_PNR if r[Row.FLAGS] & Row.HAS_PERSONNUMMER else ""
+        return MASK_NAME if r[Row.FLAGS] & Row.HAS_NAME else ""
 
     def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -105,27 +117,29 @@ class RegisterModel(QAbstractTableModel):
     def _key(self, column: int) -> Callable:
         if column in (1, 6, 7):  # names and labels: Swedish order, computed once per distinct value
             source = self.names if column == 1 else self.labels
-            attr = {1: "insats_id", 6: "support_id", 7: "outcome_id"}[column]
+            index = {1: Row.INSATS, 6: Row.SUPPORT, 7: Row.OUTCOME}[column]
             keys = {k: sort_key(v) for k, v in source.items()}
-            return lambda r: keys.get(getattr(r, attr))
-        if column == 3:
-            return lambda r: r.birth_year
+            return lambda r: keys.get(r[index])
         if column in (8, 9):
-            return lambda r: (r.has_personnummer if column == 8 else r.has_name) or None
-        attr = ("code", None, "gender", None, "start", "end", None, None, None, None, "gallrad_on")[column]
-        return lambda r: getattr(r, attr) or None
+            bit = Row.HAS_PERSONNUMMER if column == 8 else Row.HAS_NAME
+            return lambda r: (r[Row.FLAGS] & bit) or None
+        if column == 2:
+            return itemgetter(Row.MAN)
+        return itemgetter({0: Row.CODE, 3: Row.BIRTH_YEAR, 4: Row.START, 5: Row.END, 10: Row.GALLRAD}[column])
 
     def _sorted(self, rows: list) -> list:
-        """Sorted on the current column; empty cells last whichever the direction."""
+        """Sorted on the current column; empty cells last whichever the direction. No column: as registered."""
+        if self._sort is None:
+            return list(rows)
         key = self._key(self._sort[0])
-        keyed = [(key(r), r) for r in rows]
-        filled = [kr for kr in keyed if kr[0] is not None]
-        filled.sort(key=lambda kr: kr[0], reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
-        return [r for _, r in filled] + [r for k, r in keyed if k is None]
+        filled = [r for r in rows if key(r) not in (None, "")]
+        filled.sort(key=key, reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+        empty = [r for r in rows if key(r) in (None, "")] if len(filled) < len(rows) else []
+        return filled + empty
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._all = self._sorted(self._all)
+        self._sort = (column, order) if column >= 0 else None
+        self._all = self._sorted(self._given)
         self.rows = self._filter(self._all)
         self.layoutChanged.emit()

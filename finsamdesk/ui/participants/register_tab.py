@@ -69,8 +69,7 @@ class RegisterTab(QWidget):
             filters.addWidget(QLabel(self.tr(label)))
             filters.addWidget(widget, 1 if widget is self.insats else 0)
         self.model = RegisterModel(self)
-        self.table = list_view(self.model, (75, 190, 60, 72, 85, 85, 145, 125, 110, 70, 85), sort_column=4,
-                               descending=True)
+        self.table = list_view(self.model, (75, 190, 60, 72, 85, 85, 145, 125, 110, 70, 85), sort_column=-1)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.form = ParticipantForm()
         self.new_button = QPushButton(self.tr("Ny deltagare"))
@@ -138,7 +137,7 @@ class RegisterTab(QWidget):
         self._fill_combos()
         self.model.set_rows(self.register.rows)
         self.apply_filter()
-        self._show_current()
+        self.show_current()
 
     def _fill_combos(self) -> None:
         chosen, year = self.insats.currentData(), self.year.currentData()
@@ -197,6 +196,19 @@ class RegisterTab(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %d deltagare") % (len(self.model.rows), len(self.register)))
 
+    def refresh(self, ids: list[int]) -> None:
+        """Show these records as they are now (saved, new or removed) without reading the whole register."""
+        if self.register is None:
+            self.reload()
+            return
+        changed, removed = self.register.update(self.db, ids, self.page.key)
+        self.table.selectionModel().blockSignals(True)
+        self.model.update_rows(changed, removed)
+        self._reselect()
+        self.table.selectionModel().blockSignals(False)
+        self.count.setText(self.tr("%d av %d deltagare") % (len(self.model.rows), len(self.register)))
+        self.show_current()
+
     def forget_names(self) -> None:
         """Locked: the decrypted names leave memory; the list filters without them again."""
         if self.register is not None:
@@ -210,7 +222,7 @@ class RegisterTab(QWidget):
 
     def _on_current(self, current, _previous) -> None:
         found = self.model.row_at(current.row()) if current.isValid() else None
-        new_id = found.id if found is not None else None
+        new_id = self.model.row_id(found) if found is not None else None
         if new_id == self.current_id:
             return
         if not self.save_if_dirty():
@@ -219,7 +231,7 @@ class RegisterTab(QWidget):
             self.table.selectionModel().blockSignals(False)
             return
         self.current_id = new_id
-        self._show_current()
+        self.show_current()
 
     def select(self, participant_id: int) -> None:
         self.current_id = participant_id
@@ -228,12 +240,12 @@ class RegisterTab(QWidget):
             for combo in (self.insats, self.gender, self.state, self.year):
                 combo.setCurrentIndex(0)
         self._reselect()
-        self._show_current()
+        self.show_current()
 
     def _insats_choices(self) -> list[tuple[int, str]]:
         return [(c.id, c.name) for c in service.insatser(self.db) if c.mode == "individ"]
 
-    def _show_current(self) -> None:
+    def show_current(self) -> None:
         p = None
         if self.current_id is not None:
             try:
@@ -245,7 +257,7 @@ class RegisterTab(QWidget):
 
     def _reveal_needs_unlock(self) -> None:
         if self.page.ensure_unlocked():
-            self._show_current()
+            self.show_current()
             self.form.reveal_button.click()
 
     # ------------------------------------------------------------------ one record
@@ -270,7 +282,7 @@ class RegisterTab(QWidget):
             self.page.push(self.tr("Ändra deltagare"), lambda: service.restore(self.db, after),
                            lambda: service.restore(self.db, before))
         self.current_id = p.id
-        self.reload()
+        self.refresh([p.id])
         self.form.message.show_info(self.tr("Sparat."))
         self.page.changed.emit()
         return True
@@ -303,7 +315,7 @@ class RegisterTab(QWidget):
         self.page.push(self.tr("Ta bort deltagare"), lambda: service.delete(self.db, [p.id]),
                        lambda: service.restore(self.db, rows))
         self.current_id = None
-        self.reload()
+        self.refresh([p.id])
         self.message.show_info(self.tr("Deltagaren är borttagen (Ctrl+Z ångrar)."))
         self.page.changed.emit()
 
@@ -392,7 +404,7 @@ class RegisterTab(QWidget):
         return False
 
     def export(self, path: str | None = None, with_identifiers: bool | None = None) -> None:
-        ids = [r.id for r in self.model.rows]
+        ids = [self.model.row_id(r) for r in self.model.rows]
         if with_identifiers is None:
             dialog = ExportDialog(self, len(ids), self.page.key is not None)
             if not dialog.exec():
