@@ -79,7 +79,7 @@ def participants_list(db, args) -> int:
     rows = register.filter(register.rows, participants.RowFilter(insats_id=_insats_id(db, args.insats),
                                                                  year=args.year))
     row = participants.Row
-    table = [[r[row.CODE], _cut(register.insats_names.get(r[row.INSATS], ""), 36), ("Kvinna", "Man")[r[row.MAN]],
+    table = [[r[row.CODE], _cut(register.insats_names.get(r[row.INSATS], ""), 36), "Man" if r[row.FLAGS] & row.MAN else "Kvinna",
               str(r[row.BIRTH_YEAR] or ""), r[row.START], r[row.END] or "",
               _cut(register.category_labels.get(r[row.OUTCOME], ""), 22),
               "ja" if r[row.FLAGS] & row.HAS_PERSONNUMMER else ""] for r in reversed(rows)]

@@ -119,16 +119,16 @@ def _instructions(insats_name: str) -> list[str]:
         "",
         "Fyll i en rad per deltagare på bladet Deltagare, från rad 2. Rubrikraden ska stå kvar.",
         "Deltagar-id: valfritt; lämnas det tomt får deltagaren ett löpnummer (D00001 …).",
-        "Personnummer: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; samordningsnummer går också. Valfritt. "
-        "Kön och födelseår räknas ut ur personnumret.",
+        ("Personnummer: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; samordningsnummer går också. Valfritt. "
+         "Kön och födelseår räknas ut ur personnumret."),
         "Namn och anteckning: valfria. Personnummer, namn och anteckning sparas krypterade.",
         "Kön: Kvinna eller Man (behövs om personnummer saknas). Födelseår: t.ex. 1985.",
         "Startdatum behövs; datum skrivs 2026-01-15. Slutdatum och utfall fylls i när deltagaren har avslutat.",
         "Försörjning vid start och utfall vid avslut: välj i listan (förbundets kategorier).",
         "Samtycke: datum och hur det gavs. Behövs när personnummer eller namn anges.",
         "",
-        "Importen läser hela filen först. Finns ett fel någonstans importeras ingenting, och varje felaktig rad "
-        "anges med radnummer och orsak.",
+        ("Importen läser hela filen först. Finns ett fel någonstans importeras ingenting, och varje felaktig rad "
+         "anges med radnummer och orsak."),
     ]
 
 

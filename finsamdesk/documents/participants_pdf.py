@@ -7,10 +7,25 @@ from io import BytesIO
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..domain.money import format_kr
-from ..domain.participants import GENDERS, ExtractItem, GenderSplit, InsatsLine, Statistics, months, percent
+from ..domain.participants import (
+    GENDERS,
+    ExtractItem,
+    GenderSplit,
+    InsatsLine,
+    Statistics,
+    months,
+    percent,
+)
 from .pdf_common import (
     CONTENT_WIDTH,
     FONT,

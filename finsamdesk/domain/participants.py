@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
+from typing import NamedTuple
 
 from .dates import add_months
 from .identifiers import IdentifierError, parse_personnummer
@@ -196,7 +198,7 @@ def count_warnings(periods: list[CountPeriod]) -> list[str]:
     """Periods that do not follow from the one before: ongoing before + new − ended should be ongoing now."""
     out = []
     ordered = sorted(periods, key=lambda c: c.start)
-    for before, now in zip(ordered, ordered[1:]):
+    for before, now in pairwise(ordered):
         for gender, attr in (("kvinnor", "women"), ("män", "men")):
             expected = getattr(before, f"ongoing_{attr}") + getattr(now, f"new_{attr}") - getattr(now, f"ended_{attr}")
             if expected != getattr(now, f"ongoing_{attr}"):
@@ -219,9 +221,9 @@ class GenderSplit:
         return GenderSplit(self.women + other.women, self.men + other.men)
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What statistics need of one participation: no identifiers."""
+class Facts(NamedTuple):
+    """What statistics need of one participation: no identifiers. (A NamedTuple: 100 000 of them are made
+    for the förbund's statistics, three times faster than frozen dataclasses.)"""
 
     insats_id: int
     gender: str
@@ -258,11 +260,6 @@ class Statistics:
         return found.total / ended if ended and found else (0.0 if ended else None)
 
 
-def _split(items, gender_of) -> GenderSplit:
-    women = sum(1 for x in items if gender_of(x) == "kvinna")
-    return GenderSplit(women, sum(1 for x in items if gender_of(x) == "man"))
-
-
 def active_in(f: Facts, year: int | None) -> bool:
     if year is None:
         return True
@@ -291,43 +288,49 @@ def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _age_band(age: int) -> str:
+    return next((name for name, lo, hi in AGE_BANDS if lo <= age <= hi), OTHER_AGES)
+
+
 def compute_statistics(scope: str, year: int | None, facts: list[Facts], periods: list[CountPeriod],
                        outcome_labels: list[str], utfall: int | None = None) -> Statistics:
     """Participants by gender and age band, outcome shares, average time, for the year (None: all time).
 
     A participant counts in a year when taking part some day of it; `new` started and `ended` ended in it.
-    Age is start year − birth year.
+    Age is start year − birth year. One pass over the facts (100 000 of them for a förbund's year).
     """
-    active = [f for f in facts if active_in(f, year)]
-    started = [f for f in active if year is None or f.start.year == year]
-    ended = [f for f in active if f.end is not None and (year is None or f.end.year == year)]
-    counted, counted_new, counted_ended = _counted(periods, year)
-
-    band_counts: dict[str, list[int]] = {name: [0, 0] for name in
-                                         [*(b[0] for b in AGE_BANDS), YOUNG_BAND[0], OTHER_AGES, AGE_MISSING]}
-    for f in active:
-        g = 0 if f.gender == "kvinna" else 1 if f.gender == "man" else None
-        if g is None:
-            continue
-        if not f.birth_year:
-            band_counts[AGE_MISSING][g] += 1
-            continue
-        age = f.start.year - f.birth_year
-        name = next((n for n, lo, hi in AGE_BANDS if lo <= age <= hi), OTHER_AGES)
-        band_counts[name][g] += 1
-        if YOUNG_BAND[1] <= age <= YOUNG_BAND[2]:
-            band_counts[YOUNG_BAND[0]][g] += 1
-    bands = [(name, GenderSplit(*counts)) for name, counts in band_counts.items()]
-    outcomes = [(label, _split([f for f in ended if f.outcome == label], lambda f: f.gender))
-                for label in outcome_labels]
+    first, last = (date(year, 1, 1), date(year, 12, 31)) if year else (date.min, date.max)
+    band_names = [*(b[0] for b in AGE_BANDS), YOUNG_BAND[0], OTHER_AGES, AGE_MISSING]
+    bands = {name: [0, 0] for name in band_names}
     known = set(outcome_labels)
-    outcomes.append((OUTCOME_MISSING, _split([f for f in ended if f.outcome not in known], lambda f: f.gender)))
-    days = {g: [(f.end - f.start).days for f in ended if f.gender == g] for g in GENDERS}
+    outcomes = {label: [0, 0] for label in [*outcome_labels, OUTCOME_MISSING]}
+    active, started, ended, days = [0, 0], [0, 0], [0, 0], [[], []]
+    young_lo, young_hi = YOUNG_BAND[1], YOUNG_BAND[2]
+    for f in facts:
+        g = 0 if f.gender == "kvinna" else 1 if f.gender == "man" else None
+        if g is None or f.start > last or (f.end is not None and f.end < first):
+            continue
+        active[g] += 1
+        if year is None or f.start.year == year:
+            started[g] += 1
+        if f.birth_year:
+            age = f.start.year - f.birth_year
+            bands[_age_band(age)][g] += 1
+            if young_lo <= age <= young_hi:
+                bands[YOUNG_BAND[0]][g] += 1
+        else:
+            bands[AGE_MISSING][g] += 1
+        if f.end is not None and (year is None or f.end.year == year):
+            ended[g] += 1
+            outcomes[f.outcome if f.outcome in known else OUTCOME_MISSING][g] += 1
+            days[g].append((f.end - f.start).days)
+    counted, counted_new, counted_ended = _counted(periods, year)
     return Statistics(
-        scope, year, _split(active, lambda f: f.gender) + counted, _split(started, lambda f: f.gender) + counted_new,
-        _split(ended, lambda f: f.gender) + counted_ended, tuple(bands),
-        tuple((label, split) for label, split in outcomes if split.total or label != OUTCOME_MISSING),
-        (_mean(days["kvinna"]), _mean(days["man"]), _mean(days["kvinna"] + days["man"])), counted, utfall)
+        scope, year, GenderSplit(*active) + counted, GenderSplit(*started) + counted_new,
+        GenderSplit(*ended) + counted_ended, tuple((name, GenderSplit(*bands[name])) for name in band_names),
+        tuple((label, GenderSplit(*split)) for label, split in outcomes.items()
+              if label != OUTCOME_MISSING or sum(split)),
+        (_mean(days[0]), _mean(days[1]), _mean(days[0] + days[1])), counted, utfall)
 
 
 def months(days: float | None) -> str:

@@ -12,7 +12,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain import participants as rules
-from ..domain.participants import ExtractItem, GallringPlan, ImportRowError, InsatsLine, Participant, Statistics
+from ..domain.participants import (
+    ExtractItem,
+    GallringPlan,
+    ImportRowError,
+    InsatsLine,
+    Participant,
+    Statistics,
+)
 from ..domain.text import fold
 from ..store import participants as store
 from . import participants, registers

@@ -20,7 +20,7 @@ from ..domain.text import fold
 from ..store import budget as settings_store
 from ..store import crypto
 from ..store import participants as store
-from ..store.participants import Row  # noqa: F401 (the register's row layout, for the window)
+from ..store.participants import Row
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -253,7 +253,8 @@ class Register:
         self._folded_insatser = {i: fold(n) for i, n in self.insats_names.items()}
         self._names: dict[int, str] | None = None
         self._last: tuple | None = None  # (rows it was given, filter, person ids, result)
-        self._code_letters = _letters(self.rows)  # every character of any code, casefolded
+        self._code_letters, self._codes_upper = _letters(self.rows)  # characters of the codes; no lower case?
+        self._name_letters: set[str] = set()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -269,7 +270,9 @@ class Register:
         if self._names is not None and key is not None:
             for i in found:
                 self._names[i] = fold(store.load_participant(db, i, key).name)
-        self._last, self._code_letters = None, _letters(self.rows)
+                self._name_letters |= set(self._names[i])
+        self._last = None
+        self._code_letters, self._codes_upper = _letters(self.rows)
         return found, removed
 
     def load_names(self, db: sqlite_utils.Database, key: FieldKey) -> None:
@@ -278,6 +281,7 @@ class Register:
             self._names = {i: fold(key.decrypt("name_enc", blob)) for i, blob in store.encrypted_names(db)}
         except crypto.DamagedValue:
             raise _damaged() from None
+        self._name_letters = set("".join(self._names.values()))
         self._last = None
 
     def forget_names(self) -> None:
@@ -309,14 +313,14 @@ class Register:
         if f.insats_id is not None:
             out = [r for r in out if r[Row.INSATS] == f.insats_id]
         if f.gender:
-            man = int(f.gender == "man")
-            out = [r for r in out if r[Row.MAN] == man]
+            man = Row.MAN if f.gender == "man" else 0
+            out = [r for r in out if r[Row.FLAGS] & Row.MAN == man]
         if f.state == "pagaende":
             out = [r for r in out if r[Row.END] is None]
         elif f.state == "avslutad":
             out = [r for r in out if r[Row.END] is not None]
         elif f.state == "gallrad":
-            out = [r for r in out if r[Row.GALLRAD] is not None]
+            out = [r for r in out if r[Row.FLAGS] & Row.GALLRAD]
         if f.year:
             first, last = f"{f.year}-01-01", f"{f.year}-12-31"
             out = [r for r in out if r[Row.START] <= last and (r[Row.END] is None or r[Row.END] >= first)]
@@ -328,17 +332,24 @@ class Register:
         insatser = {i for i, name in self._folded_insatser.items() if needle in name}
         codes = set(needle) <= self._code_letters
         names, code, insats, ident = self._names, Row.CODE, Row.INSATS, Row.ID
+        if names is not None and not set(needle) <= self._name_letters:
+            names = None  # e.g. digits: no name has them
         if names is None and not person_ids:  # the usual case, written out: this loop is the keystroke's cost
             if not codes:
                 return [r for r in rows if r[insats] in insatser]
+            if self._codes_upper:  # codes like D00012: compare with the text in upper case, no casefold a row
+                upper = needle.upper()
+                return [r for r in rows if r[insats] in insatser or upper in r[code]]
             return [r for r in rows if r[insats] in insatser or needle in r[code].casefold()]
         names = names or {}
         return [r for r in rows if r[insats] in insatser or (codes and needle in r[code].casefold())
                 or r[ident] in person_ids or needle in names.get(r[ident], "")]
 
 
-def _letters(rows: list[tuple]) -> set[str]:
-    return set("".join([r[Row.CODE] for r in rows]).casefold())
+def _letters(rows: list[tuple]) -> tuple[set[str], bool]:
+    """The characters of all codes (casefolded), and whether no code has a lower-case letter."""
+    joined = "".join([r[Row.CODE] for r in rows])
+    return set(joined.casefold()), joined == joined.upper()
 
 
 def _others(f: RowFilter) -> tuple:

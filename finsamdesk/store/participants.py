@@ -184,23 +184,24 @@ def delete_participants(db: sqlite_utils.Database, ids: list[int]) -> None:
 
 
 class Row:
-    """Positions in a register row. A row is a plain tuple as sqlite3 returns it: 100 000 of them load in about
-    0.3 s here, and wrapping each in a NamedTuple would add a third to that (measured)."""
+    """Positions in a register row. A row is a plain tuple as sqlite3 returns it, and the yes/no facts share
+    one small integer: every value fetched costs time at 100 000 rows (9 values load in ~0.2 s here, the same
+    facts as 11 values in ~0.34 s, and a NamedTuple around each row adds ~0.1 s; bench_participants.py)."""
 
-    ID, INSATS, CODE, MAN, BIRTH_YEAR, START, END, SUPPORT, OUTCOME, FLAGS, GALLRAD = range(11)
-    HAS_PERSONNUMMER, HAS_NAME = 1, 2  # bits of FLAGS
+    ID, INSATS, CODE, BIRTH_YEAR, START, END, SUPPORT, OUTCOME, FLAGS = range(9)
+    MAN, HAS_PERSONNUMMER, HAS_NAME, GALLRAD = 1, 2, 4, 8  # bits of FLAGS (not MAN: a woman)
 
 
 def register_rows(db: sqlite_utils.Database, insats_id: int | None = None,
                   ids: list[int] | None = None) -> list[tuple]:
-    """The register's list lines (see Row), newest record first. Dates are ISO text; END and GALLRAD None
-    when empty; MAN is 1 for men, 0 for women."""
+    """The register's list lines (see Row), newest record first. Dates are ISO text, END None when open."""
     where, params = ("WHERE insats_id = ?", [insats_id]) if insats_id is not None else ("", [])
     if ids is not None:
         where, params = f"WHERE id IN ({', '.join('?' * len(ids))})", list(ids)
     rows = db.execute(
-        "SELECT id, insats_id, code, gender = 'man', birth_year, start, end, support_id, outcome_id, "
-        f"(pnr_enc IS NOT NULL) + 2 * (name_enc IS NOT NULL), gallrad_on FROM participant {where}", params).fetchall()
+        "SELECT id, insats_id, code, birth_year, start, end, support_id, outcome_id, (gender = 'man') "
+        "+ 2 * (pnr_enc IS NOT NULL) + 4 * (name_enc IS NOT NULL) + 8 * (gallrad_on IS NOT NULL) "
+        f"FROM participant {where}", params).fetchall()
     rows.reverse()  # rowid order reversed: newest first, without a sort
     return rows
 
@@ -223,7 +224,8 @@ def duplicate_keys(db: sqlite_utils.Database, insats_id: int) -> tuple[set[str],
 
 def facts(db: sqlite_utils.Database, insats_id: int | None = None) -> list[Facts]:
     where, params = ("WHERE p.insats_id = ?", [insats_id]) if insats_id is not None else ("", [])
-    return [Facts(i, g, y, date.fromisoformat(s), _d(e), o) for i, g, y, s, e, o in db.execute(
+    iso = date.fromisoformat
+    return [Facts(i, g, y, iso(s), iso(e) if e else None, o) for i, g, y, s, e, o in db.execute(
         "SELECT p.insats_id, p.gender, p.birth_year, p.start, p.end, c.label FROM participant p "
         f"LEFT JOIN participant_category c ON c.id = p.outcome_id {where}", params)]
 

@@ -28,7 +28,7 @@ class _Job(QObject):
     def run(self) -> None:
         try:
             result = self.work(lambda done, total: self.progressed.emit(done, total), self.cancel.is_set)
-        except BaseException as exc:  # handed to the GUI thread, which decides what the user sees
+        except BaseException as exc:  # noqa: BLE001 - every failure is handed to the GUI thread, which shows it
             self.failed.emit(exc)
         else:
             self.done.emit(result)

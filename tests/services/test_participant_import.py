@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import shutil
+import sqlite3
 import subprocess
 
 import pypdf
@@ -14,7 +14,13 @@ from openpyxl import load_workbook
 
 from finsamdesk.services import participant_files, participants
 from finsamdesk.services.errors import ServiceError
-from tests.fixtures.participant_files import PASSPHRASE, TODAY, import_file, invented_rows, new_register
+from tests.fixtures.participant_files import (
+    PASSPHRASE,
+    TODAY,
+    import_file,
+    invented_rows,
+    new_register,
+)
 
 
 def _digits(text: str) -> str:

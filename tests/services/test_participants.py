@@ -18,8 +18,8 @@ PNR = "19811218-9876"  # check digit right; invented
 
 
 def _person(insats_id: int, **kw) -> Participant:
-    values = dict(start=date(2026, 2, 1), personnummer=PNR, name="Kim Exempelsson", note="Behöver tolk.",
-                  consent_date=date(2026, 2, 1), consent_how="Skriftligt")
+    values = {"start": date(2026, 2, 1), "personnummer": PNR, "name": "Kim Exempelsson", "note": "Behöver tolk.",
+              "consent_date": date(2026, 2, 1), "consent_how": "Skriftligt"}
     values.update(kw)
     return Participant(insats_id, **values)
 
@@ -34,7 +34,7 @@ def test_identifiers_are_encrypted_and_readable_only_with_the_passphrase(tmp_pat
     p = participants.save(db, _person(insats_id), key, TODAY)
     assert (p.code, p.gender, p.birth_year, p.personnummer) == ("D00001", "man", 1981, "198112189876")
     raw = _file_bytes(db, tmp_path)
-    for secret in (b"198112189876", b"811218", b"Exempelsson", "tolk".encode()):
+    for secret in (b"198112189876", b"811218", b"Exempelsson", b"tolk"):
         assert secret not in raw
     locked = participants.load(db, p.id)
     assert locked.locked and locked.has_personnummer and locked.has_name and locked.has_note
@@ -144,8 +144,8 @@ def test_counts_per_period_check_their_arithmetic(tmp_path):
     assert participants.next_count_period(db, choice) == (date(2026, 5, 1), date(2026, 8, 31))
     warnings = participants.save_count_period(
         db, CountPeriod(counted.id, date(2026, 5, 1), date(2026, 8, 31), 2, 2, 9, 4, 0, 1))
-    assert warnings == ["2026-05-01–2026-08-31: pågående kvinnor borde vara 6 (pågående förra perioden + nya − "
-                        "avslutade), inte 9."]
+    assert warnings == [("2026-05-01–2026-08-31: pågående kvinnor borde vara 6 (pågående förra perioden + nya − "
+                         "avslutade), inte 9.")]
     with pytest.raises(ValidationError, match="överlappar"):
         participants.save_count_period(db, CountPeriod(counted.id, date(2026, 4, 1), date(2026, 5, 31)))
     with pytest.raises(ValidationError, match="Fler nya kvinnor"):

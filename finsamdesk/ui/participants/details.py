@@ -171,11 +171,10 @@ class ParticipantForm(QWidget):
         f, out = self.fields, copy.deepcopy(self.participant)
         out.code = f["code"].text().strip()
         out.insats_id = f["insats_id"].currentData()
-        if not self.locked:
-            if self.revealed:
-                out.personnummer = f["personnummer"].text().strip()
-                out.name = f["name"].text().strip()
-                out.note = f["note"].toPlainText().strip()
+        if not self.locked and self.revealed:
+            out.personnummer = f["personnummer"].text().strip()
+            out.name = f["name"].text().strip()
+            out.note = f["note"].toPlainText().strip()
         out.gender = f["gender"].currentData() or ""
         errors = {}
         year = f["birth_year"].text().strip()

@@ -8,13 +8,12 @@ from operator import itemgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...domain.participants import GENDERS
-from ...services.participants import Row
 from ...domain.text import sort_key
+from ...services.participants import Row
 from ..rows_model import RIGHT
 
 _ROOT = QModelIndex()
 MASK_PNR, MASK_NAME = "••••••••-••••", "••••••"
-GENDER_TEXT = (GENDERS["kvinna"], GENDERS["man"])  # by Row.MAN
 HEADERS = ("Deltagar-id", "Insats", "Kön", "Födelseår", "Start", "Slut", "Försörjning vid start",
            "Utfall vid avslut", "Personnummer", "Namn", "Gallrad")
 
@@ -55,8 +54,11 @@ class RegisterModel(QAbstractTableModel):
         self._apply()
 
     def _apply(self) -> None:
+        rows = self._filter(self._all)
+        if len(rows) == len(self.rows) and rows == self.rows:  # e.g. the first letter matched every row
+            return  # same rows (compared by identity first, ~1 ms for 100 000): no reset, no repaint
         self.beginResetModel()
-        self.rows = self._filter(self._all)
+        self.rows = rows
         self.endResetModel()
 
     @property
@@ -81,16 +83,18 @@ class RegisterModel(QAbstractTableModel):
         if column == 1:
             return self.names.get(r[Row.INSATS], "")
         if column == 2:
-            return GENDER_TEXT[r[Row.MAN]]
+            return GENDERS["man"] if r[Row.FLAGS] & Row.MAN else GENDERS["kvinna"]
         if column == 3:
             return str(r[Row.BIRTH_YEAR]) if r[Row.BIRTH_YEAR] else ""
-        if column in (4, 5, 10):
-            return r[(Row.START, Row.END, Row.GALLRAD)[(4, 5, 10).index(column)]] or ""
+        if column in (4, 5):
+            return r[Row.START if column == 4 else Row.END] or ""
         if column in (6, 7):
             return self.labels.get(r[Row.SUPPORT if column == 6 else Row.OUTCOME], "")
         if column == 8:
             return MASK_PNR if r[Row.FLAGS] & Row.HAS_PERSONNUMMER else ""
-        return MASK_NAME if r[Row.FLAGS] & Row.HAS_NAME else ""
+        if column == 9:
+            return MASK_NAME if r[Row.FLAGS] & Row.HAS_NAME else ""
+        return self.tr("gallrad") if r[Row.FLAGS] & Row.GALLRAD else ""
 
     def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -120,12 +124,10 @@ class RegisterModel(QAbstractTableModel):
             index = {1: Row.INSATS, 6: Row.SUPPORT, 7: Row.OUTCOME}[column]
             keys = {k: sort_key(v) for k, v in source.items()}
             return lambda r: keys.get(r[index])
-        if column in (8, 9):
-            bit = Row.HAS_PERSONNUMMER if column == 8 else Row.HAS_NAME
-            return lambda r: (r[Row.FLAGS] & bit) or None
-        if column == 2:
-            return itemgetter(Row.MAN)
-        return itemgetter({0: Row.CODE, 3: Row.BIRTH_YEAR, 4: Row.START, 5: Row.END, 10: Row.GALLRAD}[column])
+        if column in (2, 8, 9, 10):
+            bit = {2: Row.MAN, 8: Row.HAS_PERSONNUMMER, 9: Row.HAS_NAME, 10: Row.GALLRAD}[column]
+            return (lambda r: r[Row.FLAGS] & bit) if column == 2 else (lambda r: (r[Row.FLAGS] & bit) or None)
+        return itemgetter({0: Row.CODE, 3: Row.BIRTH_YEAR, 4: Row.START, 5: Row.END}[column])
 
     def _sorted(self, rows: list) -> list:
         """Sorted on the current column; empty cells last whichever the direction. No column: as registered."""

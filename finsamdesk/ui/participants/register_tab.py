@@ -60,6 +60,9 @@ class RegisterTab(QWidget):
         self.mode = _combo(MODES_SHORT)
         self.mode.setToolTip(self.tr("Hur insatsen redovisar sina deltagare"))
         self.count = QLabel()
+        # A fixed width: a count that changes length must not re-lay out (and repaint) the list at each key.
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("100 000 av 100 000 deltagare") + 8)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
