@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             wanted = args.demo or args.quit_when_shown or QMessageBox.question(
                 window, "Ny fil",
                 f"En ny fil har skapats:\n{path}\n\nVill du fylla den med påhittade exempeldata (ett förbund, "
-                "parter, kontakter, ansökningar i alla steg, insatser och budget) för att prova programmet?"
+                "parter, kontakter, ansökningar i alla steg, insatser, budget och deltagare) för att prova "
+                "programmet? Deltagarregistrets lösenfras i exemplet visas när du öppnar Deltagare."
             ) == QMessageBox.StandardButton.Yes
             if wanted:
                 demo.create_example(db)

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from ..store.crypto import FieldKey
 
 EXAMPLE_PASSPHRASE = "exempel på lösenfras"  # the example file's; shown where the example is offered
-FIRST_NAMES = ("Alva", "Bertil", "Cecilia", "Dragan", "Elin", "Fredrik", "Gunilla", "Hassan", "Ingrid", "Jonas",
-               "Karin", "Leyla", "Mats", "Nora", "Olle", "Pia", "Rasmus", "Sanna", "Tomas", "Ulla", "Viktor", "Åsa")
+FIRST_NAMES = {"kvinna": ("Alva", "Cecilia", "Elin", "Gunilla", "Ingrid", "Karin", "Leyla", "Nora", "Pia", "Sanna",
+                          "Ulla", "Åsa"),
+               "man": ("Bertil", "Dragan", "Fredrik", "Hassan", "Jonas", "Mats", "Olle", "Rasmus", "Tomas", "Viktor")}
 LAST_NAMES = ("Andersson", "Berg", "Dahl", "Ekström", "Forsberg", "Holm", "Isaksson", "Jansson", "Lind", "Mäkinen",
               "Nyström", "Öberg", "Persson", "Sandberg", "Åkesson", "Wikström")
 
@@ -51,7 +52,7 @@ def invented_participants(rng: random.Random, insats_id: int, count: int, first_
                         outcome_id=rng.choice(categories["utfall"]) if ended else None)
         if identifiers:
             p.personnummer = invented_personnummer(rng, born, gender)
-            p.name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+            p.name = f"{rng.choice(FIRST_NAMES[gender])} {rng.choice(LAST_NAMES)}"
             p.consent_date, p.consent_how = start, rng.choice(CONSENT_WAYS)
         out.append(p)
     return out

@@ -52,7 +52,11 @@ def window(qtbot, tmp_path, asked, monkeypatch):
 
 
 def open_page(window):
+    """Go to Deltagare; the passphrase is asked once the page is on screen."""
+    from PySide6.QtWidgets import QApplication
+
     window.nav.setCurrentRow(ROW["Deltagare"])
+    QApplication.processEvents()
     return window.participants
 
 
@@ -69,7 +73,7 @@ def test_the_page_asks_for_the_passphrase_once_and_identifiers_stay_masked_until
     assert pnr.echoMode() == QLineEdit.EchoMode.Normal and len(pnr.text()) == 13 and pnr.text()[8] == "-"
     assert tab.form.fields["name"].text() and not pnr.isReadOnly()
     window.nav.setCurrentRow(ROW["Budget"])
-    window.nav.setCurrentRow(ROW["Deltagare"])
+    open_page(window)
     assert asked.count == 1, "asked once per file, not at every visit"
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert page.key is None and page.lock_state.text() == "Personuppgifterna är låsta"

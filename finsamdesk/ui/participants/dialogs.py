@@ -43,12 +43,13 @@ class PassphraseDialog(QDialog):
     """Asks for the passphrase: `mode` "unlock", "create" (twice) or "change" (old, new twice). `attempt` gets
     the typed texts and returns an error message (shown, the dialog stays) or "" (the dialog closes)."""
 
-    def __init__(self, parent, mode: str, attempt: Callable[..., str]):
+    def __init__(self, parent, mode: str, attempt: Callable[..., str], hint: str = ""):
         super().__init__(parent)
         self.mode, self.attempt = mode, attempt
         titles = {"unlock": "Lås upp deltagarregistret", "create": "Skydda personuppgifterna",
                   "change": "Byt lösenfras"}
         self.setWindowTitle(self.tr(titles[mode]))
+        self.setMinimumWidth(460)
         self.fields = {name: QLineEdit() for name in
                        {"unlock": ("passphrase",), "create": ("passphrase", "repeated"),
                         "change": ("old", "new", "repeated")}[mode]}
@@ -72,6 +73,8 @@ class PassphraseDialog(QDialog):
             layout.addWidget(_text(self.tr("Lösenfrasen kan inte återställas. Glöms den går personnummer och namn "
                                            "inte att läsa, av någon."), WARNING_STYLE))
         layout.addLayout(form)
+        if hint:
+            layout.addWidget(_text(hint))
         self.message = MessageLabel()
         layout.addWidget(self.message)
         buttons = _buttons(self, self.tr({"unlock": "Lås upp", "create": "Spara lösenfrasen",
@@ -118,6 +121,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent, count: int, unlocked: bool):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera deltagare"))
+        self.setMinimumWidth(420)
         self.with_identifiers = QCheckBox(self.tr("Ta med personnummer, namn och anteckningar"))
         self.with_identifiers.setEnabled(unlocked)
         layout = QVBoxLayout(self)
@@ -158,6 +162,7 @@ class GallringDialog(QDialog):
             for col, text in enumerate((p.code, insats_name, p.end.isoformat(), due.isoformat(), gallring_fields(p))):
                 self.table.setItem(row, col, item(text, editable=False))
         self.table.resizeColumnsToContents()
+        self.table.scrollToTop()
         layout.addWidget(self.table)
         if log:
             layout.addWidget(_text(self.tr("Tidigare gallringar: ") + "; ".join(
@@ -174,6 +179,7 @@ class RegisterSettingsDialog(QDialog):
     def __init__(self, parent, lock_minutes: int, gallring_years: int, save: Callable[[int, int], str]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Deltagarregistrets inställningar"))
+        self.setMinimumWidth(420)
         self.save = save
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, 240)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -91,13 +91,14 @@ class ParticipantsPage(QWidget):
         self._show_lock_state()
 
     def reload(self) -> None:
-        """The page is shown: ask for the passphrase the first time, then show the current tab."""
+        """The page is shown: the current tab first, then (the first time) the passphrase is asked for, once the
+        page is on screen with its pseudonymous list behind the dialog."""
         if self.db is None:
             return
+        self._reload_tab()
         if not self._asked and self.key is None and service.is_protected(self.db):
             self._asked = True
-            self.ensure_unlocked()
-        self._reload_tab()
+            QTimer.singleShot(0, self.ensure_unlocked)
 
     def refresh_tabs(self) -> None:
         """After a change: the tab in view shows it now; the others read the file when they are shown."""
@@ -146,7 +147,7 @@ class ParticipantsPage(QWidget):
                 return str(exc)
             return ""
 
-        PassphraseDialog(self, "unlock" if protected else "create", attempt).exec()
+        PassphraseDialog(self, "unlock" if protected else "create", attempt, self._example_hint()).exec()
         if self.key is None:
             return False
         self.idle.seconds = service.register_settings(self.db).lock_minutes * 60
@@ -157,6 +158,15 @@ class ParticipantsPage(QWidget):
         self.register.show_current()
         self.lock_changed.emit(False)
         return True
+
+    def _example_hint(self) -> str:
+        """The example file's passphrase is no secret: say it, so the example can be tried."""
+        from ...services import registers
+        from ...services.demo_participants import EXAMPLE_PASSPHRASE
+
+        if not registers.forbund(self.db).is_example:
+            return ""
+        return self.tr("Exempelfilens lösenfras är: %s") % EXAMPLE_PASSPHRASE
 
     def lock(self, message: str = "") -> None:
         """Drop the key: identifiers can no longer be read until the passphrase is given again."""

@@ -164,6 +164,8 @@ class RegisterTab(QWidget):
         self.mode.setEnabled(insats_id is not None)
         if insats_id is not None and self.db is not None:
             self.mode.setCurrentIndex(self.mode.findData(service.mode_of(self.db, insats_id)))
+        else:
+            self.mode.setCurrentIndex(-1)  # each insats has its own; none is shown for "Alla insatser"
 
     def _mode_chosen(self) -> None:
         insats_id, mode = self.chosen_insats, self.mode.currentData()
