@@ -182,7 +182,7 @@ def register_extract_pdf(items: list[ExtractItem], forbund_name: str, today: dat
     s = styles()
     story: list = [
         Paragraph("Registerutdrag", s.title),
-        Paragraph(esc(f"Utdrag ur {forbund_name}s deltagarregister {today.isoformat()}. Utdraget innehåller "
+        Paragraph(esc(f"Utdrag ur deltagarregistret hos {forbund_name} {today.isoformat()}. Utdraget innehåller "
                       "personuppgifter; lämna det bara till den det gäller."), s.body),
         Paragraph("Person", s.heading),
     ]

@@ -139,7 +139,7 @@ def test_extract_shows_person_each_record_note_lines_and_gallring():
     pdf = Pdf(register_extract_pdf(items, FORBUND, TODAY))
     text = pdf.text
     assert "Registerutdrag" in text and "Sid 1(1)" in text and "Innehåller personuppgifter" in text
-    assert f"Utdrag ur {FORBUND}s deltagarregister 2026-02-03." in text
+    assert f"Utdrag ur deltagarregistret hos {FORBUND} 2026-02-03." in text
     assert "Namn: Anna <Andersson> & co" in text and "Personnummer: 19811218-9876" in text
     assert "Steget vidare – deltagar-id K-0042" in text and "Språnget – deltagar-id S-0007" in text
     assert "Deltagar-id K-0042 Insats Steget vidare Personnummer 19811218-9876" in text

@@ -26,6 +26,7 @@ LABELS = {"code": "Deltagar-id", "insats_id": "Insats", "personnummer": "Personn
           "support_id": "Försörjning vid start", "outcome_id": "Utfall vid avslut", "consent_date": "Samtycke, datum",
           "consent_how": "Samtycke, hur", "note": "Anteckning"}
 IDENTIFIERS = ("personnummer", "name", "note")
+MASK = "••••••••"
 
 
 def _formatted(digits: str) -> str:
@@ -108,19 +109,24 @@ class ParticipantForm(QWidget):
         self._apply_masking()
 
     def _apply_masking(self) -> None:
-        f = self.fields
+        """Hidden identifiers are a fixed row of dots (not the value behind a password echo, which would still
+        tell its length and keep it in the widget); shown, the real values can be edited."""
+        f, p = self.fields, self.participant
         hidden = self.locked or not self.revealed
-        for name in ("personnummer", "name"):
-            f[name].setEchoMode(QLineEdit.EchoMode.Password if hidden else QLineEdit.EchoMode.Normal)
-            f[name].setReadOnly(self.locked or hidden)
-        f["note"].setReadOnly(self.locked or hidden)
+        has = (p.has_personnummer, p.has_name, p.has_note) if self.locked else (
+            bool(p.personnummer), bool(p.name), bool(p.note))
         if hidden:
-            has_note = self.participant.has_note if self.locked else bool(self.participant.note)
+            for name, present in zip(("personnummer", "name"), has):
+                f[name].setText(MASK if present else "")
             f["note"].setPlainText("")
-            f["note"].setPlaceholderText(self.tr("(dold – tryck Visa)") if has_note else "")
+            f["note"].setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")
         else:
-            f["note"].setPlainText(self.participant.note)
+            f["personnummer"].setText(_formatted(p.personnummer))
+            f["name"].setText(p.name)
+            f["note"].setPlainText(p.note)
             f["note"].setPlaceholderText("")
+        for name in ("personnummer", "name", "note"):
+            f[name].setReadOnly(hidden)
         self.reveal_button.setChecked(not hidden)
         self.reveal_button.setText(self.tr("Dölj") if not hidden else self.tr("Visa"))
 
@@ -140,9 +146,6 @@ class ParticipantForm(QWidget):
         for insats_id, name in insatser:
             f["insats_id"].addItem(name, insats_id)
         f["insats_id"].setCurrentIndex(max(0, f["insats_id"].findData(p.insats_id)))
-        dots = "••••••••"
-        f["personnummer"].setText(dots if locked and p.has_personnummer else _formatted(p.personnummer))
-        f["name"].setText(dots if locked and p.has_name else p.name)
         f["gender"].setCurrentIndex(max(0, f["gender"].findData(p.gender)))
         f["birth_year"].setText(str(p.birth_year) if p.birth_year else "")
         for name in ("start", "end", "consent_date"):
