@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet
 from ..domain.insatser import KINDS, STATUSES, Insats, Report, YearEconomy
@@ -15,33 +14,14 @@ from .pdf_common import (
     FONT_BOLD,
     GRID,
     HEADER_FILL,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
-    PAGE_SIZE,
+    build_pdf,
     esc,
-    numbered_canvas,
-    page_footer,
-    page_header,
-    register_fonts,
     styles,
 )
 
 
-def _document(buffer: BytesIO, title: str, forbund_name: str) -> SimpleDocTemplate:
-    return SimpleDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=forbund_name,
-                             creator="finsamdesk", lang="sv-SE")
-
-
 def _build(story: list, title: str, forbund_name: str, right: str) -> bytes:
-    register_fonts()
-    buffer = BytesIO()
-    first, later = page_header(forbund_name, right)
-    _document(buffer, title, forbund_name).build(story, onFirstPage=first, onLaterPages=later,
-                                                 canvasmaker=numbered_canvas(page_footer()))
-    return buffer.getvalue()
+    return build_pdf(story, title=title, author=forbund_name, right=right)
 
 
 def _money_table(rows: list[list[str]], bold_rows: set[int], widths: list[float]) -> Table:

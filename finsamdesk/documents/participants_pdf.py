@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -10,7 +9,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,16 +30,8 @@ from .pdf_common import (
     FONT_BOLD,
     GRID,
     HEADER_FILL,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
-    PAGE_SIZE,
+    build_pdf,
     esc,
-    numbered_canvas,
-    page_footer,
-    page_header,
-    register_fonts,
     styles,
 )
 
@@ -50,19 +40,9 @@ MODE_SHORT = {"antal": "Antal", "individ": "Register"}
 PERSONAL_DATA = "Innehåller personuppgifter"
 
 
-def _document(buffer: BytesIO, title: str, forbund_name: str) -> SimpleDocTemplate:
-    return SimpleDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=forbund_name,
-                             creator="finsamdesk", lang="sv-SE")
-
-
 def _build(story: list, title: str, forbund_name: str, today: date, footer_left: str = "") -> bytes:
-    register_fonts()
-    buffer = BytesIO()
-    first, later = page_header(forbund_name, f"Utskrivet {today.isoformat()}")
-    _document(buffer, title, forbund_name).build(story, onFirstPage=first, onLaterPages=later,
-                                                 canvasmaker=numbered_canvas(page_footer(left=footer_left)))
-    return buffer.getvalue()
+    return build_pdf(story, title=title, author=forbund_name, right=f"Utskrivet {today.isoformat()}",
+                     footer_left=footer_left)
 
 
 def _table(rows: list[list], widths: list[float], *, numbers_from: int = 1, header: bool = True,

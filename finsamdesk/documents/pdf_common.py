@@ -218,3 +218,20 @@ def page_header(left: str, right: str, first_page_lines: Iterable[str] = ()) -> 
 def top_margin(n_first_page_lines: int) -> float:
     """The top margin that leaves room for the header and its first-page lines (two fit as is)."""
     return MARGIN_TOP + max(0, n_first_page_lines - 2) * 11
+
+
+def build_pdf(story: list, *, title: str, author: str, right: str, footer_left: str = "") -> bytes:
+    """A report on A4 (not a form): `author` (the förbund) left and `right` in the header, `Sid x(y)` and
+    `footer_left` in the footer; embedded fonts, Swedish language metadata."""
+    from io import BytesIO
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    buffer = BytesIO()
+    first, later = page_header(author, right)
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
+                            creator="finsamdesk", lang="sv-SE")
+    doc.build(story, onFirstPage=first, onLaterPages=later, canvasmaker=numbered_canvas(page_footer(left=footer_left)))
+    return buffer.getvalue()

@@ -70,10 +70,10 @@ def create_example_participants(db: sqlite_utils.Database, today: date | None = 
     today = today or date.today()
     rng = random.Random(20261201)
     key = participants.create_passphrase(db, EXAMPLE_PASSPHRASE, EXAMPLE_PASSPHRASE)
-    kinds = dict(db.execute("SELECT id, kind || '/' || status FROM insats").fetchall())
+    kinds = store.insats_kinds(db)
     chosen = [c for c in participants.insatser(db) if c.period_start and c.period_start <= today]
-    individual = [c for c in chosen if kinds[c.id] == "individ/pagaende"][:3]
-    counted = next((c for c in chosen if kinds[c.id] == "individ/avslutad"), None)
+    individual = [c for c in chosen if kinds[c.id] == ("individ", "pagaende")][:3]
+    counted = next((c for c in chosen if kinds[c.id] == ("individ", "avslutad")), None)
     cats = category_ids(db)
     with db.atomic():
         for n, insats in enumerate(individual):

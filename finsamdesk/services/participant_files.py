@@ -264,14 +264,9 @@ def gallra(db: sqlite_utils.Database, plan: GallringPlan) -> int:
     if not items:
         return 0
     words = ", ".join(dict.fromkeys(w for _, text in items for w in text.split(", ") if w))
-    db.execute("PRAGMA secure_delete = ON")
-    try:
-        with db.atomic():
-            store.remove_identifiers(db, items, plan.today)
-            store.log_gallring(db, plan.today, plan.cutoff_years, len(items), words)
-    finally:
-        db.execute("PRAGMA secure_delete = OFF")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with store.overwriting_freed_pages(db), db.atomic():
+        store.remove_identifiers(db, items, plan.today)
+        store.log_gallring(db, plan.today, plan.cutoff_years, len(items), words)
     return len(items)
 
 

@@ -145,10 +145,7 @@ def insatser(db: sqlite_utils.Database) -> list[InsatsChoice]:
     """The insatser that can have deltagare (not archived), by name."""
     from ..domain.text import sort_key
 
-    rows = db.execute("SELECT id, name, participant_mode, period_start, period_end FROM insats WHERE archived = 0"
-                      ).fetchall()
-    return sorted((InsatsChoice(i, n, m, store._d(s), store._d(e)) for i, n, m, s, e in rows),
-                  key=lambda c: sort_key(c.name))
+    return sorted((InsatsChoice(*row) for row in store.open_insatser(db)), key=lambda c: sort_key(c.name))
 
 
 def set_mode(db: sqlite_utils.Database, insats_id: int, mode: str) -> None:
@@ -186,11 +183,8 @@ def _check(db: sqlite_utils.Database, p: Participant, key: FieldKey | None, toda
         errors["insats_id"] = "Insatsen redovisar bara antal; välj register över enskilda deltagare för den först."
     if not p.locked and key is None and p.holds_identifiers:
         errors["personnummer"] = "Registret är låst: lås upp det för att spara personnummer, namn eller anteckning."
-    if p.code and "code" not in errors:
-        taken = db.execute("SELECT count(*) FROM participant WHERE insats_id = ? AND code = ? AND id IS NOT ?",
-                           [p.insats_id, p.code, p.id]).fetchone()[0]
-        if taken:
-            errors["code"] = "Deltagar-id finns redan i insatsen."
+    if p.code and "code" not in errors and store.code_taken(db, p.insats_id, p.code, p.id):
+        errors["code"] = "Deltagar-id finns redan i insatsen."
     if key is not None and p.personnummer and "personnummer" not in errors:
         for other_id in store.ids_with_digest(db, key.digest(p.personnummer)):
             other = store.load_participant(db, other_id, None)

@@ -14,17 +14,13 @@ from ..domain.application import (
     Phase,
     StatusEvent,
 )
+from .convert import date_or_none as _d
+from .convert import iso_or_none as _iso
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 @dataclass(frozen=True)

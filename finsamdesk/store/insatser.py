@@ -2,25 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.insatser import Insats, Invoice, Report, YearEconomy
+from .convert import date_or_none as _d
+from .convert import iso_or_none as _iso
+from .convert import now_iso as _now
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 # ---------------------------------------------------------------- the insats

@@ -3,10 +3,14 @@ the wrapped keys, gallring. Identifiers are encrypted here on the way in and dec
 no SQL ever sees one in clear."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.participants import Category, CountPeriod, Facts, Participant
+from .convert import date_or_none as _d
+from .convert import iso_or_none as _iso
+from .convert import now_iso as _now
 from .crypto import FieldKey, KeyRecord
 
 if TYPE_CHECKING:
@@ -16,16 +20,7 @@ CODE_PREFIX = "D"
 ENCRYPTED = {"personnummer": "pnr_enc", "name": "name_enc", "note": "note_enc"}
 
 
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 # ---------------------------------------------------------------- keys
@@ -71,6 +66,12 @@ def modes(db: sqlite_utils.Database) -> dict[int, str]:
 
 def set_mode(db: sqlite_utils.Database, insats_id: int, mode: str) -> None:
     db.execute("UPDATE insats SET participant_mode = ? WHERE id = ?", [mode, insats_id])
+
+
+def open_insatser(db: sqlite_utils.Database) -> list[tuple[int, str, str, date | None, date | None]]:
+    """(id, name, participant mode, start, end) of every insats not archived."""
+    return [(i, n, m, _d(s), _d(e)) for i, n, m, s, e in db.execute(
+        "SELECT id, name, participant_mode, period_start, period_end FROM insats WHERE archived = 0")]
 
 
 def insats_names(db: sqlite_utils.Database) -> dict[int, str]:
@@ -154,6 +155,11 @@ def load_participant(db: sqlite_utils.Database, participant_id: int, key: FieldK
             if r[column] is not None:
                 setattr(p, attr, key.decrypt(column, r[column]))
     return p
+
+
+def code_taken(db: sqlite_utils.Database, insats_id: int, code: str, except_id: int | None) -> bool:
+    return bool(db.execute("SELECT count(*) FROM participant WHERE insats_id = ? AND code = ? AND id IS NOT ?",
+                           [insats_id, code, except_id]).fetchone()[0])
 
 
 def record_count(db: sqlite_utils.Database, insats_id: int) -> int:
@@ -285,10 +291,27 @@ def gallring_candidates(db: sqlite_utils.Database, ended_on_or_before: date) -> 
 
 
 def remove_identifiers(db: sqlite_utils.Database, items: list[tuple[int, str]], today: date) -> None:
-    """(id, what was removed) pairs: identifiers and their digest gone, the record keeps the words and the date."""
+    """(id, what was removed) pairs: identifiers and their digest gone, the record keeps the words and the date.
+    Call with secure_delete on (see overwriting_freed_pages)."""
     db.conn.executemany(
         "UPDATE participant SET pnr_hash = NULL, pnr_enc = NULL, name_enc = NULL, note_enc = NULL, gallrad_on = ?, "
         "gallrat = ?, updated_at = ? WHERE id = ?", [(today.isoformat(), words, _now(), i) for i, words in items])
+
+
+@contextmanager
+def overwriting_freed_pages(db: sqlite_utils.Database):
+    """Inside, deleted content is overwritten with zeros; afterwards the WAL is checkpointed and emptied, so no
+    old copy of a page stays in the file or beside it."""
+    db.execute("PRAGMA secure_delete = ON")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA secure_delete = OFF")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def insats_kinds(db: sqlite_utils.Database) -> dict[int, tuple[str, str]]:
+    return {i: (k, s) for i, k, s in db.execute("SELECT id, kind, status FROM insats")}
 
 
 def log_gallring(db: sqlite_utils.Database, today: date, years: int, records: int, fields: str) -> None:
