@@ -248,8 +248,9 @@ class Statistics:
 
     @property
     def cost_per_participant(self) -> int | None:
-        """Utfall ÷ participants, in öre rounded to whole kronor (None without participants or without utfall)."""
-        if not self.participants.total or self.utfall is None:
+        """Utfall ÷ participants, in öre rounded to whole kronor (None without participants or before anything
+        is invoiced: 0 kr a participant would read as a free insats)."""
+        if not self.participants.total or not self.utfall:
             return None
         return round(self.utfall / self.participants.total / 100) * 100
 

@@ -173,3 +173,17 @@ def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_
     names = sorted(participants.load(other_db, i, other_key).name for i in result.ids)
     assert names == [f"Person {n} Testsson" for n in range(1, 5)]
     assert PASSPHRASE not in str(result)
+
+
+def test_a_cancelled_import_saves_nothing(tmp_path):
+    db, key, insats_id = new_register(tmp_path)
+    data = import_file(db, insats_id, invented_rows(1200))
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+
+    with pytest.raises(participant_files.ImportCancelled, match="avbröts; ingenting importerades"):
+        participant_files.import_participants(db, insats_id, data, key, TODAY, progress=progress,
+                                              cancelled=lambda: bool(seen))
+    assert db["participant"].count == 0 and seen
