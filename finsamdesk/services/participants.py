@@ -123,6 +123,16 @@ def save_category(db: sqlite_utils.Database, c: Category) -> Category:
     return c
 
 
+def reorder_categories(db: sqlite_utils.Database, kind: str, ids: list[int]) -> None:
+    """The kind's categories in this order (one transaction)."""
+    by_id = {c.id: c for c in store.categories(db, kind)}
+    with db.atomic():
+        for position, category_id in enumerate(ids):
+            category = by_id[category_id]
+            category.position = position
+            store.save_category(db, category)
+
+
 def delete_category(db: sqlite_utils.Database, category_id: int) -> None:
     used = store.category_use(db, category_id)
     if used:

@@ -264,3 +264,41 @@ def test_gallring_from_the_page_and_the_register_model_passes_the_model_tester(w
     assert count > 0 and f"{count} deltagare gallrades." == page.message.text()
     gallrade = [r for r in range(model.rowCount()) if model.index(r, 10).data() == "gallrad"]
     assert len(gallrade) == count and all(model.index(r, 8).data() == "" for r in gallrade)
+
+
+def test_categories_can_be_added_renamed_made_inactive_moved_and_removed_when_unused(window, monkeypatch):
+    from finsamdesk.ui.participants.categories_dialog import CategoriesDialog
+
+    dialog = CategoriesDialog(window.db)
+    outcomes = dialog.lists["utfall"]
+    dialog.add("utfall", "Eget företag")
+    assert outcomes.currentItem().text() == "Eget företag"
+    dialog.add("utfall", "arbete")
+    assert dialog.message.text() == "”arbete” finns redan."
+    dialog.rename("utfall", "Start av eget företag")
+    dialog.toggle("utfall")
+    assert outcomes.currentItem().text() == "Start av eget företag (inaktiv)"
+    dialog.move("utfall", -1)
+    labels = [c.label for c in participants.categories(window.db, "utfall")]
+    assert labels[-2:] == ["Start av eget företag", "Avbrott"]
+    dialog.remove("utfall")
+    assert "Start av eget företag" not in [c.label for c in participants.categories(window.db, "utfall")]
+    used = next(i for i in range(outcomes.count()) if outcomes.item(i).text() == "Arbete")
+    outcomes.setCurrentRow(used)
+    dialog.remove("utfall")
+    assert "används av" in dialog.message.text()
+
+
+def test_register_settings_are_saved_and_set_the_idle_lock(window, monkeypatch):
+    page = open_page(window)
+
+    def exec_(dialog):
+        dialog.lock_minutes.setValue(3)
+        dialog.gallring_years.setValue(5)
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.RegisterSettingsDialog, "exec", exec_)
+    page.edit_settings()
+    assert participants.register_settings(window.db) == participants.RegisterSettings(3, 5)
+    assert page.idle.seconds == 180

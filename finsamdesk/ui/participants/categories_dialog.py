@@ -118,9 +118,7 @@ class CategoriesDialog(QDialog):
         if index is None or not 0 <= index + step < len(items):
             return
         items[index], items[index + step] = items[index + step], items[index]
-        for position, other in enumerate(items):
-            other.position = position
-            service.save_category(self.db, other)
+        service.reorder_categories(self.db, kind, [o.id for o in items])
         self._fill(keep=c.id)
 
     def remove(self, kind: str) -> None:
