@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-CLI_COMMANDS = ("applications", "templates", "demo", "budget", "insatser", "participants")
+CLI_COMMANDS = ("applications", "templates", "demo", "budget", "insatser", "participants", "meetings")
 _GLOBAL_OPTIONS_WITH_VALUE = ("--file",)
 
 

@@ -21,7 +21,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import cli_economy, cli_participants
+from . import cli_economy, cli_meetings, cli_participants
 from .domain.application import OWN, SOUGHT, Application
 from .domain.dates import DateError, parse_date
 from .domain.money import AmountError, format_amount, parse_amount
@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", metavar="FIL.sqlite", required=True, help="den nya filen (får inte finnas)")
     cli_economy.add_parsers(sub, _Parser)
     cli_participants.add_parsers(sub, _Parser)
+    cli_meetings.add_parsers(sub, _Parser)
     return p
 
 
@@ -418,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
     key = (args.command, getattr(args, "action", None))
     try:
-        handler = cli_economy.HANDLERS.get(key) or cli_participants.HANDLERS.get(key)
+        handler = (cli_economy.HANDLERS.get(key) or cli_participants.HANDLERS.get(key)
+                   or cli_meetings.HANDLERS.get(key))
         if handler is not None:
             db = _open(args)
             try:
@@ -427,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
                 db.close()
         return HANDLERS[key](args)
     except (UsageError, ImportFormatError, ValidationError, cli_economy.EconomyUsageError,
-            cli_participants.ParticipantsUsageError) as exc:
+            cli_participants.ParticipantsUsageError, cli_meetings.MeetingsUsageError) as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ServiceError as exc:

@@ -292,13 +292,16 @@ def create_example_data(db: sqlite_utils.Database, today: date | None = None) ->
 
 def create_example(db: sqlite_utils.Database, today: date | None = None) -> list[Application]:
     """The whole example: applications, then the economy (insatser, invoices, reports, budgets), then
-    deltagare (a register under demo_participants.EXAMPLE_PASSPHRASE, and counts for one insats)."""
+    deltagare (a register under demo_participants.EXAMPLE_PASSPHRASE, and counts for one insats), then the last
+    beredningsgrupp and styrelse meetings."""
     from .demo_economy import create_example_economy
+    from .demo_meetings import create_example_meetings
     from .demo_participants import create_example_participants
 
     created = create_example_data(db, today)
     create_example_economy(db, today)
     create_example_participants(db, today)
+    create_example_meetings(db, today)
     return created
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 migrations = Migrations("finsamdesk")
 
 
@@ -159,3 +159,41 @@ def m003_participants(db):
                             not_null={"kdf", "salt", "n", "r", "p", "wrapped"})
     db["gallring_log"].create({"id": int, "done_on": str, "years": int, "records": int, "fields": str},
                               pk="id", strict=True, not_null={"done_on", "years", "records", "fields"})
+
+
+@migrations()
+def m004_meetings(db):
+    """Möten of the beredningsgrupp and the styrelse: attendees, the agenda, recommendations, decisions, jäv.
+    An agenda item keeps its title when the ansökan, report or insats it was about is deleted (SET NULL)."""
+    db["meeting"].create({
+        "id": int, "kind": str, "date": str, "time": str, "place": str, "chair": str, "secretary": str,
+        "adjusters": str, "first_paragraph": int, "note": str, "created_at": str, "updated_at": str,
+    }, pk="id", strict=True, not_null={"kind", "date", "first_paragraph"},
+        defaults={"time": "", "place": "", "chair": "", "secretary": "", "adjusters": "", "first_paragraph": 1,
+                  "note": ""})
+    db["meeting"].create_index(["date"])
+    db["meeting_attendee"].create({
+        "meeting_id": int, "position": int, "name": str, "organisation": str, "role": str, "present": int,
+        "contact_id": int,
+    }, pk=("meeting_id", "position"), strict=True, not_null={"name", "role", "present"},
+        foreign_keys=[("meeting_id", "meeting", "id")], defaults={"organisation": "", "role": "ledamot", "present": 1})
+    db.execute("""CREATE TABLE agenda_item (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        application_id INTEGER REFERENCES application(id) ON DELETE SET NULL,
+        report_id INTEGER REFERENCES report(id) ON DELETE SET NULL,
+        insats_id INTEGER REFERENCES insats(id) ON DELETE SET NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        outcome_text TEXT NOT NULL DEFAULT '',
+        recorded_on TEXT
+    ) STRICT""")
+    db["agenda_item"].create_index(["meeting_id", "position"])
+    db["agenda_item"].create_index(["application_id"])
+    db["agenda_granted"].create({"item_id": int, "year": int, "amount_ore": int}, pk=("item_id", "year"),
+                                strict=True, not_null={"amount_ore"}, foreign_keys=[("item_id", "agenda_item", "id")])
+    db["agenda_jav"].create({"item_id": int, "position": int, "name": str}, pk=("item_id", "position"), strict=True,
+                            not_null={"name"}, foreign_keys=[("item_id", "agenda_item", "id")])

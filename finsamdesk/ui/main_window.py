@@ -35,13 +35,13 @@ FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 # which is built at once. The others are built the first time they are shown. A page offers
 # set_database(db) and `search` (the box Ctrl+F focuses); it may offer reload(), `splitter` (its state is
 # remembered) and a `changed` signal (the status bar counts are refreshed).
-# Later areas add their line here: Möten.
 PAGES: tuple[tuple[str, tuple[str, str] | None], ...] = (
     ("Översikt", ("overview.page", "OverviewPage")),
     ("Ansökningar", None),
     ("Insatser", ("insatser.page", "InsatserPage")),
     ("Budget", ("budget.page", "BudgetPage")),
     ("Deltagare", ("participants.page", "ParticipantsPage")),
+    ("Möten", ("meetings.page", "MeetingsPage")),
     ("Organisationer", ("registers.pages", "OrganisationsPage")),
     ("Kontaktpersoner", ("registers.pages", "ContactsPage")),
 )
@@ -213,6 +213,10 @@ class MainWindow(ApplicationCommands, ParticipantCommands, QMainWindow):
     def participants(self):
         return self.page(ROW["Deltagare"])
 
+    @property
+    def meetings(self):
+        return self.page(ROW["Möten"])
+
     def _restore_splitter(self, row: int) -> None:
         state = settings().value(f"splitter/{PAGES[row][0]}")
         splitter = getattr(self._pages[row], "splitter", None)
@@ -262,6 +266,10 @@ class MainWindow(ApplicationCommands, ParticipantCommands, QMainWindow):
         if participants is not None and not participants.register.save_if_dirty():
             return confirm(self, self.tr("Osparade ändringar"),
                            self.tr("Deltagaren kan inte sparas som den är (se meddelandet). Kasta ändringarna?"))
+        meetings = self._pages.get(ROW["Möten"])
+        if meetings is not None and not meetings.save_if_dirty():
+            return confirm(self, self.tr("Osparade ändringar"),
+                           self.tr("Mötet kan inte sparas som det är (se meddelandet). Kasta ändringarna?"))
         if self.applications.editor is None or self.applications.editor.save_now():
             return True
         return confirm(self, self.tr("Osparade ändringar"),

@@ -9,7 +9,12 @@ from openpyxl import load_workbook
 
 from finsamdesk.cli import main
 from finsamdesk.cli_participants import PASSPHRASE_ENV
-from tests.fixtures.participant_files import PASSPHRASE, fill_template, invented_rows, new_register
+from tests.fixtures.participant_files import (
+    PASSPHRASE,
+    fill_template,
+    invented_rows,
+    new_register,
+)
 
 
 @pytest.fixture

@@ -8,7 +8,15 @@ import pypdf
 
 from finsamdesk.domain.insatser import Invoice
 from finsamdesk.domain.money import kr
-from finsamdesk.services import applications, budget, demo, economy_files, files, insatser, overview
+from finsamdesk.services import (
+    applications,
+    budget,
+    demo,
+    economy_files,
+    files,
+    insatser,
+    overview,
+)
 
 TODAY = date(2026, 11, 24)
 

@@ -79,6 +79,13 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
         r = participants.Row
         assert (row[r.CODE], row[r.FLAGS] & r.MAN, row[r.BIRTH_YEAR]) == ("D00001", 0, 1981)
         assert participants.load(db, row[r.ID], key).name == "Fixtur Deltagare"
+    if version >= 4:
+        from finsamdesk.services import meetings
+
+        [m] = meetings.list_rows(db)
+        meeting = meetings.load(db, m.id)
+        assert (meeting.place, meeting.items[0].granted, meeting.items[0].jav) == (
+            "Fixturrummet", {2022: 1_000_000_00}, ["Ordf Fixtur"])
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -122,6 +129,15 @@ def make_fixture(path: Path) -> None:
             participant_store.save_participant(db, Participant(
                 insats_id, "D00001", "kvinna", 1981, date(2022, 2, 1), date(2022, 10, 31), personnummer="198112189876",
                 name="Fixtur Deltagare", consent_date=date(2022, 2, 1), consent_how="Skriftligt"), key)
+        if SCHEMA_VERSION >= 4:
+            from finsamdesk.domain.meetings import AgendaItem, Attendee, Meeting
+            from finsamdesk.store import meetings as meeting_store
+
+            meeting_store.save_meeting(db, Meeting(
+                "styrelse", date(2021, 12, 1), "13.00", "Fixturrummet", "Ordf Fixtur",
+                attendees=[Attendee("Ordf Fixtur", "Fixturkommun", "ordforande")],
+                items=[AgendaItem("ansokan", "Ansökan 2021-001", application_id=app.id, outcome="beviljad",
+                                  granted={2022: 1_000_000_00}, jav=["Ordf Fixtur"], recorded_on=date(2021, 12, 1))]))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()

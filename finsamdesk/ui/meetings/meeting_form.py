@@ -1,0 +1,151 @@
+"""Mötet: when and where, who chairs and keeps the minutes, and who is called (present or absent)."""
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DateError, parse_date
+from ...domain.meetings import KINDS, ROLES, Attendee, Meeting
+from ..widgets import MessageLabel, item
+
+
+def _combo(options: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for key, text in options.items():
+        combo.addItem(text, key)
+    return combo
+
+
+class MeetingForm(QWidget):
+    """Public: show_meeting(m), read(into) -> bool (errors shown), fields, attendees (table), add_attendee(a),
+    remove_attendee(), messages, message."""
+
+    COLUMNS = ("Namn", "Organisation", "Roll", "Närvarande")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fields = {"kind": _combo(KINDS), "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(),
+                       "chair": QLineEdit(), "secretary": QLineEdit(), "adjusters": QLineEdit(),
+                       "first_paragraph": QSpinBox(), "note": QLineEdit()}
+        self.fields["date"].setPlaceholderText("ÅÅÅÅ-MM-DD")
+        self.fields["time"].setPlaceholderText("13.00")
+        self.fields["first_paragraph"].setRange(1, 9999)
+        self.fields["first_paragraph"].setToolTip(self.tr("Paragraferna numreras löpande över årets protokoll."))
+        self.messages = {name: MessageLabel() for name in ("date", "time", "attendees")}
+        labels = {"kind": "Slag", "date": "Datum", "time": "Tid", "place": "Plats", "chair": "Ordförande",
+                  "secretary": "Sekreterare", "adjusters": "Justerare", "first_paragraph": "Första §",
+                  "note": "Anteckning"}
+        form = QFormLayout()
+        for name, widget in self.fields.items():
+            row = QVBoxLayout()
+            row.addWidget(widget)
+            if name in self.messages:
+                row.addWidget(self.messages[name])
+            form.addRow(self.tr(labels[name]), row)
+        self.attendees = QTableWidget(0, len(self.COLUMNS))
+        self.attendees.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.attendees.verticalHeader().hide()
+        self.attendees.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((220, 220, 150, 100)):
+            self.attendees.setColumnWidth(column, width)
+        self.from_register = QPushButton(self.tr("Lägg till från kontaktregistret…"))
+        self.new_row = QPushButton(self.tr("Ny deltagare"))
+        self.remove_row = QPushButton(self.tr("Ta bort deltagare"))
+        self.remove_row.clicked.connect(self.remove_attendee)
+        self.new_row.clicked.connect(lambda: self.add_attendee(Attendee("")))
+        buttons = QHBoxLayout()
+        for button in (self.from_register, self.new_row, self.remove_row):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.message = MessageLabel()
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.attendees, 1)
+        right.addLayout(buttons)
+        right.addWidget(self.messages["attendees"])
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+
+    def show_meeting(self, m: Meeting) -> None:
+        f = self.fields
+        f["kind"].setCurrentIndex(max(0, f["kind"].findData(m.kind)))
+        f["date"].setText(m.date.isoformat())
+        for name in ("time", "place", "chair", "secretary", "adjusters", "note"):
+            f[name].setText(getattr(m, name))
+        f["first_paragraph"].setValue(m.first_paragraph)
+        self.attendees.setRowCount(0)
+        for a in m.attendees:
+            self.add_attendee(a)
+        for message in (*self.messages.values(), self.message):
+            message.clear_message()
+
+    def add_attendee(self, a: Attendee) -> None:
+        row = self.attendees.rowCount()
+        self.attendees.insertRow(row)
+        name = item(a.name)
+        name.setData(Qt.ItemDataRole.UserRole, a.contact_id)
+        self.attendees.setItem(row, 0, name)
+        self.attendees.setItem(row, 1, item(a.organisation))
+        role = _combo(ROLES)
+        role.setCurrentIndex(max(0, role.findData(a.role)))
+        self.attendees.setCellWidget(row, 2, role)
+        present = item(self.tr("närvarande"), editable=False)
+        present.setFlags(present.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        present.setCheckState(Qt.CheckState.Checked if a.present else Qt.CheckState.Unchecked)
+        self.attendees.setItem(row, 3, present)
+        if not a.name:
+            self.attendees.editItem(name)
+
+    def remove_attendee(self) -> None:
+        row = self.attendees.currentRow()
+        if row >= 0:
+            self.attendees.removeRow(row)
+
+    def attendee_list(self) -> list[Attendee]:
+        out = []
+        for row in range(self.attendees.rowCount()):
+            name = self.attendees.item(row, 0)
+            out.append(Attendee(name.text().strip(), (self.attendees.item(row, 1).text() or "").strip(),
+                                self.attendees.cellWidget(row, 2).currentData(),
+                                self.attendees.item(row, 3).checkState() == Qt.CheckState.Checked,
+                                name.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def read(self, into: Meeting) -> Meeting | None:
+        """A copy of `into` with the form's values, or None with the errors next to their fields."""
+        for message in self.messages.values():
+            message.clear_message()
+        out, f = copy.deepcopy(into), self.fields
+        try:
+            when = parse_date(f["date"].text())
+        except DateError as exc:
+            self.messages["date"].show_error(str(exc))
+            return None
+        if when is None:
+            self.messages["date"].show_error(self.tr("Datum behövs."))
+            return None
+        out.kind, out.date = f["kind"].currentData(), when
+        for name in ("time", "place", "chair", "secretary", "adjusters", "note"):
+            setattr(out, name, f[name].text().strip())
+        out.first_paragraph = f["first_paragraph"].value()
+        out.attendees = self.attendee_list()
+        return out
+
+    def show_errors(self, fields: dict[str, str]) -> None:
+        for name, text in fields.items():
+            (self.messages.get(name) or self.message).show_error(text)

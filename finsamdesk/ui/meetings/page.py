@@ -1,0 +1,420 @@
+"""Möten: the list of meetings and the selected one in tabs (Mötet, Dagordning), its documents (kallelse,
+beslutsunderlag, protokoll) and the projector mode (F5)."""
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import DateError, parse_date
+from ...domain.meetings import DECISIONS, KINDS, RECOMMENDATIONS
+from ...services import meetings as service
+from ...services.errors import ServiceError, ValidationError
+from ..rows_model import Column, RowsModel
+from ..undo import DoneCommand
+from ..widgets import MessageLabel, confirm, list_view
+from .agenda import AgendaTab
+from .meeting_form import MeetingForm
+
+COLUMNS = (
+    Column("Datum", lambda r: f"{r.date.isoformat()} {r.time}".strip(), key=lambda r: (r.date, r.time)),
+    Column("Slag", lambda r: KINDS.get(r.kind, r.kind)),
+    Column("Plats", lambda r: r.place, tooltip=True),
+    Column("Punkter", lambda r: str(r.items), key=lambda r: r.items, right=True),
+    Column("Ansökningar", lambda r: str(r.applications), key=lambda r: r.applications, right=True),
+    Column("Registrerade", lambda r: str(r.recorded), key=lambda r: r.recorded, right=True),
+)
+
+
+class NewMeetingDialog(QDialog):
+    """Kind, date, time and place of a meeting to plan."""
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nytt möte"))
+        self.kind = QComboBox()
+        for key, text in KINDS.items():
+            self.kind.addItem(text, key)
+        self.date = QLineEdit(((today or date.today()) + timedelta(days=7)).isoformat())
+        self.time, self.place = QLineEdit("13.00"), QLineEdit()
+        self.message = MessageLabel()
+        form = QFormLayout()
+        for label, widget in (("Slag", self.kind), ("Datum", self.date), ("Tid", self.time), ("Plats", self.place)):
+            form.addRow(self.tr(label), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.chosen: tuple[str, date, str, str] | None = None
+
+    def _accept(self) -> None:
+        try:
+            when = parse_date(self.date.text())
+        except DateError as exc:
+            self.message.show_error(str(exc))
+            return
+        if when is None:
+            self.message.show_error(self.tr("Datum behövs."))
+            return
+        self.chosen = (self.kind.currentData(), when, self.time.text().strip(), self.place.text().strip())
+        self.accept()
+
+
+class MeetingsPage(QWidget):
+    """Public: set_database(db), reload(), select_meeting(id), current (the Meeting being edited), model, table,
+    tabs, form, agenda, message, undo_stack, splitter, search, and the commands new_meeting(kind, when, time,
+    place), save(), delete_meeting(), propose(), record(index), kallelse(path), protokoll(path),
+    beslutsunderlag(path), present(); signals changed, open_application(id), open_insats(id)."""
+
+    changed = Signal()
+    open_application = Signal(int)
+    open_insats = Signal(int)
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.db = None
+        self.today = today or date.today()
+        self.current = None
+        self.saved = None  # the meeting as stored, to tell whether the form changed it
+        self.background = None
+        self.presentation = None
+        self.undo_stack = QUndoStack(self)
+        self.search = None
+        self.model = RowsModel(COLUMNS, self, sort=(0, Qt.SortOrder.DescendingOrder))
+        self.table = list_view(self.model, (150, 140, 200, 70, 100, 100), stretch=2, sort_column=0, descending=True)
+        self.new_button, self.delete_button = QPushButton(self.tr("Nytt möte…")), QPushButton(self.tr("Ta bort…"))
+        self.save_button = QPushButton(self.tr("Spara mötet"))
+        self.kallelse_button = QPushButton(self.tr("Kallelse (PDF)"))
+        self.underlag_button = QPushButton(self.tr("Beslutsunderlag (PDF)"))
+        self.protokoll_button = QPushButton(self.tr("Protokoll (PDF)"))
+        self.present_button = QPushButton(self.tr("Presentera (F5)"))
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.save_button, self.kallelse_button, self.underlag_button, self.protokoll_button,
+                       self.present_button):
+            actions.addWidget(button)
+        self.form, self.agenda = MeetingForm(), AgendaTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.agenda, self.tr("Dagordning"))
+        self.tabs.addTab(self.form, self.tr("Mötet och deltagare"))
+        self.tabs.setEnabled(False)
+        self.message = MessageLabel()
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addLayout(actions)
+        top_layout.addWidget(self.message)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        self.delete_button.clicked.connect(self.delete_meeting)
+        self.save_button.clicked.connect(self.save)
+        self.kallelse_button.clicked.connect(lambda: self.kallelse())
+        self.protokoll_button.clicked.connect(lambda: self.protokoll())
+        self.underlag_button.clicked.connect(lambda: self.beslutsunderlag())
+        self.present_button.clicked.connect(self.present)
+        QShortcut(QKeySequence("F5"), self, self.present, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.agenda.propose_requested.connect(self.propose)
+        self.agenda.record_requested.connect(self.record)
+        self.agenda.open_application.connect(self.open_application)
+        self.form.from_register.clicked.connect(self._add_from_register)
+        for button in (self.kallelse_button, self.underlag_button, self.protokoll_button, self.present_button,
+                       self.save_button, self.delete_button):
+            button.setEnabled(False)
+
+    # ------------------------------------------------------------------ the list
+    def set_database(self, db) -> None:
+        self.db = db
+        self.current = self.saved = None
+        self.undo_stack.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.db is None:
+            return
+        keep = self.current.id if self.current is not None else None
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(service.list_rows(self.db))
+        row = self.model.row_of(keep)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+
+    def _on_current(self, current, _previous) -> None:
+        meeting_id = self.model.row_id(current.row()) if current.isValid() else None
+        if self.current is not None and meeting_id == self.current.id:
+            return
+        if not self.save_if_dirty():
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(self.model.row_of(self.current.id))
+            self.table.selectionModel().blockSignals(False)
+            return
+        if meeting_id is not None:
+            self._show(service.load(self.db, meeting_id))
+
+    def select_meeting(self, meeting_id: int) -> None:
+        self.table.selectRow(self.model.row_of(meeting_id))
+
+    def _insatser(self) -> list[tuple[int, str]]:
+        from ...services import insatser
+
+        return sorted(((r.id, r.name) for r in insatser.list_rows(self.db, self.today.year, self.today)
+                       if not r.archived), key=lambda t: t[1])
+
+    def _show(self, m, keep_item: int | None = None) -> None:
+        self.current, self.saved = m, copy.deepcopy(m)
+        self.tabs.setEnabled(True)
+        for button in (self.kallelse_button, self.underlag_button, self.protokoll_button, self.present_button,
+                       self.save_button, self.delete_button):
+            button.setEnabled(True)
+        self.form.show_meeting(m)
+        index = self.agenda.current_index if keep_item is None else keep_item
+        self.agenda.show_meeting(m, self._insatser(), max(0, index))
+        self.tabs.setTabText(0, self.tr("Dagordning – %s") % m.title)
+
+    # ------------------------------------------------------------------ editing
+    def _read(self):
+        """The meeting as the tabs show it, or None (the messages say why)."""
+        if self.current is None or not self.agenda.commit():
+            return None
+        return self.form.read(self.current)
+
+    def is_dirty(self) -> bool:
+        if self.current is None:
+            return False
+        read = self._read()
+        return read is None or read != self.saved
+
+    def save_if_dirty(self) -> bool:
+        return not self.is_dirty() or self.save()
+
+    def save(self) -> bool:
+        m = self._read()
+        if m is None:
+            self.tabs.setCurrentWidget(self.form)
+            return False
+        before = copy.deepcopy(self.saved)
+        try:
+            service.save(self.db, m)
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            self.message.show_error(str(exc))
+            return False
+        after = copy.deepcopy(m)
+        self._push(self.tr("Ändra mötet"), lambda: service.save(self.db, copy.deepcopy(after)),
+                   lambda: service.save(self.db, copy.deepcopy(before)))
+        self._show(m)
+        self.message.show_info(self.tr("Sparat."))
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def new_meeting(self, kind: str | None = None, when: date | None = None, time: str = "", place: str = "") -> None:
+        """Plan a meeting: the agenda is proposed from what is waiting for that body."""
+        if not self.save_if_dirty():
+            return
+        if kind is None:
+            dialog = NewMeetingDialog(self, self.today)
+            if not dialog.exec() or dialog.chosen is None:
+                return
+            kind, when, time, place = dialog.chosen
+        m = service.save(self.db, service.new_meeting(self.db, kind, when, time, place))
+        self._push(self.tr("Nytt möte"), lambda: service.save(self.db, copy.deepcopy(m)),
+                   lambda: service.delete(self.db, m.id))
+        self.current = None
+        self.reload()
+        self.select_meeting(m.id)
+        waiting = sum(1 for i in m.items if i.kind == "ansokan")
+        self.message.show_info(self.tr("Mötet är planerat med %d ansökningar som väntar. Ändra dagordningen och "
+                                       "lägg till deltagare.") % waiting)
+        self.changed.emit()
+
+    def delete_meeting(self) -> None:
+        if self.current is None or not confirm(self, self.tr("Ta bort möte"),
+                                               self.tr("Ta bort mötet %s?") % self.current.title):
+            return
+        try:
+            removed = service.delete(self.db, self.current.id)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return
+        self._push(self.tr("Ta bort möte"), lambda: service.delete(self.db, removed.id),
+                   lambda: service.save(self.db, copy.deepcopy(removed)))
+        self.current = self.saved = None
+        self.tabs.setEnabled(False)
+        self.reload()
+        self.message.show_info(self.tr("Mötet är borttaget (Ctrl+Z ångrar)."))
+        self.changed.emit()
+
+    def propose(self) -> None:
+        m = self._read()
+        if m is None:
+            return
+        new = service.proposals(self.db, m.kind, m.date, m)
+        if not new:
+            self.agenda.message.show_info(self.tr("Inget mer väntar på %s.") % KINDS[m.kind].lower())
+            return
+        self.agenda.add_items(new)
+        self.agenda.message.show_info(self.tr("%d punkter lades till; spara mötet.") % len(new))
+
+    def _add_from_register(self) -> None:
+        from ...services import registers
+
+        contacts = registers.contacts(self.db)
+        if not contacts:
+            self.form.message.show_error(self.tr("Kontaktregistret är tomt."))
+            return
+        names = [f"{c.name} ({c.organisation_text})" if c.organisation_text else c.name for c in contacts]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Lägg till deltagare"), self.tr("Kontaktperson:"), names, 0,
+                                          False)
+        if ok:
+            self.form.add_attendee(service.attendee_from_contact(self.db, contacts[names.index(chosen)].id))
+
+    def record(self, index: int) -> None:
+        """Carry out the item's recommendation or decision on its ansökan (asks first: it is not undone here)."""
+        if not self.save_if_dirty():
+            return
+        item = self.current.items[index]
+        labels = RECOMMENDATIONS if self.current.kind == "beredning" else DECISIONS
+        if not confirm(self, self.tr("Registrera"), self.tr(
+                "Registrera ”%s” för %s? Ansökan får steget i sin historik med mötets datum%s.") % (
+                labels.get(item.outcome, item.outcome), item.title,
+                self.tr(" och en insats med de beviljade beloppen") if item.outcome in ("beviljad", "delvis_beviljad")
+                else "")):
+            return
+        try:
+            made = service.record(self.db, self.current.id, index, item.outcome, item.granted, item.outcome_text,
+                                  item.jav, self.today)
+        except (ServiceError, ValidationError) as exc:
+            self.agenda.message.show_error(str(exc))
+            return
+        self.undo_stack.clear()  # edits before the decision can no longer be undone over it
+        self._show(service.load(self.db, self.current.id), index)
+        text = self.tr("Registrerat.")
+        if made is not None:
+            text += " " + self.tr("Insatsen ”%s” har de beviljade beloppen.") % made.name
+        self.agenda.message.show_info(text)
+        self.reload()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ documents and the projector
+    def _document(self, label: str, make, path: str | None) -> None:
+        from ..file_out import save_document
+
+        if not self.save_if_dirty():
+            return
+        m = self.current
+        try:
+            saved = save_document(self, self.tr("Spara %s") % label.lower(),
+                                  Path.home() / f"{label} {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf",
+                                  lambda: make(self.db, m.id), path)
+        except (ServiceError, OSError) as exc:
+            self.message.show_error(str(exc))
+            return
+        if saved:
+            self.message.show_info(self.tr("Sparad: %s") % saved)
+
+    def kallelse(self, path: str | None = None) -> None:
+        from ...services import meeting_files
+
+        self._document(self.tr("Kallelse"), meeting_files.kallelse_pdf, path)
+
+    def protokoll(self, path: str | None = None) -> None:
+        from ...services import meeting_files
+
+        self._document(self.tr("Protokoll"), meeting_files.protokoll_pdf, path)
+
+    def beslutsunderlag(self, path: str | None = None) -> None:
+        """Every ansökan of the agenda on its own form, in one PDF with bookmarks, made off the GUI thread."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...services.files import file_path
+        from ..worker import Background
+
+        if not self.save_if_dirty():
+            return
+        m = self.current
+        if path is None:
+            suggested = Path.home() / f"Beslutsunderlag {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara beslutsunderlag"), str(suggested), "PDF (*.pdf)")
+            if not path:
+                return
+        db_path, meeting_id, target = file_path(self.db), m.id, Path(path)
+
+        def work(progress, cancelled):
+            from ...services import files, meeting_files
+
+            db = files.open_file(db_path, create=False)
+            try:
+                return meeting_files.write_beslutsunderlag(db, meeting_id, target, progress, cancelled)
+            finally:
+                db.conn.close()
+
+        def done(written) -> None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            self.message.show_info(self.tr("Sparad: %s") % written)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+        def failed(exc) -> bool:
+            if isinstance(exc, (ServiceError, OSError)):
+                self.message.show_error(str(exc))
+                return True
+            return False
+
+        self.background = Background(self, self.tr("Beslutsunderlag"), work, done, failed)
+
+    def present(self) -> None:
+        """The projector mode: one agenda item a page, arrow keys to move, Esc to leave."""
+        from .presentation import PresentationWindow
+
+        if self.current is None or not self.save_if_dirty():
+            return
+        self.presentation = PresentationWindow(service.slides(self.db, self.current), self.current.title)
+        self.presentation.present()
+
+    # ------------------------------------------------------------------ undo
+    def _push(self, text: str, redo, undo) -> None:
+        def wrapped(action):
+            def run():
+                action()
+                keep = self.current.id if self.current is not None else None
+                self.current = self.saved = None
+                self.reload()
+                if keep is not None and self.model.row_of(keep) >= 0:
+                    self.select_meeting(keep)
+                self.changed.emit()
+            return run
+
+        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))
