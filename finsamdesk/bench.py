@@ -227,9 +227,9 @@ def bench_filter(n: int = 5000) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m finsamdesk.bench",
-                                description="Mät start, utskrift, filtrering, ekonomi och deltagare i stor skala.")
+                                description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
-    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants"],
+    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings"],
                    help="bara en mätning")
     args = p.parse_args(argv)
     lines: list[str] = []
@@ -245,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         from .bench_participants import bench_participants
 
         lines += bench_participants(min(args.runs, 3))
+    if args.only in (None, "meetings"):
+        from .bench_meetings import bench_meetings
+
+        lines += bench_meetings(min(args.runs, 3))
     if args.only in (None, "startup"):
         lines += bench_startup(args.runs)
     print("finsamdesk benchmarks (python %s, %s)" % (sys.version.split()[0], sys.platform))

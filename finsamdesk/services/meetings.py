@@ -50,7 +50,7 @@ def find(db: sqlite_utils.Database, key: str) -> Meeting:
 
 
 # ---------------------------------------------------------------- planning
-def _application_item(app: Application) -> AgendaItem:
+def application_item(app: Application) -> AgendaItem:
     sought = app.budget.sought_by_year()
     years = ", ".join(str(y) for y, a in sought.items() if a)
     applicant = (app.applicant_display or "Sökande saknas").rstrip(".")
@@ -68,7 +68,7 @@ def proposals(db: sqlite_utils.Database, kind: str, when: date, meeting: Meeting
     out = []
     for row in sorted(app_store.list_rows(db), key=lambda r: r.diarienummer):
         if row.status in WAITING.get(kind, ()) and row.id not in elsewhere:
-            out.append(_application_item(app_store.load(db, row.id)))
+            out.append(application_item(app_store.load(db, row.id)))
     since = when.toordinal() - rules.REPORT_DAYS
     for report, insats_name in _received_reports(db, date.fromordinal(since), when):
         out.append(AgendaItem("rapport", f"{report.title} – {insats_name}",

@@ -49,6 +49,7 @@ class NewMeetingDialog(QDialog):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nytt möte"))
+        self.setMinimumWidth(380)
         self.kind = QComboBox()
         for key, text in KINDS.items():
             self.kind.addItem(text, key)
@@ -132,6 +133,7 @@ class MeetingsPage(QWidget):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([230, 570])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
