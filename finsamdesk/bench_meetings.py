@@ -4,10 +4,10 @@ bookmarks) in process, and in the window on the worker thread while the GUI thre
 from __future__ import annotations
 
 import statistics
-from itertools import pairwise
 import tempfile
 import time
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 APPLICATIONS, UNDERLAG_GOAL_S, FREEZE_GOAL_MS = 10, 2.0, 100
