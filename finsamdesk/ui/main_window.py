@@ -25,6 +25,7 @@ from .. import paths
 from ..services.errors import ServiceError
 from .applications.commands import ApplicationCommands
 from .applications.list_page import ApplicationsPage
+from .meetings.commands import MeetingCommands
 from .participants.commands import ParticipantCommands
 from .widgets import confirm
 
@@ -62,7 +63,7 @@ def remember_file(path: Path) -> None:
     settings().setValue("recent_files", items[:MAX_RECENT])
 
 
-class MainWindow(ApplicationCommands, ParticipantCommands, QMainWindow):
+class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMainWindow):
     """Public: set_file(db, path), open_path(path), leave_file() -> bool, page(row), the pages
     `applications` (ApplicationsPage), `organisations`, `contacts`, and one method per menu command
     (new_file, open_file_dialog, save_copy, edit_forbund, new_application, print_application, print_blank,
@@ -152,6 +153,7 @@ class MainWindow(ApplicationCommands, ParticipantCommands, QMainWindow):
         ansokan.addSeparator()
         self._action(ansokan, self.tr("Skapa &insats från ansökan…"), self.insats_from_application)
         self._build_participants_menu(bar.addMenu(self.tr("&Deltagare")))
+        self._build_meetings_menu(bar.addMenu(self.tr("&Möten")))
         visa = bar.addMenu(self.tr("&Visa"))
         for row, (label, _factory) in enumerate(PAGES):
             self._action(visa, self.tr(label), lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}")

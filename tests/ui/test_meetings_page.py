@@ -138,3 +138,14 @@ def test_agenda_editing_attendees_from_the_register_and_delete_with_undo(window,
     page.undo_stack.undo()
     QApplication.processEvents()
     assert page.model.rowCount() == count
+
+
+def test_f5_presents_from_anywhere_in_the_window_and_needs_a_meeting(window, qtbot):
+    page = window.meetings
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.presentation is None and page.message.text() == "Välj ett möte i listan först."
+    page.table.selectRow(0)
+    window.nav.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.presentation is not None and page.presentation.isVisible()
+    page.presentation.close()

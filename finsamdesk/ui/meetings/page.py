@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -145,7 +145,6 @@ class MeetingsPage(QWidget):
         self.protokoll_button.clicked.connect(lambda: self.protokoll())
         self.underlag_button.clicked.connect(lambda: self.beslutsunderlag())
         self.present_button.clicked.connect(self.present)
-        QShortcut(QKeySequence("F5"), self, self.present, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.agenda.propose_requested.connect(self.propose)
         self.agenda.record_requested.connect(self.record)
         self.agenda.open_application.connect(self.open_application)
@@ -221,6 +220,9 @@ class MeetingsPage(QWidget):
         return not self.is_dirty() or self.save()
 
     def save(self) -> bool:
+        if self.current is None:
+            self.message.show_error(self.tr("Välj ett möte i listan först."))
+            return False
         m = self._read()
         if m is None:
             self.tabs.setCurrentWidget(self.form)
@@ -330,10 +332,17 @@ class MeetingsPage(QWidget):
         self.changed.emit()
 
     # ------------------------------------------------------------------ documents and the projector
+    def _chosen(self) -> bool:
+        """A meeting is selected and what is typed in it is saved (a message says why not)."""
+        if self.current is None:
+            self.message.show_error(self.tr("Välj ett möte i listan först."))
+            return False
+        return self.save_if_dirty()
+
     def _document(self, label: str, make, path: str | None) -> None:
         from ..file_out import save_document
 
-        if not self.save_if_dirty():
+        if not self._chosen():
             return
         m = self.current
         try:
@@ -363,7 +372,7 @@ class MeetingsPage(QWidget):
         from ...services.files import file_path
         from ..worker import Background
 
-        if not self.save_if_dirty():
+        if not self._chosen():
             return
         m = self.current
         if path is None:
@@ -401,10 +410,10 @@ class MeetingsPage(QWidget):
         """The projector mode: one agenda item a page, arrow keys to move, Esc to leave."""
         from .presentation import PresentationWindow
 
-        if self.current is None or not self.save_if_dirty():
+        if not self._chosen():
             return
         self.presentation = PresentationWindow(service.slides(self.db, self.current), self.current.title)
-        self.presentation.present()
+        self.presentation.present(beside=self.window().screen())
 
     # ------------------------------------------------------------------ undo
     def _push(self, text: str, redo, undo) -> None:

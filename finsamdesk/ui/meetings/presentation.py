@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -297,7 +297,13 @@ class PresentationWindow(QWidget):
     def previous_slide(self) -> None:
         self.show_slide(self._index - 1)
 
-    def present(self) -> None:
+    def present(self, beside=None) -> None:
+        """Full screen on the projector: another screen than `beside` (the main window's) when there is one.
+        The geometry is set too, for desktops where full screen alone does not resize the window."""
+        screens = QGuiApplication.screens()
+        screen = next((s for s in screens if s is not beside), beside) or QGuiApplication.primaryScreen()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()
