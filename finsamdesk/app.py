@@ -15,6 +15,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--file", type=Path, help="förbundets fil (SQLite)")
     parser.add_argument("--demo", action="store_true", help="öppna en ny exempelfil i en tillfällig mapp")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="prova installationen: öppna en exempelfil, skriv ut en PDF och avsluta (0 = allt fungerar)")
     return parser.parse_args(argv)
 
 
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from .ui.main_window import MainWindow, recent_files
 
+    if args.self_test:
+        return _self_test(app)
     path, fresh = _choose_file(args, recent_files())
     window = MainWindow(None, path)
     window.show()
@@ -106,6 +110,48 @@ def main(argv: list[str] | None = None) -> int:
 
     QTimer.singleShot(0, open_file)
     return app.exec()
+
+
+def _self_test(app) -> int:
+    """For an installed or frozen build: the window on an example file in a temporary folder, an ansökan
+    printed to PDF with the bundled fonts and form, the Swedish Qt strings and the crypto library present.
+    Prints one line per check and returns 0 when all passed."""
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication
+
+    from .services import applications, demo, files, printing
+    from .ui.main_window import MainWindow
+
+    from . import paths
+
+    folder = Path(tempfile.mkdtemp(prefix="finsamdesk-selftest-"))
+    os.environ[paths.HOME_ENV] = str(folder / "home")  # the user's settings and recent files stay untouched
+    checks: list[tuple[str, bool]] = []
+    try:
+        db = files.new_file(folder / "exempel.sqlite", "")
+        demo.create_example(db)
+        window = MainWindow(db, folder / "exempel.sqlite")
+        window.show()
+        app.processEvents()
+        checks.append(("fönstret visas med exempelfilen", window.isVisible() and window.applications.total_count > 0))
+        first = applications.list_rows(db)[0]
+        pdf = printing.print_application(db, first.id, folder / "ansokan.pdf")
+        checks.append((f"ansökan utskriven ({pdf.stat().st_size // 1000} kB)", pdf.read_bytes()[:5] == b"%PDF-"))
+        checks.append(("svenska Qt-texter", QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"))
+        from .store import crypto
+
+        record, key = crypto.new_keys("självtestets lösenfras", n=2**10)
+        checks.append(("kryptering", key.decrypt("x", key.encrypt("x", "åäö")) == "åäö"))
+        window.close()
+        db.conn.close()
+    except Exception as exc:  # noqa: BLE001 - a self-test reports every failure as a failed check
+        checks.append((f"oväntat fel: {type(exc).__name__}: {exc}", False))
+    for text, ok in checks:
+        print(f"{'OK  ' if ok else 'FEL '} {text}", flush=True)
+    passed = all(ok for _, ok in checks)
+    print("självtest klart" if passed else "självtestet misslyckades", flush=True)
+    return 0 if passed else 1
 
 
 def _timer_report(app):

@@ -201,3 +201,11 @@ def test_new_application_on_the_forbunds_default_form(window, monkeypatch):
     assert editor.app.diarienummer == f"{date.today().year}-006"  # five made today by the fixture
     assert window.applications.model.rowCount() == 8
     assert editor.findChild(QLineEdit, "answer_namn").hasFocus() or not window.isActiveWindow()
+
+
+def test_the_self_test_opens_an_example_prints_a_pdf_and_passes(capsys):
+    from finsamdesk.app import main
+
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "OK   ansökan utskriven" in out and out.strip().endswith("självtest klart")
