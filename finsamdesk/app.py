@@ -12,12 +12,15 @@ _STARTED = time.perf_counter()
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="finsamdesk", description="Samordningsförbundets skrivbord.")
+    parser.add_argument("path", nargs="?", type=Path, help="förbundets fil (SQLite), som --file")
     parser.add_argument("--file", type=Path, help="förbundets fil (SQLite)")
     parser.add_argument("--demo", action="store_true", help="öppna en ny exempelfil i en tillfällig mapp")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",
                         help="prova installationen: öppna en exempelfil, skriv ut en PDF och avsluta (0 = allt fungerar)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.file = args.file or args.path  # `finsamdesk FIL.sqlite`, as a file manager opens it
+    return args
 
 
 def _setup_logging() -> None:
@@ -83,17 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     def open_file() -> None:
         """After the window is on screen: open (or create) the file, offer example data, fill the pages."""
         from .services import files
-        from .services.errors import ServiceError
+        from .ui.opening import open_interactively
 
         _setup_logging()
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            db = files.open_file(path)
-        except ServiceError as exc:
-            QMessageBox.critical(window, "Filen kan inte öppnas", str(exc))
+        opened = open_interactively(window, path)  # asks: read-only when in use, restore when damaged
+        if opened is None:
             app.exit(1)
             return
-        if fresh and files.is_empty(db):
+        db, lock = opened
+        if fresh and lock is not None and files.is_empty(db):
             from .services import demo
             wanted = args.demo or args.quit_when_shown or QMessageBox.question(
                 window, "Ny fil",
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             ) == QMessageBox.StandardButton.Yes
             if wanted:
                 demo.create_example(db)
-        window.set_file(db, path)
+        window.set_file(db, path, lock)
         if report:
             report("ready")
             app.quit()
@@ -120,10 +122,9 @@ def _self_test(app) -> int:
 
     from PySide6.QtCore import QCoreApplication
 
+    from . import paths
     from .services import applications, demo, files, printing
     from .ui.main_window import MainWindow
-
-    from . import paths
 
     folder = Path(tempfile.mkdtemp(prefix="finsamdesk-selftest-"))
     os.environ[paths.HOME_ENV] = str(folder / "home")  # the user's settings and recent files stay untouched
@@ -141,7 +142,7 @@ def _self_test(app) -> int:
         checks.append(("svenska Qt-texter", QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"))
         from .store import crypto
 
-        record, key = crypto.new_keys("självtestets lösenfras", n=2**10)
+        _record, key = crypto.new_keys("självtestets lösenfras", n=2**10)
         checks.append(("kryptering", key.decrypt("x", key.encrypt("x", "åäö")) == "åäö"))
         window.close()
         db.conn.close()

@@ -9,6 +9,7 @@ register is done through the `resolve_organisation` callback the service passes 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -28,6 +29,8 @@ from ..domain.registers import Organisation
 from ..domain.workflow import STATUSES
 
 FORMAT = "finsamdesk-ansokan"
+MAX_ORE = 10**15  # as parse_amount: beyond it no amount is real (and SQLite integers end at 2**63)
+MAX_COUNT = 10**6
 VERSION = 1
 
 APPLICATION_KEYS = (
@@ -146,6 +149,11 @@ class _Reader:
         if not isinstance(value, str):
             self.bad(path, "ska vara en text")
             return ""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (\ud800): no text can be stored with it
+            self.bad(path, "innehåller ett ogiltigt tecken")
+            return ""
         if required and not value.strip():
             self.bad(path, "får inte vara tom")
         return value
@@ -166,16 +174,17 @@ class _Reader:
     def count(self, value: Any, path: str) -> int | None:
         if value is _MISSING or value is None:
             return None
-        if type(value) is not int or value < 0:
-            self.bad(path, "ska vara ett heltal ≥ 0 eller null")
+        if type(value) is not int or not 0 <= value <= MAX_COUNT:
+            self.bad(path, f"ska vara ett heltal 0–{MAX_COUNT} eller null")
             return None
         return value
 
     def amount(self, value: Any, path: str) -> int | None:
         """Öre: an integer ≥ 0. Floats (even 100.0) are refused: amounts are never decimals."""
-        if type(value) is not int or value < 0:
+        if type(value) is not int or not 0 <= value <= MAX_ORE:
             extra = " (belopp anges i hela öre, utan decimaler)" if isinstance(value, float) else ""
-            self.bad(path, "ska vara ett heltal ≥ 0" + extra)
+            self.bad(path, "ska vara ett heltal ≥ 0" + extra if type(value) is not int or value < 0
+                     else "är orimligt stort")
             return None
         return value
 
@@ -201,7 +210,7 @@ def _read_applicants(r: _Reader, raw: Any, resolve: OrganisationResolver | None)
         r.unknown(a, ("name", "role", "organisation"), path)
         name = r.text(a.get("name", _MISSING), f"{path}.name", required=True)
         role = a.get("role", "huvudman")
-        if role not in APPLICANT_ROLES:
+        if not isinstance(role, str) or role not in APPLICANT_ROLES:
             r.bad(f"{path}.role", f"ska vara en av {', '.join(APPLICANT_ROLES)}")
             role = "huvudman"
         org_id = None
@@ -318,7 +327,8 @@ def _read_history(r: _Reader, raw: Any) -> list[StatusEvent]:
             continue
         r.unknown(e, ("status", "date", "note", "who", "granted"), path)
         status = e.get("status")
-        if status not in STATUSES:
+        if not isinstance(status, str) or status not in STATUSES:
+            status = None
             r.bad(f"{path}.status", f"ska vara en av {', '.join(STATUSES)}")
         when = r.date(e.get("date"), f"{path}.date", required=True)
         granted: dict[int, int] = {}
@@ -326,7 +336,7 @@ def _read_history(r: _Reader, raw: Any) -> list[StatusEvent]:
         if raw_granted is not None:
             g = r.obj(raw_granted, f"{path}.granted")
             for key, value in (g or {}).items():
-                if not (isinstance(key, str) and key.isdigit() and 1900 <= int(key) <= 2200):
+                if not (isinstance(key, str) and re.fullmatch(r"[0-9]{4}", key) and 1900 <= int(key) <= 2200):
                     r.bad(f"{path}.granted.{key}", "nyckeln ska vara ett årtal, t.ex. \"2024\"")
                     continue
                 amount = r.amount(value, f"{path}.granted.{key}")
@@ -387,7 +397,7 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     for key in ("planned_participants", "planned_women", "planned_men"):
         setattr(app, key, r.count(get(key), key))
     status = raw.get("status", "utkast")
-    if status not in STATUSES:
+    if not isinstance(status, str) or status not in STATUSES:
         r.bad("status", f"ska vara en av {', '.join(STATUSES)}")
         status = "utkast"
     app.status = status
@@ -409,4 +419,6 @@ def application_from_json(text: str | bytes, resolve_organisation: OrganisationR
                                 ) from exc
     except UnicodeDecodeError as exc:
         raise ImportFormatError(["Filen är inte UTF-8-kodad text."]) from exc
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting thousands deep
+        raise ImportFormatError(["Filen är inte giltig JSON (för djupt nästlad eller ett orimligt tal)."]) from exc
     return application_from_dict(data, resolve_organisation)

@@ -7,6 +7,7 @@ never repeat a personnummer or a name; the row number and the column say where t
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -153,9 +154,12 @@ def _date(value, header: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    text = _text(value)
     try:
-        return parse_date(_text(value))
+        return parse_date(text)
     except DateError as exc:
+        if re.search(r"[0-9]{6}", text) and not re.fullmatch(r"[0-9]{4}-?[0-9]{2}-?[0-9]{2}", text):
+            raise ValueError(f"{header}: värdet är inget datum; skriv t.ex. 2026-01-15.") from None
         raise ValueError(f"{header}: {exc}") from None
 
 
@@ -189,7 +193,7 @@ def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[st
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
         total = ws.max_row or 0
-        cells = ws.iter_rows(values_only=True)
+        cells = _rows_of(ws)
         head = []
         for cells_row in cells:
             head.append(cells_row)
@@ -215,6 +219,27 @@ def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[st
         return result
     finally:
         wb.close()
+
+
+def _rows_of(ws):
+    """The sheet's rows; read-only openpyxl parses the XML only now, so a damaged sheet fails here."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    rows = ws.iter_rows(values_only=True)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except (zipfile.BadZipFile, ParseError, ValueError, KeyError, TypeError, EOFError, OSError) as exc:
+            raise ImportFileError("Filen kan inte läsas som en Excel-fil (.xlsx): den är skadad.") from exc
+        yield row
+
+
+def _quoted(text: str) -> str:
+    """A cell's text in a message — unless it may be a personnummer in the wrong column (never repeated)."""
+    return "värdet" if re.search(r"[0-9]{6}", text) else f"”{text[:30]}”"
 
 
 def _participant(number: int, values: dict, insats_id: int,
@@ -245,7 +270,7 @@ def _participant(number: int, values: dict, insats_id: int,
         if label:
             found = categories.get(kind, {}).get(fold(label))
             if found is None:
-                errors.append(ImportRowError(number, f"okänd kategori ”{label[:30]}”; välj en i listan.",
+                errors.append(ImportRowError(number, f"okänd kategori {_quoted(label)}; välj en i listan.",
                                              HEADER[name]))
             setattr(p, f"{name}_id", found)
     return p, errors

@@ -20,16 +20,67 @@ class NewerFileError(FileOpenError):
     """Made by a newer finsamdesk; refused without being touched."""
 
 
-def open_file(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+class DamagedFileError(FileOpenError):
+    """The file fails SQLite's check; the message says to restore a backup (backups.latest_restorable)."""
+
+
+class FileInUseError(FileOpenError):
+    """Open for writing in another finsamdesk (this computer or another on a share); `holder` says where."""
+
+    def __init__(self, holder):
+        super().__init__(f"Filen är redan öppen i finsamdesk hos {holder.description}. Den kan öppnas "
+                         "skrivskyddad, så att inget kan skrivas över.")
+        self.holder = holder
+
+
+def open_file(path: str | Path, *, create: bool = True, read_only: bool = False) -> sqlite_utils.Database:
     # sqlite-utils is imported here, after the window is shown
     from ..store import connection
 
     try:
-        return connection.open_database(path, create=create)
+        return connection.open_database(path, create=create, read_only=read_only)
     except connection.NewerFileError as exc:
         raise NewerFileError(str(exc)) from exc
+    except connection.DamagedFileError as exc:
+        raise DamagedFileError(str(exc)) from exc
     except connection.FileError as exc:
         raise FileOpenError(str(exc)) from exc
+
+
+def lock_file(path: str | Path):
+    """The one-writer lock (store.lock.FileLock) or FileInUseError. Keep it while the file is open."""
+    from ..store import lock
+
+    try:
+        return lock.FileLock.acquire(Path(path))
+    except lock.FileLocked as exc:
+        raise FileInUseError(exc.holder) from exc
+    except OSError as exc:  # a read-only folder: the file can still be opened read-only
+        raise FileOpenError(f"Låsfilen bredvid {Path(path).name} kunde inte skapas: {exc.strerror or exc}. "
+                            "Öppna filen skrivskyddad.") from exc
+
+
+def open_for_writing(path: str | Path, *, create: bool = True):
+    """(db, lock): the lock first, so that a second writer is refused before the file is touched."""
+    held = lock_file(path)
+    try:
+        return open_file(path, create=create), held
+    except BaseException:
+        held.release()
+        raise
+
+
+def is_read_only(db: sqlite_utils.Database) -> bool:
+    from ..store import connection
+
+    return connection.is_read_only(db)
+
+
+def known_problem(exc: BaseException) -> str | None:
+    """A Swedish sentence for an error the user can act on (read-only, full disk, busy, damaged), else None."""
+    from ..store import errors
+
+    return errors.describe(exc)
 
 
 def new_file(path: str | Path, forbund_name: str) -> sqlite_utils.Database:

@@ -6,6 +6,7 @@ The import is written to run on a worker thread with its own connection: `progre
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -138,7 +139,7 @@ def _check_rows(db: sqlite_utils.Database, rows: list[tuple[int, Participant]], 
             elif p.code in seen_codes:
                 errors.append(ImportRowError(number, f"samma som rad {seen_codes[p.code]} (dubblett).", "Deltagar-id"))
             seen_codes.setdefault(p.code, number)
-        if key is not None and len(p.personnummer) == 12:
+        if key is not None and re.fullmatch(r"[0-9]{12}", p.personnummer):  # a valid one, normalised
             digest = key.digest(p.personnummer)
             for other_row, other in by_person.get(digest, []):
                 if rules.overlaps(p, other):

@@ -10,27 +10,23 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from .. import paths
-from ..services.errors import ServiceError
 from .applications.commands import ApplicationCommands
 from .applications.list_page import ApplicationsPage
+from .file_commands import FileCommands
 from .meetings.commands import MeetingCommands
 from .participants.commands import ParticipantCommands
 from .widgets import confirm
 
 MAX_RECENT = 8
-FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 
 # The navigation, in order: (label, (module under finsamdesk.ui, class)) or None for the applications page,
 # which is built at once. The others are built the first time they are shown. A page offers
@@ -63,16 +59,20 @@ def remember_file(path: Path) -> None:
     settings().setValue("recent_files", items[:MAX_RECENT])
 
 
-class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMainWindow):
+class MainWindow(FileCommands, ApplicationCommands, ParticipantCommands, MeetingCommands, QMainWindow):
     """Public: set_file(db, path), open_path(path), leave_file() -> bool, page(row), the pages
     `applications` (ApplicationsPage), `organisations`, `contacts`, and one method per menu command
     (new_file, open_file_dialog, save_copy, edit_forbund, new_application, print_application, print_blank,
     export_list, delete_application, focus_search)."""
 
-    def __init__(self, db, path: Path):
-        """`db` may be None: the window shows at once and the file is opened with set_file()."""
+    def __init__(self, db, path: Path, lock=None):
+        """`db` may be None: the window shows at once and the file is opened with set_file(). `lock` is the
+        one-writer lock held while the file is open (None for a file opened read-only, and in tests)."""
         super().__init__()
-        self.db, self.path = db, Path(path)
+        self.db, self.path, self.lock = db, Path(path), lock
+        self.read_only = False
+        self.read_only_label = QLabel()
+        self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.applications = ApplicationsPage()
@@ -86,6 +86,7 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
         self.nav.currentRowChanged.connect(self._show_page)
         self.path_label, self.counts_label = QLabel(), QLabel()
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
@@ -102,8 +103,9 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
             self.restoreGeometry(geometry)
         self._restore_splitter(ROW["Ansökningar"])
         self.nav.setCurrentRow(0)
+        self._start_file_timers()
         if db is not None:
-            self.set_file(db, self.path)
+            self.set_file(db, self.path, lock)
         else:
             self.menuBar().setEnabled(False)
             self.setWindowTitle(f"{self.path.name} – finsamdesk")
@@ -125,6 +127,7 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
         self._action(arkiv, self.tr("&Ny fil…"), self.new_file, "Ctrl+Shift+N")
         self._action(arkiv, self.tr("&Öppna…"), self.open_file_dialog, QKeySequence.StandardKey.Open)
         self._action(arkiv, self.tr("Spara &kopia som…"), self.save_copy)
+        self._action(arkiv, self.tr("Säker&hetskopior…"), self.show_backups)
         self.recent_menu = arkiv.addMenu(self.tr("&Senaste filer"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         arkiv.addSeparator()
@@ -233,20 +236,28 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
                 store.setValue(f"splitter/{PAGES[row][0]}", page.splitter.saveState())
 
     # ------------------------------------------------------------------ the file
-    def set_file(self, db, path: Path) -> None:
+    def set_file(self, db, path: Path, lock=None) -> None:
         from ..services import registers
 
-        self.db, self.path = db, Path(path)
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.db, self.path, self.lock = db, Path(path), lock
         self.menuBar().setEnabled(True)
         for page in self._pages.values():
             page.set_database(db)
         self._show_page(self.nav.currentRow())
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
-        self.setWindowTitle(f"{self.path.name}{example} – finsamdesk")
+        from ..services.files import is_read_only
+
+        self.read_only = is_read_only(db)
+        read_only = self.tr(" [skrivskyddad]") if self.read_only else ""
+        self.setWindowTitle(f"{self.path.name}{example}{read_only} – finsamdesk")
         self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
+        self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")
         self._update_counts()
         remember_file(self.path)
+        self._backup_on_open()
 
     def _update_counts(self) -> None:
         if self.db is None:
@@ -276,53 +287,6 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
             return True
         return confirm(self, self.tr("Osparade ändringar"),
                        self.tr("Ansökan kan inte sparas som den är (se meddelandet). Kasta ändringarna?"))
-
-    def open_path(self, path: Path) -> None:
-        from ..services import files
-
-        if not self.leave_file():
-            return
-        try:
-            db = files.open_file(path, create=False)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Filen kan inte öppnas"), str(exc))
-            return
-        self.set_file(db, path)
-
-    def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Öppna fil"), str(self.path.parent), FILE_FILTER)
-        if name:
-            self.open_path(Path(name))
-
-    def new_file(self) -> None:
-        from ..services import files
-
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ny fil"), str(self.path.parent), FILE_FILTER)
-        if not name or not self.leave_file():
-            return
-        forbund, ok = QInputDialog.getText(self, self.tr("Ny fil"), self.tr("Förbundets namn:"))
-        if not ok:
-            return
-        try:
-            db = files.new_file(name, forbund)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Ny fil"), str(exc))
-            return
-        self.set_file(db, Path(name))
-
-    def save_copy(self) -> None:
-        from ..services import files
-
-        self.applications.editor.save_now()
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopia som"), str(self.path.parent), FILE_FILTER)
-        if not name:
-            return
-        try:
-            files.save_copy(self.db, name)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Spara kopia"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Kopia sparad: %s") % name, 5000)
 
     def edit_forbund(self) -> None:
         from .registers.forbund_dialog import ForbundDialog
@@ -369,4 +333,7 @@ class MainWindow(ApplicationCommands, ParticipantCommands, MeetingCommands, QMai
             event.ignore()
             return
         self._save_layout()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         super().closeEvent(event)

@@ -70,7 +70,7 @@ def test_selecting_a_row_opens_it_in_the_editor(window):
 
 def test_save_copy_writes_a_file_that_opens(window, tmp_path, monkeypatch):
     target = tmp_path / "kopia.sqlite"
-    monkeypatch.setattr("finsamdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     window.save_copy()
     copy = files.open_file(target, create=False)
     assert len(applications.list_rows(copy)) == 7
@@ -162,7 +162,7 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
 def test_blank_form_for_applicants(window, monkeypatch):
     opened = []
     monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
-    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getItem",
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem",
                         lambda *a, **k: ("Samordningsförbundet Burlöv-Staffanstorp (version 5)", True))
     window.print_blank()
     assert Path(opened[0].toLocalFile()).name == "formular-burlov-staffanstorp-v5.pdf"
@@ -171,7 +171,7 @@ def test_blank_form_for_applicants(window, monkeypatch):
 def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatch, qtbot):
     import openpyxl
     target = tmp_path / "lista.xlsx"
-    monkeypatch.setattr("finsamdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClicks(window.applications.search, "ÖPPEN")
     window.export_list()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
@@ -180,8 +180,8 @@ def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatc
 
 def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
     target = tmp_path / "nytt förbund.sqlite"
-    monkeypatch.setattr("finsamdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getText",
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getText",
                         lambda *a, **k: ("Samordningsförbundet Nytt", True))
     window.new_file()
     assert window.windowTitle() == "nytt förbund.sqlite – finsamdesk"
@@ -192,7 +192,7 @@ def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
 
 
 def test_new_application_on_the_forbunds_default_form(window, monkeypatch):
-    monkeypatch.setattr("finsamdesk.ui.main_window.QInputDialog.getItem", lambda parent, title, label, names, index,
+    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem", lambda parent, title, label, names, index,
                         editable: (names[index], True))
     window.new_application()
     editor = window.applications.editor
