@@ -64,6 +64,7 @@ def make_backup(db: sqlite_utils.Database, path: Path, label: str = "auto") -> P
         dst = sqlite3.connect(target)
         try:
             db.conn.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
         finally:
             dst.close()
     except (OSError, sqlite3.Error) as exc:

@@ -31,7 +31,7 @@ class Holder:
 
     @property
     def description(self) -> str:
-        since = self.since[:16].replace("T", " kl. ")
+        since = self.since[:16].replace("T", " kl. ").replace(":", ".")
         return f"{self.user} på datorn {self.host} (sedan {since})"
 
 

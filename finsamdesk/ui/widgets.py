@@ -52,6 +52,16 @@ def item(text: str, *, align_right: bool = False, editable: bool = True, bold: b
     return it
 
 
+def combo(options: dict[str, str]):
+    """A combo box of {key: text}, the key as each item's data."""
+    from PySide6.QtWidgets import QComboBox
+
+    box = QComboBox()
+    for key, text in options.items():
+        box.addItem(text, key)
+    return box
+
+
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)

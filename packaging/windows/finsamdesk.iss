@@ -91,5 +91,5 @@ Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#AppName}}"; F
 
 ; No [Registry] section: the only registry writes are Inno Setup's own uninstall entry, which
 ; in non administrative install mode goes to HKCU. No file association for .sqlite (too
-; generic, and the program opens a file with --file, not as a plain argument).
+; generic: an .sqlite file is not always a finsamdesk file).
 ; No [UninstallDelete]: uninstalling leaves the user's data (%LOCALAPPDATA%\finsamdesk).

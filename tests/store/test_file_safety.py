@@ -78,7 +78,7 @@ def test_another_computers_lock_on_a_share_counts_until_its_heartbeat_is_stale(t
     lock_store.lock_path(path).write_text(json.dumps(other), encoding="utf-8")
     with pytest.raises(files.FileInUseError) as caught:
         files.open_for_writing(path)
-    assert "kerstin på datorn annan-dator (sedan 2026-12-01 kl. 09:00)" in str(caught.value)
+    assert "kerstin på datorn annan-dator (sedan 2026-12-01 kl. 09.00)" in str(caught.value)
     other["heartbeat"] = time.time() - lock_store.STALE_AFTER - 1
     lock_store.lock_path(path).write_text(json.dumps(other), encoding="utf-8")
     _db, held = files.open_for_writing(path)

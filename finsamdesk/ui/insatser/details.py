@@ -19,14 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.insatser import CADENCES, KINDS, STATUSES, Insats
-from ..widgets import MessageLabel
-
-
-def _combo(options: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
-    for key, text in options.items():
-        combo.addItem(text, key)
-    return combo
+from ..widgets import MessageLabel, combo
 
 
 def _count(value: int | None) -> QSpinBox:
@@ -47,10 +40,10 @@ class InsatsDetails(QWidget):
         super().__init__(parent)
         self.insats: Insats | None = None
         self.fields = {
-            "name": QLineEdit(), "kind": _combo(KINDS), "status": _combo(STATUSES), "owner": QComboBox(),
+            "name": QLineEdit(), "kind": combo(KINDS), "status": combo(STATUSES), "owner": QComboBox(),
             "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
             "target_group": QLineEdit(), "planned_women": _count(None), "planned_men": _count(None),
-            "cadence": _combo(CADENCES), "note": QPlainTextEdit(),
+            "cadence": combo(CADENCES), "note": QPlainTextEdit(),
         }
         self.fields["owner"].setEditable(True)
         self.fields["period_start"].setPlaceholderText("2026-01-01")

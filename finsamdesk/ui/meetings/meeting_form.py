@@ -5,7 +5,6 @@ import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,14 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.meetings import KINDS, ROLES, Attendee, Meeting
-from ..widgets import MessageLabel, item
-
-
-def _combo(options: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
-    for key, text in options.items():
-        combo.addItem(text, key)
-    return combo
+from ..widgets import MessageLabel, combo, item
 
 
 class MeetingForm(QWidget):
@@ -36,7 +28,7 @@ class MeetingForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.fields = {"kind": _combo(KINDS), "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(),
+        self.fields = {"kind": combo(KINDS), "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(),
                        "chair": QLineEdit(), "secretary": QLineEdit(), "adjusters": QLineEdit(),
                        "first_paragraph": QSpinBox(), "note": QLineEdit()}
         self.fields["date"].setPlaceholderText("ÅÅÅÅ-MM-DD")
@@ -101,7 +93,7 @@ class MeetingForm(QWidget):
         name.setData(Qt.ItemDataRole.UserRole, a.contact_id)
         self.attendees.setItem(row, 0, name)
         self.attendees.setItem(row, 1, item(a.organisation))
-        role = _combo(ROLES)
+        role = combo(ROLES)
         role.setCurrentIndex(max(0, role.findData(a.role)))
         self.attendees.setCellWidget(row, 2, role)
         present = item(self.tr("närvarande"), editable=False)

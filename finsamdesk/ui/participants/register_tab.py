@@ -24,18 +24,13 @@ from ...services import participant_files as files_service
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
 from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import combo as make_combo
 from .details import ParticipantForm
 from .dialogs import ExportDialog, ImportErrorsDialog
 from .register_model import RegisterModel
 
 STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
 
-
-def _combo(items: dict) -> QComboBox:
-    combo = QComboBox()
-    for key, text in items.items():
-        combo.addItem(text, key)
-    return combo
 
 
 class RegisterTab(QWidget):
@@ -54,10 +49,10 @@ class RegisterTab(QWidget):
         self.search.setPlaceholderText(self.tr("Sök deltagar-id, insats, namn eller helt personnummer (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.insats = QComboBox()
-        self.gender = _combo({"": self.tr("Alla"), **GENDERS})
-        self.state = _combo(STATES)
+        self.gender = make_combo({"": self.tr("Alla"), **GENDERS})
+        self.state = make_combo(STATES)
         self.year = QComboBox()
-        self.mode = _combo(MODES_SHORT)
+        self.mode = make_combo(MODES_SHORT)
         self.mode.setToolTip(self.tr("Hur insatsen redovisar sina deltagare"))
         self.count = QLabel()
         # A fixed width: a count that changes length must not re-lay out (and repaint) the list at each key.
