@@ -33,6 +33,10 @@ class FileInUseError(FileOpenError):
         self.holder = holder
 
 
+class FileNotWritableError(FileOpenError):
+    """The file (or its folder) cannot be written here: a read-only share, a protected file. It may be read."""
+
+
 def open_file(path: str | Path, *, create: bool = True, read_only: bool = False) -> sqlite_utils.Database:
     # sqlite-utils is imported here, after the window is shown
     from ..store import connection
@@ -56,12 +60,17 @@ def lock_file(path: str | Path):
     except lock.FileLocked as exc:
         raise FileInUseError(exc.holder) from exc
     except OSError as exc:  # a read-only folder: the file can still be opened read-only
-        raise FileOpenError(f"Låsfilen bredvid {Path(path).name} kunde inte skapas: {exc.strerror or exc}. "
-                            "Öppna filen skrivskyddad.") from exc
+        raise FileNotWritableError(f"Mappen där {Path(path).name} ligger går inte att skriva i "
+                                   f"({exc.strerror or exc}). Filen kan öppnas skrivskyddad.") from exc
 
 
 def open_for_writing(path: str | Path, *, create: bool = True):
     """(db, lock): the lock first, so that a second writer is refused before the file is touched."""
+    import os
+
+    if Path(path).exists() and not os.access(path, os.W_OK):
+        raise FileNotWritableError(f"{Path(path).name} är skrivskyddad (eller så saknar du rätt att ändra den). "
+                                   "Filen kan öppnas skrivskyddad.")
     held = lock_file(path)
     try:
         return open_file(path, create=create), held

@@ -125,15 +125,21 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
     if version != SCHEMA_VERSION:
         raise FileError(f"{path.name} har filversion {version} och kan inte öppnas skrivskyddad av den här versionen "
                         f"(som använder {SCHEMA_VERSION}); öppna den en gång med skrivrätt så uppdateras den.")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        db = sqlite_utils.Database(conn)
-        _configure(db)
-        db.execute("PRAGMA query_only = ON")
-        quick_check(db, path)
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path) from exc
-    return db
+    for uri in (f"file:{path}?mode=ro",  # a WAL file needs its -shm; in a folder we may not write in,
+                f"file:{path}?mode=ro&immutable=1"):  # read it as it lies (nobody can be writing there, then)
+        try:
+            conn = sqlite3.connect(uri, uri=True)
+            db = sqlite_utils.Database(conn)
+            _configure(db)
+            db.execute("PRAGMA query_only = ON")
+            quick_check(db, path)
+            return db
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise _damaged(path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(path) from exc
+    raise FileError(f"{path.name} kan inte öppnas ens skrivskyddad.")
 
 
 def is_read_only(db: sqlite_utils.Database) -> bool:

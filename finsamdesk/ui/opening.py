@@ -24,9 +24,9 @@ def open_interactively(parent: QWidget | None, path: Path, *, create: bool = Tru
 
     try:
         return files.open_for_writing(path, create=create)
-    except files.FileInUseError as exc:
-        if not _ask(parent, parent.tr("Filen är redan öppen") if parent else "Filen är redan öppen", str(exc),
-                    "Öppna skrivskyddad"):
+    except (files.FileInUseError, files.FileNotWritableError) as exc:
+        title = "Filen är redan öppen" if isinstance(exc, files.FileInUseError) else "Filen går inte att ändra"
+        if not _ask(parent, title, str(exc), "Öppna skrivskyddad"):
             return None
         try:
             return files.open_file(path, create=False, read_only=True), None

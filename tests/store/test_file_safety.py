@@ -187,3 +187,15 @@ def test_kill_9_in_a_stream_of_saves_loses_no_committed_change(tmp_path):
     rounds = int(os.environ.get("FINSAMDESK_KILL_ROUNDS", "12"))
     path = _file(tmp_path)
     assert kill_rounds(path, rounds=rounds, seed=rounds) >= rounds
+
+
+def test_a_file_that_cannot_be_written_is_offered_read_only_and_nothing_changes(tmp_path, monkeypatch):
+    path = _file(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK)  # as a read-only share (tests run as root)
+    with pytest.raises(files.FileNotWritableError, match="kan öppnas skrivskyddad"):
+        files.open_for_writing(path)
+    reader = files.open_file(path, create=False, read_only=True)
+    assert [r.name for r in insatser.list_rows(reader, 2026)] == ["Säkerhetsinsatsen"]
+    reader.conn.close()
+    assert path.read_bytes() == before
