@@ -17,6 +17,7 @@ stderr, never a traceback. No Qt is imported here.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -151,8 +152,21 @@ def _data_file(args) -> Path:
     return default_data_file()
 
 
+_LOCKS: list = []  # held while a command runs (released by main)
+
+
 def _open(args, *, create: bool = False):
-    return open_file(_data_file(args), create=create)
+    """With the one-writer lock; when the window (or another computer) has the file, read-only, said on stderr."""
+    from .services import files
+
+    path = _data_file(args)
+    try:
+        db, held = files.open_for_writing(path, create=create)
+    except (files.FileInUseError, files.FileNotWritableError) as exc:
+        print(f"obs: {exc} Kommandot läser filen skrivskyddad.", file=sys.stderr)
+        return open_file(path, create=False, read_only=True)
+    _LOCKS.append(held)
+    return db
 
 
 def _kr(ore: int | None, unit: str = "kr", with_unit: bool = True) -> str:
@@ -412,6 +426,14 @@ HANDLERS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        while _LOCKS:  # the command is over: the file is free for the window again
+            _LOCKS.pop().release()
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -437,6 +459,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except BrokenPipeError:  # e.g. `finsamdesk applications list | head`
         return EXIT_OK
+    except sqlite3.Error as exc:  # read-only, full disk, busy: a sentence, never a traceback
+        from .services.files import known_problem
+
+        print(f"fel: {known_problem(exc) or 'databasfel: ' + type(exc).__name__}", file=sys.stderr)
+        return EXIT_FAILED
     except OSError as exc:
         print(f"fel: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
         return EXIT_FAILED

@@ -78,3 +78,22 @@ def test_a_wrong_or_missing_passphrase_is_a_clear_error(capsys, register_file, t
     code, _, err = run(capsys, "--file", register_file, "participants", "export", "--out", tmp_path / "x.xlsx",
                        "--with-identifiers")
     assert code == 2 and PASSPHRASE_ENV in err
+
+
+def test_while_the_window_has_the_file_a_command_reads_and_a_write_says_why_not(capsys, register_file, tmp_path,
+                                                                                monkeypatch):
+    from finsamdesk.services import files
+
+    _db, held = files.open_for_writing(register_file)
+    try:
+        code, out, err = run(capsys, "--file", register_file, "participants", "list")
+        assert code == 0 and "0 deltagare." in out and "skrivskyddad" in err
+        monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+        template = tmp_path / "mall.xlsx"
+        run(capsys, "--file", register_file, "participants", "template", "--insats", "1", "--out", template)
+        filled = tmp_path / "ifylld.xlsx"
+        filled.write_bytes(fill_template(template.read_bytes(), invented_rows(2)))
+        code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")
+        assert code == 1 and "fel: Filen är öppnad skrivskyddad" in err
+    finally:
+        held.release()
