@@ -1,10 +1,14 @@
-"""Mötet: when and where, who chairs and keeps the minutes, and who is called (present or absent)."""
+"""Mötet: when and where, who chairs and keeps the minutes, and who is called (present or absent); and the
+dialog that plans a new meeting."""
 from __future__ import annotations
 
 import copy
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -141,3 +145,39 @@ class MeetingForm(QWidget):
     def show_errors(self, fields: dict[str, str]) -> None:
         for name, text in fields.items():
             (self.messages.get(name) or self.message).show_error(text)
+
+
+class NewMeetingDialog(QDialog):
+    """Kind, date, time and place of a meeting to plan."""
+
+    def __init__(self, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nytt möte"))
+        self.setMinimumWidth(380)
+        self.kind = combo(KINDS)
+        self.date = QLineEdit(((today or date.today()) + timedelta(days=7)).isoformat())
+        self.time, self.place = QLineEdit("13.00"), QLineEdit()
+        self.message = MessageLabel()
+        form = QFormLayout()
+        for label, widget in (("Slag", self.kind), ("Datum", self.date), ("Tid", self.time), ("Plats", self.place)):
+            form.addRow(self.tr(label), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.chosen: tuple[str, date, str, str] | None = None
+
+    def _accept(self) -> None:
+        try:
+            when = parse_date(self.date.text())
+        except DateError as exc:
+            self.message.show_error(str(exc))
+            return
+        if when is None:
+            self.message.show_error(self.tr("Datum behövs."))
+            return
+        self.chosen = (self.kind.currentData(), when, self.time.text().strip(), self.place.text().strip())
+        self.accept()

@@ -3,19 +3,14 @@ beslutsunderlag, protokoll) and the projector mode (F5)."""
 from __future__ import annotations
 
 import copy
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -23,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import DateError, parse_date
 from ...domain.meetings import DECISIONS, KINDS, RECOMMENDATIONS
 from ...services import meetings as service
 from ...services.errors import ServiceError, ValidationError
@@ -31,7 +25,7 @@ from ..rows_model import Column, RowsModel
 from ..undo import DoneCommand
 from ..widgets import MessageLabel, confirm, list_view
 from .agenda import AgendaTab
-from .meeting_form import MeetingForm
+from .meeting_form import MeetingForm, NewMeetingDialog
 
 COLUMNS = (
     Column("Datum", lambda r: f"{r.date.isoformat()} {r.time}".strip(), key=lambda r: (r.date, r.time)),
@@ -41,44 +35,6 @@ COLUMNS = (
     Column("Ansökningar", lambda r: str(r.applications), key=lambda r: r.applications, right=True),
     Column("Registrerade", lambda r: str(r.recorded), key=lambda r: r.recorded, right=True),
 )
-
-
-class NewMeetingDialog(QDialog):
-    """Kind, date, time and place of a meeting to plan."""
-
-    def __init__(self, parent=None, today: date | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Nytt möte"))
-        self.setMinimumWidth(380)
-        self.kind = QComboBox()
-        for key, text in KINDS.items():
-            self.kind.addItem(text, key)
-        self.date = QLineEdit(((today or date.today()) + timedelta(days=7)).isoformat())
-        self.time, self.place = QLineEdit("13.00"), QLineEdit()
-        self.message = MessageLabel()
-        form = QFormLayout()
-        for label, widget in (("Slag", self.kind), ("Datum", self.date), ("Tid", self.time), ("Plats", self.place)):
-            form.addRow(self.tr(label), widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.chosen: tuple[str, date, str, str] | None = None
-
-    def _accept(self) -> None:
-        try:
-            when = parse_date(self.date.text())
-        except DateError as exc:
-            self.message.show_error(str(exc))
-            return
-        if when is None:
-            self.message.show_error(self.tr("Datum behövs."))
-            return
-        self.chosen = (self.kind.currentData(), when, self.time.text().strip(), self.place.text().strip())
-        self.accept()
 
 
 class MeetingsPage(QWidget):
