@@ -1,5 +1,5 @@
-"""Saving a document the user asked for: where (a file dialog unless a path is given), atomically, and a PDF
-is opened in the system viewer."""
+"""Saving a document the user asked for: where (a file dialog unless a path is given), atomically, a PDF
+opened in the system viewer, and the outcome told in the page's message line."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,12 +9,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..services.errors import ServiceError
+from .widgets import MessageLabel
+
 FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
 
 
-def save_document(parent: QWidget, title: str, suggested: Path, make: Callable[[], bytes],
-                  path: str | None = None) -> str | None:
-    """The path written, or None when the user cancelled. ServiceError/OSError pass to the caller."""
+def save_document(parent: QWidget, message: MessageLabel, title: str, suggested: Path,
+                  make: Callable[[], bytes], path: str | None = None, saved_text: str = "Sparad: %s") -> str | None:
+    """The path written, or None when the user cancelled or it failed (the reason then shown in `message`).
+    `saved_text` is what `message` says on success, with %s for the path."""
     from ..services.output import write_file_atomic
 
     fmt = suggested.suffix.lstrip(".")
@@ -22,7 +26,12 @@ def save_document(parent: QWidget, title: str, suggested: Path, make: Callable[[
         path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FILTERS[fmt])
         if not path:
             return None
-    write_file_atomic(Path(path), make())
+    try:
+        write_file_atomic(Path(path), make())
+    except (ServiceError, OSError) as exc:
+        message.show_error(str(exc))
+        return None
+    message.show_info(saved_text % path)
     if fmt == "pdf":
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path

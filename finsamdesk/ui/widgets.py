@@ -1,8 +1,10 @@
 """Small shared widgets: a field with its message beside it, money/date helpers for tables."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidgetItem, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -52,14 +54,22 @@ def item(text: str, *, align_right: bool = False, editable: bool = True, bold: b
     return it
 
 
-def combo(options: dict[str, str]):
+def combo(options: dict[str, str]) -> QComboBox:
     """A combo box of {key: text}, the key as each item's data."""
-    from PySide6.QtWidgets import QComboBox
-
     box = QComboBox()
     for key, text in options.items():
         box.addItem(text, key)
     return box
+
+
+def refill(box: QComboBox, choices: Iterable[tuple[str, object]], chosen: object = None) -> None:
+    """Replace the (text, data) items of a combo box without emitting its signals; the item whose data is
+    `chosen` is current afterwards, else the first."""
+    with QSignalBlocker(box):
+        box.clear()
+        for text, data in choices:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.statuses import STATUSES
+from ..widgets import refill
 from .table_model import ApplicationTableModel
 
 # Services, the editor and their Qt widgets load when the file is opened, after the window
@@ -109,14 +110,7 @@ class ApplicationsPage(QWidget):
         keep = keep if keep is not None else self.editor.current_id
         self._all = applications.list_rows(self.db)
         years = sorted({y for r in self._all for y in r.years}, reverse=True)
-        chosen = self.year.currentData()
-        self.year.blockSignals(True)
-        self.year.clear()
-        self.year.addItem(self.tr("Alla år"), None)
-        for y in years:
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(chosen)) if chosen else 0)
-        self.year.blockSignals(False)
+        refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in years)], self.year.currentData())
         self.apply_filter(keep=keep)
 
     def apply_filter(self, *_args, keep: int | None = None) -> None:

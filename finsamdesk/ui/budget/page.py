@@ -23,7 +23,7 @@ from ...services import budget as service
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
 from ..undo import DoneCommand
-from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import MessageLabel, confirm, list_view, refill
 from .year_view import YearView
 
 SUMMARY_COLUMNS = (
@@ -96,12 +96,7 @@ class BudgetPage(QWidget):
         year = year or self.chosen_year
         saved = service.years(self.db)
         choices = sorted({*saved, self.today.year, self.today.year + 1, year})
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in choices:
-            self.year.addItem(str(y) if y in saved else self.tr("%d (ny)") % y, y)
-        self.year.setCurrentIndex(self.year.findData(year))
-        self.year.blockSignals(False)
+        refill(self.year, ((str(y) if y in saved else self.tr("%d (ny)") % y, y) for y in choices), year)
         self.summary.set_rows(service.several_years(self.db))
         self._show()
 
@@ -181,14 +176,8 @@ class BudgetPage(QWidget):
 
         year = self.chosen_year
         make = economy_files.budget_xlsx if fmt == "xlsx" else economy_files.budget_pdf
-        try:
-            saved = save_document(self, self.tr("Spara budgeten"), Path.home() / f"budget-{year}.{fmt}",
-                                  lambda: make(self.db, year), path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Sparad: %s") % saved)
+        save_document(self, self.message, self.tr("Spara budgeten"), Path.home() / f"budget-{year}.{fmt}",
+                      lambda: make(self.db, year), path)
 
     def _open_summary_row(self, index) -> None:
         row = self.summary.row_at(index.row())

@@ -26,7 +26,7 @@ from ...services import registers
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
 from ..undo import DoneCommand
-from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import MessageLabel, confirm, list_view, refill
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog, ReportDialog
 from .economy import EconomyTab
@@ -150,12 +150,7 @@ class InsatserPage(QWidget):
         self.db = db
         self.current_id = None
         self.undo_stack.clear()
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in range(self.today.year + 2, self.today.year - 9, -1):
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(self.year.findData(self.today.year))
-        self.year.blockSignals(False)
+        refill(self.year, ((str(y), y) for y in range(self.today.year + 2, self.today.year - 9, -1)), self.today.year)
         self.reload()
 
     def reload(self, keep: int | None = None) -> None:
@@ -322,14 +317,8 @@ class InsatserPage(QWidget):
         insats_id = self.current_id
         name = service.load(self.db, insats_id).name[:40].replace("/", "-")
         make = economy_files.insats_xlsx if fmt == "xlsx" else economy_files.insats_pdf
-        try:
-            saved = save_document(self, self.tr("Spara ekonomin"), Path.home() / f"{name} ekonomi.{fmt}",
-                                  lambda: make(self.db, insats_id), path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Sparad: %s") % saved)
+        save_document(self, self.message, self.tr("Spara ekonomin"), Path.home() / f"{name} ekonomi.{fmt}",
+                      lambda: make(self.db, insats_id), path)
 
     # ------------------------------------------------------------------ money
     def _granted_edited(self, by_category: dict) -> None:

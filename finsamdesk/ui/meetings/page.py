@@ -301,15 +301,9 @@ class MeetingsPage(QWidget):
         if not self._chosen():
             return
         m = self.current
-        try:
-            saved = save_document(self, self.tr("Spara %s") % label.lower(),
-                                  Path.home() / f"{label} {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf",
-                                  lambda: make(self.db, m.id), path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Sparad: %s") % saved)
+        save_document(self, self.message, self.tr("Spara %s") % label.lower(),
+                      Path.home() / f"{label} {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf",
+                      lambda: make(self.db, m.id), path)
 
     def kallelse(self, path: str | None = None) -> None:
         from ...services import meeting_files

@@ -21,7 +21,7 @@ from ...domain.participants import MODES, CountPeriod
 from ...services import participants as service
 from ...services.errors import ValidationError
 from ..rows_model import Column, RowsModel
-from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import MessageLabel, confirm, list_view, refill
 
 COLUMNS = (
     Column("Period", lambda c: f"{c.start.isoformat()} – {c.end.isoformat()}", key=lambda c: c.start),
@@ -110,15 +110,10 @@ class CountsTab(QWidget):
             return
         chosen = self.insats.currentData()
         self.choices = [c for c in service.insatser(self.db) if c.mode == "antal"]
-        self.insats.blockSignals(True)
-        self.insats.clear()
-        for c in self.choices:
-            self.insats.addItem(c.name, c.id)
         if chosen is None:  # first time: an insats that has counts already
             counted = {c.insats_id for c in service.count_periods_all(self.db)}
             chosen = next((c.id for c in self.choices if c.id in counted), None)
-        self.insats.setCurrentIndex(max(0, self.insats.findData(chosen)))
-        self.insats.blockSignals(False)
+        refill(self.insats, ((c.name, c.id) for c in self.choices), chosen)
         self._show_periods()
 
     def _show_periods(self, keep: int | None = None) -> None:

@@ -27,14 +27,9 @@ class RegisterFiles:
         from ..file_out import save_document
 
         name = self.insats.currentText()[:40].replace("/", "-")
-        try:
-            saved = save_document(self, self.tr("Spara importmall"), Path.home() / f"Deltagare {name}.xlsx",
-                                  lambda: files_service.import_template(self.db, insats_id), path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Importmallen är sparad: %s") % saved)
+        save_document(self, self.message, self.tr("Spara importmall"), Path.home() / f"Deltagare {name}.xlsx",
+                      lambda: files_service.import_template(self.db, insats_id), path,
+                      saved_text=self.tr("Importmallen är sparad: %s"))
 
     def import_file(self, path: str | None = None) -> None:
         """Read, check and import an Excel file on a worker thread; every bad row is reported, nothing saved."""
@@ -108,16 +103,10 @@ class RegisterFiles:
         from ..file_out import save_document
 
         suffix = " MED PERSONUPPGIFTER" if with_identifiers else ""
-        try:
-            saved = save_document(self, self.tr("Exportera deltagare"), Path.home() / f"Deltagare{suffix}.xlsx",
-                                  lambda: files_service.export_xlsx(self.db, ids, self.page.key, with_identifiers),
-                                  path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("%d deltagare sparade i %s%s.") % (
-                len(ids), saved, self.tr(" (innehåller personuppgifter)") if with_identifiers else ""))
+        personal = self.tr(" (innehåller personuppgifter)") if with_identifiers else ""
+        save_document(self, self.message, self.tr("Exportera deltagare"), Path.home() / f"Deltagare{suffix}.xlsx",
+                      lambda: files_service.export_xlsx(self.db, ids, self.page.key, with_identifiers), path,
+                      saved_text=self.tr("%d deltagare sparade i ") % len(ids) + "%s" + personal + ".")
 
     def extract(self, path: str | None = None) -> None:
         """Registerutdrag: everything held about the selected person, in every insats, as a PDF."""
@@ -129,13 +118,7 @@ class RegisterFiles:
         from ..file_out import save_document
 
         participant_id = self.current_id
-        try:
-            saved = save_document(self, self.tr("Spara registerutdrag"), Path.home() / "Registerutdrag.pdf",
-                                  lambda: files_service.register_extract_pdf(self.db, participant_id, self.page.key),
-                                  path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Registerutdraget är sparat: %s (innehåller personuppgifter).") % saved)
+        save_document(self, self.message, self.tr("Spara registerutdrag"), Path.home() / "Registerutdrag.pdf",
+                      lambda: files_service.register_extract_pdf(self.db, participant_id, self.page.key), path,
+                      saved_text=self.tr("Registerutdraget är sparat: %s (innehåller personuppgifter)."))
 

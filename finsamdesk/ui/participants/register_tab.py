@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.participants import GENDERS, MODES, MODES_SHORT, Participant
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
-from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import MessageLabel, confirm, list_view, refill
 from ..widgets import combo as make_combo
 from .details import ParticipantForm
 from .register_files import RegisterFiles
@@ -135,20 +135,10 @@ class RegisterTab(RegisterFiles, QWidget):
         self.show_current()
 
     def _fill_combos(self) -> None:
-        chosen, year = self.insats.currentData(), self.year.currentData()
-        for combo in (self.insats, self.year):
-            combo.blockSignals(True)
-            combo.clear()
-        self.insats.addItem(self.tr("Alla insatser"), None)
-        for c in service.insatser(self.db):
-            self.insats.addItem(c.name, c.id)
-        self.year.addItem(self.tr("Alla år"), None)
-        for y in reversed(service.years(self.db)):
-            self.year.addItem(str(y), y)
-        self.insats.setCurrentIndex(max(0, self.insats.findData(chosen)))
-        self.year.setCurrentIndex(max(0, self.year.findData(year)))
-        for combo in (self.insats, self.year):
-            combo.blockSignals(False)
+        refill(self.insats, [(self.tr("Alla insatser"), None), *((c.name, c.id) for c in service.insatser(self.db))],
+               self.insats.currentData())
+        refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in reversed(service.years(self.db)))],
+               self.year.currentData())
         self._show_mode()
 
     def _show_mode(self) -> None:

@@ -2,6 +2,7 @@
 for one insats or the whole förbund, per year or all time; the same as Excel and PDF."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,8 +22,7 @@ from ...domain.money import format_kr
 from ...domain.participants import MODES, Statistics, months, percent
 from ...services import participant_files as files_service
 from ...services import participants as service
-from ...services.errors import ServiceError
-from ..widgets import MessageLabel, item
+from ..widgets import MessageLabel, item, refill
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -111,23 +111,11 @@ class StatisticsTab(QWidget):
         if self.db is None:
             return
         scope, year = self.scope.currentData(), self.year.currentData()
-        for combo in (self.scope, self.year):
-            combo.blockSignals(True)
-            combo.clear()
-        self.scope.addItem(self.tr("Hela förbundet"), None)
-        for c in service.insatser(self.db):
-            self.scope.addItem(c.name, c.id)
-        from datetime import date
-
+        refill(self.scope, [(self.tr("Hela förbundet"), None), *((c.name, c.id) for c in service.insatser(self.db))],
+               scope)
         years = service.years(self.db) or [date.today().year]
-        for y in reversed(years):
-            self.year.addItem(str(y), y)
-        self.year.addItem(self.tr("Hela tiden"), 0)
-        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
-        index = self.year.findData(year) if year is not None else self.year.findData(date.today().year)
-        self.year.setCurrentIndex(max(0, index))
-        for combo in (self.scope, self.year):
-            combo.blockSignals(False)
+        refill(self.year, [*((str(y), y) for y in reversed(years)), (self.tr("Hela tiden"), 0)],
+               date.today().year if year is None else year)
         self.show_statistics()
 
     def _chosen(self) -> tuple[int | None, int | None]:
@@ -165,11 +153,5 @@ class StatisticsTab(QWidget):
         year, insats_id = self._chosen()
         make = files_service.statistics_xlsx if fmt == "xlsx" else files_service.statistics_pdf
         name = f"Deltagarstatistik {year or 'hela tiden'} {self.scope.currentText()[:40].replace('/', '-')}"
-        try:
-            saved = save_document(self, self.tr("Spara statistiken"), Path.home() / f"{name}.{fmt}",
-                                  lambda: make(self.db, year, insats_id), path)
-        except (ServiceError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        if saved:
-            self.message.show_info(self.tr("Sparad: %s") % saved)
+        save_document(self, self.message, self.tr("Spara statistiken"), Path.home() / f"{name}.{fmt}",
+                      lambda: make(self.db, year, insats_id), path)
