@@ -11,6 +11,7 @@ import pytest
 from finsamdesk.cli import UsageError, main, parse_granted
 from finsamdesk.services import applications, demo
 from finsamdesk.store.connection import open_database
+from tests.fixtures.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,12 +23,6 @@ def demo_file(tmp_path):
     demo.create_example_data(db, date(2024, 6, 15))
     db.close()
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_filters_and_excel(capsys, demo_file, tmp_path):

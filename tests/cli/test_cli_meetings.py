@@ -6,8 +6,8 @@ from datetime import date
 import pypdf
 import pytest
 
-from finsamdesk.cli import main
 from finsamdesk.services import demo, files, meetings
+from tests.fixtures.cli import run
 
 
 @pytest.fixture
@@ -18,12 +18,6 @@ def meeting_file(tmp_path):
     meetings.save(db, meetings.new_meeting(db, "styrelse", date(2026, 12, 15), "13.00", "Kommunhuset"))
     db.close()
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_show_and_documents(capsys, meeting_file, tmp_path):

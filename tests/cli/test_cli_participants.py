@@ -7,8 +7,8 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from finsamdesk.cli import main
 from finsamdesk.cli_participants import PASSPHRASE_ENV
+from tests.fixtures.cli import run
 from tests.fixtures.participant_files import (
     PASSPHRASE,
     fill_template,
@@ -22,12 +22,6 @@ def register_file(tmp_path):
     db, _key, _insats_id = new_register(tmp_path)
     db.close()
     return tmp_path / "register.sqlite"
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_template_import_stats_export_and_gallring(capsys, register_file, tmp_path, monkeypatch):

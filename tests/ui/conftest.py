@@ -1,7 +1,8 @@
 import pytest
 
 from finsamdesk.domain.registers import Forbund, Organisation
-from finsamdesk.services import applications, files, registers
+from finsamdesk.services import applications, demo, files, registers
+from finsamdesk.ui.main_window import MainWindow
 from tests.fixtures.seed_applications import pas, spranget
 
 
@@ -34,3 +35,18 @@ def db_path(tmp_path):
         applications.create(db, "neutral", name)
     db.conn.close()
     return path
+
+
+@pytest.fixture
+def example_window(qtbot, tmp_path):
+    """Makes the main window over a new file with the example data, shown at `size`."""
+    def make(today=None, size=(1300, 850)) -> MainWindow:
+        path = tmp_path / "exempel.sqlite"
+        db = files.new_file(path, "x")
+        demo.create_example(db, today)
+        w = MainWindow(db, path)
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        return w
+    return make

@@ -5,21 +5,14 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from finsamdesk.domain.money import format_kr, kr
-from finsamdesk.services import applications, budget, demo, files, insatser
+from finsamdesk.services import applications, budget, insatser
 from finsamdesk.ui.insatser.dialogs import FromApplicationDialog
-from finsamdesk.ui.main_window import ROW, MainWindow
+from finsamdesk.ui.main_window import ROW
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "exempel.sqlite"
-    db = files.new_file(path, "x")
-    demo.create_example(db)
-    w = MainWindow(db, path)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    return w
+def window(example_window):
+    return example_window()
 
 
 def list_texts(widget):

@@ -9,23 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from finsamdesk.services import applications, demo, files, insatser, meetings
-from finsamdesk.ui.main_window import ROW, MainWindow
+from finsamdesk.services import applications, insatser, meetings
+from finsamdesk.ui.main_window import ROW
 
 TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
+def window(example_window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *a: True)
-    path = tmp_path / "möten.sqlite"
-    db = files.new_file(path, "x")
-    demo.create_example(db, TODAY)
-    w = MainWindow(db, path)
-    qtbot.addWidget(w)
-    w.resize(1366, 820)
-    w.show()
+    w = example_window(TODAY, (1366, 820))
     w.nav.setCurrentRow(ROW["Möten"])
     w.meetings.today = TODAY
     return w

@@ -11,9 +11,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from finsamdesk.domain.text import sort_key
-from finsamdesk.services import demo, files, participants
+from finsamdesk.services import participants
 from finsamdesk.services.demo_participants import EXAMPLE_PASSPHRASE
-from finsamdesk.ui.main_window import ROW, MainWindow
+from finsamdesk.ui.main_window import ROW
 from finsamdesk.ui.participants import dialogs
 from finsamdesk.ui.participants.register_model import MASK_PNR
 from tests.fixtures.participant_files import import_file, invented_rows
@@ -39,16 +39,9 @@ def asked(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, asked, monkeypatch):
+def window(example_window, asked, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    path = tmp_path / "exempel.sqlite"
-    db = files.new_file(path, "x")
-    demo.create_example(db)
-    w = MainWindow(db, path)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    return w
+    return example_window()
 
 
 def open_page(window):
