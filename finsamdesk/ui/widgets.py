@@ -1,10 +1,18 @@
-"""Small shared widgets: a field with its message beside it, money/date helpers for tables."""
+"""Small shared widgets: a field with its message beside it, table items, combo boxes, OK/Cancel, confirmation."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -70,6 +78,16 @@ def refill(box: QComboBox, choices: Iterable[tuple[str, object]], chosen: object
         for text, data in choices:
             box.addItem(text, data)
         box.setCurrentIndex(max(0, box.findData(chosen)))
+
+
+def ok_cancel(dialog: QDialog, on_ok, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK and Cancel for a dialog: OK (named `ok_text` if given) calls `on_ok`, Cancel rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

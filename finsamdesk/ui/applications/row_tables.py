@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import APPLICANT_ROLES, Applicant, ContactRow, Phase
 from ...domain.dates import DateError, iso, parse_date
-from ..widgets import MessageLabel, item
+from ..widgets import MessageLabel, item, ok_cancel
 
 
 class RowTable(QWidget):
@@ -193,9 +192,7 @@ class ApplicantsTableWidget(RowTable):
             role_box.addItem(text, key)
         if self._rows:
             role_box.setCurrentIndex(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = ok_cancel(dialog, dialog.accept)
         layout = QVBoxLayout(dialog)
         layout.addWidget(org_box)
         layout.addWidget(role_box)

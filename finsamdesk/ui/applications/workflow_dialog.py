@@ -21,7 +21,7 @@ from ...domain.dates import DateError, parse_date
 from ...domain.money import AmountError, format_amount, parse_amount
 from ...services import applications
 from ...services.errors import ServiceError
-from ..widgets import MessageLabel
+from ..widgets import MessageLabel, ok_cancel
 
 
 class WorkflowDialog(QDialog):
@@ -51,10 +51,7 @@ class WorkflowDialog(QDialog):
         form.addRow(self.tr("Datum"), self.when)
         form.addRow(self.tr("Anteckning"), self.note)
         form.addRow(self.tr("Vem"), self.who)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Registrera steget"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept, self.tr("Registrera steget"))
         layout = QVBoxLayout(self)
         current = QLabel(self.tr("Nuvarande status: <b>%s</b>") % workflow.label(app.status))
         layout.addWidget(current)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date, parse_range
 from ...domain.insatser import REPORT_KINDS, Report
 from ...domain.money import format_kr
-from ..widgets import MessageLabel
+from ..widgets import MessageLabel, ok_cancel
 
 
 class ReportDialog(QDialog):
@@ -44,9 +44,7 @@ class ReportDialog(QDialog):
         for label, widget in (("Rubrik", self.title), ("Slag", self.kind), ("Sista dag", self.due),
                               ("Avser period", self.period), ("Mottagen", self.received), ("Notering", self.note)):
             form.addRow(self.tr(label), widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -91,9 +89,7 @@ class FromApplicationDialog(QDialog):
         hint = QLabel(self.tr("En ansökan för ett senare år kan utöka samma insats: perioden vidgas och årets "
                               "beviljade belopp läggs till."))
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

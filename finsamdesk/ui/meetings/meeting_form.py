@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.meetings import KINDS, ROLES, Attendee, Meeting
-from ..widgets import MessageLabel, combo, item
+from ..widgets import MessageLabel, combo, item, ok_cancel
 
 
 class MeetingForm(QWidget):
@@ -161,9 +160,7 @@ class NewMeetingDialog(QDialog):
         form = QFormLayout()
         for label, widget in (("Slag", self.kind), ("Datum", self.date), ("Tid", self.time), ("Plats", self.place)):
             form.addRow(self.tr(label), widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

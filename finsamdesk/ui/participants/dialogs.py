@@ -20,15 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.participants import GallringPlan, ImportRowError
-from ..widgets import WARNING_STYLE, MessageLabel, item
-
-
-def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    if ok_text:
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from ..widgets import WARNING_STYLE, MessageLabel, item, ok_cancel
 
 
 def _text(text: str, style: str = "") -> QLabel:
@@ -77,9 +69,8 @@ class PassphraseDialog(QDialog):
             layout.addWidget(_text(hint))
         self.message = MessageLabel()
         layout.addWidget(self.message)
-        buttons = _buttons(self, self.tr({"unlock": "Lås upp", "create": "Spara lösenfrasen",
-                                          "change": "Byt"}[mode]))
-        buttons.accepted.connect(self._accept)
+        buttons = ok_cancel(self, self._accept, self.tr({"unlock": "Lås upp", "create": "Spara lösenfrasen",
+                                                         "change": "Byt"}[mode]))
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
@@ -130,8 +121,7 @@ class ExportDialog(QDialog):
         hint = (self.tr("Filen märks då med att den innehåller personuppgifter.") if unlocked else
                 self.tr("Lås upp registret för att kunna ta med personuppgifter."))
         layout.addWidget(_text(hint, WARNING_STYLE))
-        buttons = _buttons(self, self.tr("Exportera…"))
-        buttons.accepted.connect(self.accept)
+        buttons = ok_cancel(self, self.accept, self.tr("Exportera…"))
         layout.addWidget(buttons)
 
 
@@ -167,9 +157,8 @@ class GallringDialog(QDialog):
         if log:
             layout.addWidget(_text(self.tr("Tidigare gallringar: ") + "; ".join(
                 f"{done} ({records} deltagare: {fields})" for done, _years, records, fields in log[:5])))
-        buttons = _buttons(self, self.tr("Gallra %d deltagare") % n)
+        buttons = ok_cancel(self, self.accept, self.tr("Gallra %d deltagare") % n)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(n))
-        buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
 
 
@@ -198,8 +187,7 @@ class RegisterSettingsDialog(QDialog):
                                        "minuter. Gallringstiden följer förbundets informationshanteringsplan.")))
         layout.addLayout(form)
         layout.addWidget(self.message)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self._accept)
+        buttons = ok_cancel(self, self._accept)
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
