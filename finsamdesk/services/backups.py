@@ -1,6 +1,6 @@
-"""Säkerhetskopior: consistent copies through SQLite's backup API in `säkerhetskopior/` beside the file — when the
-file is opened and once a day while it is open, the oldest automatic ones removed beyond the number to keep —
-and restoring one over the file (the current file is copied aside first).
+"""Säkerhetskopior: consistent copies (store/backups.py) in `säkerhetskopior/` beside the file — when the file is
+opened and once a day while it is open, the oldest automatic ones removed beyond the number to keep — and
+restoring one over the file (the current file is copied aside first).
 
 A copy holds what the file holds: personal identifiers stay encrypted in it (store/crypto.py), so a backup of a
 file with a participant register is protected as the file is.
@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..store import backups as store
 from ..store import budget as settings_store
-from ..store import connection
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -36,8 +36,7 @@ class BackupInfo:
     readable: bool
 
 
-def folder(path: Path) -> Path:
-    return path.parent / "säkerhetskopior"
+folder = store.folder
 
 
 def keep_count(db: sqlite_utils.Database) -> int:
@@ -53,23 +52,10 @@ def set_keep_count(db: sqlite_utils.Database, keep: int) -> None:
 
 def make_backup(db: sqlite_utils.Database, path: Path, label: str = "auto") -> Path:
     """A consistent copy of the open file (the backup API reads it as one transaction sees it)."""
-    target_folder = folder(path)
     try:
-        target_folder.mkdir(exist_ok=True)
-        target = target_folder / f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
-        n = 1
-        while target.exists():  # two in one second
-            target = target.with_name(f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}-{n}{path.suffix}")
-            n += 1
-        dst = sqlite3.connect(target)
-        try:
-            db.conn.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
-        finally:
-            dst.close()
+        return store.backup_database(db, path, label)
     except (OSError, sqlite3.Error) as exc:
-        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {target_folder}: {exc}") from exc
-    return target
+        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {exc}") from exc
 
 
 def _order(p: Path) -> tuple:
@@ -115,23 +101,13 @@ def _made(p: Path) -> datetime:
 def _summary(p: Path) -> tuple[str, bool]:
     """Counted straight from the copy, read-only: what a restore would bring back."""
     try:
-        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            parts = []
-            for table, word in (("application", "ansökningar"), ("insats", "insatser"), ("participant", "deltagare"),
-                                ("meeting", "möten")):
-                if table in tables:
-                    parts.append(f"{conn.execute(f'SELECT count(*) FROM {table}').fetchone()[0]} {word}")
-            changed = [conn.execute(f"SELECT max(updated_at) FROM {t}").fetchone()[0]
-                       for t in ("application", "insats", "meeting", "participant") if t in tables]
-            latest = max((c for c in changed if c), default="")
-            text = " · ".join(parts) + (f"; senast ändrad {latest[:16].replace('T', ' ')}" if latest else "")
-            return text or "tom", True
-        finally:
-            conn.close()
+        counts, latest = store.contents(p)
     except sqlite3.Error:
         return "kan inte läsas (skadad eller ingen finsamdesk-fil)", False
+    text = " · ".join(f"{n} {word}" for n, word in counts)
+    if latest:
+        text += f"; senast ändrad {latest[:16].replace('T', ' ')}"
+    return text or "tom", True
 
 
 def list_backups(path: Path) -> list[BackupInfo]:
@@ -150,36 +126,22 @@ def restore(path: Path, backup: Path) -> Path | None:
     first (if it can be read), as `…-fore-aterstallning-…`; that copy's path is returned."""
     if not backup.is_file():
         raise ServiceError(f"Säkerhetskopian {backup.name} finns inte.")
-    try:
-        connection.file_version(backup)
-        check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            sound = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            check.close()
-    except (connection.FileError, sqlite3.Error):
-        sound = False
-    if not sound:
+    if not store.is_sound(backup):
         raise ServiceError(f"Säkerhetskopian {backup.name} är själv skadad; välj en annan.")
     aside = None
     if path.exists():
-        folder(path).mkdir(exist_ok=True)
-        aside = folder(path) / f"{path.stem}-fore-aterstallning-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
         try:
+            aside = store.backup_path(path, "fore-aterstallning")
             path.replace(aside)  # the damaged or unwanted file is kept, byte for byte
         except OSError as exc:
             raise ServiceError(f"Filen kunde inte flyttas undan före återställningen: {exc.strerror or exc}") from exc
         for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if extra.exists():
                 extra.replace(aside.with_name(aside.name + extra.name[len(path.name):]))
-    src, dst = sqlite3.connect(f"file:{backup}?mode=ro", uri=True), sqlite3.connect(path)
     try:
-        src.backup(dst)
+        store.copy_file(backup, path)
     except sqlite3.Error as exc:
         raise ServiceError(f"Återställningen misslyckades: {exc}") from exc
-    finally:
-        dst.close()
-        src.close()
     return aside
 
 

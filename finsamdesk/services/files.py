@@ -109,10 +109,10 @@ def save_copy(db: sqlite_utils.Database, target: str | Path) -> Path:
         raise ServiceError(f"Mappen {target.parent} finns inte.")
     if target.exists() and target.resolve() == file_path(db):
         raise ServiceError("Kopian kan inte sparas över den öppna filen; välj ett annat namn.")
-    from ..store import connection
+    from ..store import backups
 
     try:
-        connection.copy_database(db, target)
+        backups.copy_database(db, target)
     except OSError as exc:
         raise ServiceError(f"Kopian kunde inte sparas: {exc.strerror or exc}") from exc
     return target

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from .backups import backup_file
 from .schema import SCHEMA_VERSION, migrations
 
 
@@ -63,21 +63,6 @@ def file_version(path: Path) -> int:
         raise FileError(f"{path.name} är ingen finsamdesk-fil.") from exc
     finally:
         conn.close()
-
-
-def backup_file(path: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API next to the file, in `säkerhetskopior/`."""
-    folder = path.parent / "säkerhetskopior"
-    folder.mkdir(exist_ok=True)
-    target = folder / f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
 
 
 def open_database(path: str | Path, *, create: bool = True, read_only: bool = False) -> sqlite_utils.Database:
@@ -155,15 +140,3 @@ def _has_foreign_tables(path: Path) -> bool:
     finally:
         conn.close()
     return bool(names - {"_sqlite_migrations"})
-
-
-def copy_database(db: sqlite_utils.Database, target: str | Path) -> None:
-    """Spara kopia som: a consistent copy of the open file."""
-    target = Path(target)
-    if target.exists():
-        target.unlink()
-    dst = sqlite3.connect(target)
-    try:
-        db.conn.backup(dst)
-    finally:
-        dst.close()

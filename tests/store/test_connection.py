@@ -11,10 +11,10 @@ from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.store import applications
 from finsamdesk.store import budget as budget_store
 from finsamdesk.store import insatser as insats_store
+from finsamdesk.store.backups import copy_database
 from finsamdesk.store.connection import (
     FileError,
     NewerFileError,
-    copy_database,
     open_database,
 )
 from finsamdesk.store.schema import SCHEMA_VERSION
