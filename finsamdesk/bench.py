@@ -187,18 +187,20 @@ def _page_count(data: bytes) -> int | None:
 
 def _rows(n: int):
     """5 000 rows as the store returns them (built in memory: filtering is what is measured)."""
+    from .domain.application import diarienummer
+    from .domain.statuses import STATUSES
     from .store.applications import ApplicationRow
 
     words = ["Språnget", "Hälsolots", "Åbergs väg", "Motivation", "Samverkansteam", "Ängelholms modell",
              "Digital vägledning", "Arbetsträning", "Föräldrastöd", "Kartläggning"]
     applicants = ["Exempelby kommun", "Lillåkers kommun", "Region Exempel", "Arbetsförmedlingen",
                   "Försäkringskassan", "Norrmossa kommun"]
-    statuses = ["utkast", "inkommen", "beredning", "styrelse", "beviljad", "avslag"]
+    statuses = list(STATUSES)
     rows = []
     for i in range(n):
         year = 2015 + i % 10
         rows.append(ApplicationRow(
-            i + 1, f"{year}-{i % 997 + 1:03d}", f"{words[i % len(words)]} {i} – insats för fler målgrupper",
+            i + 1, diarienummer(year, i % 997 + 1), f"{words[i % len(words)]} {i} – insats för fler målgrupper",
             f"{applicants[i % len(applicants)]} tillsammans med {applicants[(i + 2) % len(applicants)]}",
             date(year, 1, 1), date(year + 1, 12, 31), (i % 50 + 1) * 10_000_00, statuses[i % len(statuses)],
             date(year - 1, 11, 1), "neutral"))

@@ -25,7 +25,7 @@ def build(path: Path, last_year: int) -> None:
                       "region_name": "Regionen", "note": ""})
         for n in range(PER_YEAR):
             insats_id = len(insatser) + 1
-            insatser.append({"id": insats_id, "name": f"Insats {year}-{n:03d} Åbergs väg", "kind": "individ",
+            insatser.append({"id": insats_id, "name": f"Insats {n + 1} ({year}) Åbergs väg", "kind": "individ",
                              "owner": f"Kommun {n % 9}", "period_start": f"{year}-01-01",
                              "period_end": f"{year}-12-31", "status": "pagaende", "archived": 0})
             for category, amount in (("Personal", 1_200_000_00), ("Lokaler", 150_000_00)):

@@ -155,6 +155,7 @@ def _import_file(rows: int) -> bytes:
     from openpyxl import Workbook
 
     from .documents.participants_excel import COLUMNS
+    from .domain.identifiers import format_personnummer
     from .services.demo_participants import invented_personnummer
 
     rng = random.Random(7)
@@ -171,7 +172,7 @@ def _import_file(rows: int) -> bytes:
             pnr = invented_personnummer(rng, born, gender)
         used.add(pnr)
         start = date(2026, rng.randint(1, 10), rng.randint(1, 28))
-        ws.append([f"I{n:05d}", f"{pnr[:8]}-{pnr[8:]}", f"Person {n}", "", None, start, None, "Sjukpenning", None,
+        ws.append([f"I{n:05d}", format_personnummer(pnr), f"Person {n}", "", None, start, None, "Sjukpenning", None,
                    start, "Skriftligt", ""])
     out = io.BytesIO()
     wb.save(out)

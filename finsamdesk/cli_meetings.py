@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .domain.meetings import DECISIONS, KINDS, RECOMMENDATIONS, ROLES
+from .domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS, ROLES
 
 
 def add_parsers(sub, parser_class) -> None:
@@ -36,7 +36,7 @@ def meetings_show(db, args) -> int:
     from .services import meetings
 
     m = meetings.find(db, args.key)
-    outcomes = {**RECOMMENDATIONS, **DECISIONS}
+    outcomes = {**RECOMMENDATIONS, **BOARD_DECISIONS}
     people = (f"Plats: {m.place or '–'}. Ordförande: {m.chair or '–'}. Sekreterare: {m.secretary or '–'}. "
               f"Justerare: {m.adjusters or '–'}.")
     lines = [f"{m.title} {m.time}".strip(), people, "", "Deltagare:"]

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 from ..domain.meetings import (
     BODIES,
     KINDS,
+    OUTCOMES_WITH_AMOUNTS,
     ROLES,
     AgendaItem,
     Attendee,
@@ -44,7 +45,6 @@ from .pdf_common import (
 NBSP = "\u00a0"
 OUTCOME_LEAD = {"styrelse": "Beslut", "beredning": "Rekommendation"}  # otherwise "Anteckning"
 AMOUNT_LABEL = {"styrelse": "Beviljat", "beredning": "Föreslaget"}  # otherwise "Belopp"
-NO_AMOUNTS = {"avslag", "aterremitterad", "avstyrk", "aterremiss"}  # outcomes that grant nothing
 PAGE_COLUMN = 18 * mm
 PARAGRAPH_COLUMN = 18 * mm
 
@@ -184,7 +184,7 @@ def _item_flowables(meeting: Meeting, index: int, item: AgendaItem, subject: str
     if item.text.strip():
         out.append(Paragraph(_markup(item.text), s.body))
     amounts = sorted((y, a) for y, a in item.granted.items() if a)
-    if not item.outcome or item.outcome in NO_AMOUNTS:  # amounts proposed on the agenda are no decision
+    if item.outcome not in OUTCOMES_WITH_AMOUNTS:  # amounts proposed on the agenda are no decision
         amounts = []
     outcome_text = item.outcome_text.strip() or _outcome_label(meeting.kind, item.outcome)
     if outcome_text:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..domain.dates import DateError, parse_date
+from ..domain.identifiers import format_personnummer
 from ..domain.money import ORE_PER_KR
 from ..domain.participants import (
     CONSENT_WAYS,
@@ -305,7 +306,7 @@ def participants_workbook(items: list[ExtractItem], with_identifiers: bool, titl
     ws.append(header_cells)
     for item in items:
         p = item.participant
-        values = {"code": p.code, "personnummer": _formatted(p.personnummer), "name": p.name, "note": p.note,
+        values = {"code": p.code, "personnummer": format_personnummer(p.personnummer), "name": p.name, "note": p.note,
                   "gender": GENDERS.get(p.gender, p.gender), "birth_year": p.birth_year, "start": p.start,
                   "end": p.end, "support": item.support, "outcome": item.outcome, "consent_date": p.consent_date,
                   "consent_how": p.consent_how}
@@ -319,10 +320,6 @@ def participants_workbook(items: list[ExtractItem], with_identifiers: bool, titl
             row.append(value if value not in ("", None) else None)
         ws.append(row)
     return _save(wb)
-
-
-def _formatted(digits: str) -> str:
-    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 else digits
 
 
 # ---------------------------------------------------------------- statistics

@@ -14,6 +14,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.identifiers import format_personnummer
 from ..domain.money import format_kr
 from ..domain.participants import (
     GENDERS,
@@ -150,10 +151,6 @@ def _per_insats_table(lines: list[InsatsLine]) -> Table:
 
 
 # ---------------------------------------------------------------- registerutdrag
-def _personnummer(digits: str) -> str:
-    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 and digits.isdigit() else digits
-
-
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -170,7 +167,7 @@ def register_extract_pdf(items: list[ExtractItem], forbund_name: str, today: dat
     pnr = next((i.participant.personnummer for i in items if i.participant.personnummer.strip()), "")
     if name or pnr:
         story.append(Paragraph(esc(f"Namn: {_or_dash(name)}"), s.body))
-        story.append(Paragraph(esc(f"Personnummer: {_or_dash(_personnummer(pnr))}"), s.body))
+        story.append(Paragraph(esc(f"Personnummer: {_or_dash(format_personnummer(pnr))}"), s.body))
     else:
         story.append(Paragraph("Namn och personnummer finns inte i registret (gallrade eller aldrig sparade).", s.body))
     if not items:
@@ -189,7 +186,7 @@ def _record_table(item: ExtractItem) -> Table:
     if p.consent_date:
         consent = p.consent_date.isoformat() + (f" ({p.consent_how})" if p.consent_how.strip() else "")
     fields = [
-        ("Deltagar-id", p.code), ("Insats", item.insats_name), ("Personnummer", _personnummer(p.personnummer)),
+        ("Deltagar-id", p.code), ("Insats", item.insats_name), ("Personnummer", format_personnummer(p.personnummer)),
         ("Namn", p.name), ("Kön", GENDERS.get(p.gender, p.gender)), ("Födelseår", p.birth_year or ""),
         ("Startdatum", _iso(p.start)), ("Slutdatum", _iso(p.end)), ("Försörjning vid start", item.support),
         ("Utfall vid avslut", item.outcome), ("Samtycke", consent),

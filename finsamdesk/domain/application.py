@@ -1,6 +1,7 @@
 """The ansökan: what an applicant wrote on the förbund's form, with its budget and history."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,6 +9,30 @@ OWN = "own"  # the applicant's own financing column (not sought)
 SOUGHT = "sought"  # sökta medel, one column per calendar year
 
 APPLICANT_ROLES = {"huvudman": "Huvudman/insatsägare", "medsokande": "Medsökande"}
+
+
+# ---------------------------------------------------------------- diarienummer
+# The förbund's own numbering of the ansökningar it registers: `YYYY-NNN`, the year and a running number of
+# at least three digits (2026-001, 2026-002 … 2026-1000). A number typed by hand in another form is kept as is.
+def diarienummer_prefix(year: int) -> str:
+    return f"{year}-"
+
+
+def diarienummer(year: int, number: int) -> str:
+    return f"{diarienummer_prefix(year)}{number:03d}"
+
+
+def diarienummer_number(dnr: str, year: int) -> int | None:
+    """The running number of `dnr` when it is one of `year`'s `YYYY-NNN`, else None."""
+    prefix = diarienummer_prefix(year)
+    tail = dnr[len(prefix):] if dnr.startswith(prefix) else ""
+    return int(tail) if tail.isdigit() and tail.isascii() else None
+
+
+def next_diarienummer(year: int, taken: Iterable[str]) -> str:
+    """One more than the highest running number of `year` among `taken`."""
+    numbers = [n for n in (diarienummer_number(d, year) for d in taken) if n is not None]
+    return diarienummer(year, max(numbers, default=0) + 1)
 
 
 @dataclass

@@ -6,15 +6,21 @@ from dataclasses import dataclass
 from datetime import date
 
 
-def luhn_ok(digits: str) -> bool:
-    """Mod-10 with weights 2,1,2,1… from the left over all but the last digit."""
-    if not digits.isdigit():
-        return False
+def luhn_check_digit(digits: str) -> str:
+    """The digit that, appended to `digits`, passes the mod-10 check: weights 2,1,2,1… from the left, the
+    digits of each product summed (organisationsnummer, personnummer on ten digits, bankgiro, CFAR)."""
     total = 0
-    for i, ch in enumerate(digits[:-1]):
+    for i, ch in enumerate(digits):
         n = int(ch) * (2 if i % 2 == 0 else 1)
         total += n - 9 if n > 9 else n
-    return (10 - total % 10) % 10 == int(digits[-1])
+    return str((10 - total % 10) % 10)
+
+
+def luhn_ok(digits: str) -> bool:
+    """True when the last digit is the check digit of the others."""
+    if not (digits.isdigit() and digits.isascii()):
+        return False
+    return luhn_check_digit(digits[:-1]) == digits[-1]
 
 
 class IdentifierError(ValueError):
@@ -94,7 +100,12 @@ class Personnummer:
 
     @property
     def formatted(self) -> str:
-        return f"{self.digits[:8]}-{self.digits[8:]}"
+        return format_personnummer(self.digits)
+
+
+def format_personnummer(digits: str) -> str:
+    """`ÅÅÅÅMMDD-NNNN` for twelve stored digits; anything else (empty, gallrat, as typed) is shown as it is."""
+    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 and digits.isdigit() else digits
 
 
 def parse_personnummer(text: str, today: date | None = None) -> Personnummer:

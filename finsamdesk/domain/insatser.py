@@ -55,6 +55,12 @@ class Invoice:
     id: int | None = None
 
 
+def is_overdue(due: date, received_on: date | None, today: date) -> bool:
+    """A report is overdue when it has not been received and its last day has passed (due today is not late).
+    The insatser list counts the same in SQL (store.insatser.OVERDUE_SQL; a test keeps the two in step)."""
+    return received_on is None and due < today
+
+
 @dataclass
 class Report:
     insats_id: int
@@ -69,7 +75,7 @@ class Report:
     id: int | None = None
 
     def overdue(self, today: date) -> bool:
-        return self.received_on is None and self.due < today
+        return is_overdue(self.due, self.received_on, today)
 
     def due_within(self, today: date, days: int) -> bool:
         return self.received_on is None and today <= self.due <= today + timedelta(days=days)

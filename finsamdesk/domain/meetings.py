@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .money import format_kr
+from .statuses import GRANTED
 
 KINDS = {"beredning": "Beredningsgrupp", "styrelse": "Styrelse", "annat": "Annat möte"}
 BODIES = {"beredning": "Beredningsgruppen", "styrelse": "Styrelsen", "annat": "Mötet"}
@@ -18,9 +19,11 @@ RECOMMENDATIONS = {"tillstyrk": "Tillstyrks (förslag: bevilja)", "delvis": "Til
                    "avstyrk": "Avstyrks (förslag: avslå)", "aterremiss": "Återremitteras till sökande"}
 RECOMMENDATION_STATUS = {"tillstyrk": "styrelse", "delvis": "styrelse", "avstyrk": "styrelse",
                          "aterremiss": "aterremitterad"}
-# The styrelse's decision is a workflow status.
-DECISIONS = {"beviljad": "Beviljas", "delvis_beviljad": "Beviljas delvis", "avslag": "Avslås",
+# The decisions a styrelse meeting records, with the protokoll's word for each; each is a workflow status.
+BOARD_DECISIONS = {"beviljad": "Beviljas", "delvis_beviljad": "Beviljas delvis", "avslag": "Avslås",
              "aterremitterad": "Återremitteras"}
+# The outcomes that carry amounts per year: a grant, or a recommendation to grant (the others grant nothing).
+OUTCOMES_WITH_AMOUNTS = (*GRANTED, "tillstyrk", "delvis")
 OPENING = ("Mötets öppnande", "Val av justerare", "Godkännande av dagordningen", "Föregående protokoll")
 CLOSING = ("Övriga frågor", "Mötets avslutande")
 REPORT_DAYS = 60  # reports received this many days before the meeting are proposed for information
@@ -48,7 +51,7 @@ class AgendaItem:
     application_id: int | None = None
     report_id: int | None = None
     insats_id: int | None = None  # the item's insats, or for an ansökan the insats a grant extends
-    outcome: str = ""  # a key of RECOMMENDATIONS (beredning) or DECISIONS (styrelse); "" = not recorded
+    outcome: str = ""  # a key of RECOMMENDATIONS (beredning) or BOARD_DECISIONS (styrelse); "" = not recorded
     outcome_text: str = ""  # the recommendation or decision as written in the protokoll
     granted: dict[int, int] = field(default_factory=dict)  # year → öre (recommended or granted)
     jav: list[str] = field(default_factory=list)  # attendees who declared jäv and left
@@ -126,7 +129,7 @@ def standard_items(kind: str) -> tuple[list[AgendaItem], list[AgendaItem]]:
 
 
 def outcome_choices(kind: str) -> dict[str, str]:
-    return RECOMMENDATIONS if kind == "beredning" else DECISIONS if kind == "styrelse" else {}
+    return RECOMMENDATIONS if kind == "beredning" else BOARD_DECISIONS if kind == "styrelse" else {}
 
 
 def default_outcome_text(kind: str, outcome: str, subject: str, granted: dict[int, int]) -> str:

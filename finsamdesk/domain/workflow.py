@@ -4,21 +4,15 @@ from __future__ import annotations
 from datetime import date
 
 from .application import Application, StatusEvent
-from .statuses import STATUSES, label
-
-DECISIONS = ("beviljad", "delvis_beviljad", "avslag")
-FINAL = ("beviljad", "delvis_beviljad", "avslag", "atertagen")
+from .statuses import DECIDED, FINAL, GRANTED, STATUSES, label
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "utkast": ("inkommen", "atertagen"),
     "inkommen": ("beredning", "atertagen"),
     "beredning": ("styrelse", "aterremitterad", "atertagen"),
-    "styrelse": ("beviljad", "delvis_beviljad", "avslag", "aterremitterad", "atertagen"),
+    "styrelse": (*DECIDED, "aterremitterad", "atertagen"),
     "aterremitterad": ("beredning", "atertagen"),
-    "beviljad": (),
-    "delvis_beviljad": (),
-    "avslag": (),
-    "atertagen": (),
+    **{status: () for status in FINAL},
 }
 
 
@@ -28,6 +22,12 @@ class WorkflowError(ValueError):
 
 def next_steps(status: str) -> tuple[str, ...]:
     return TRANSITIONS.get(status, ())
+
+
+def steps_to_recommendation(status: str, recommended: str) -> tuple[str, ...]:
+    """The steps that carry an ansökan in `status` to the status a beredningsgrupp recommendation gives it
+    (`recommended`): an inkommen ansökan goes to beredning first, the same day."""
+    return ("beredning", recommended) if status == "inkommen" else (recommended,)
 
 
 def check_step(app: Application, new_status: str, when: date, granted: dict[int, int] | None = None) -> None:
@@ -47,7 +47,7 @@ def check_step(app: Application, new_status: str, when: date, granted: dict[int,
             f"Datumet {when.isoformat()} ligger före föregående steg ({app.history[-1].date.isoformat()})."
         )
     granted = granted or {}
-    if new_status in ("beviljad", "delvis_beviljad"):
+    if new_status in GRANTED:
         sought = app.budget.sought_by_year()
         if not granted or not any(granted.values()):
             raise WorkflowError("Ett beviljande behöver ett beviljat belopp för minst ett kalenderår.")
@@ -68,7 +68,7 @@ def apply_step(app: Application, new_status: str, when: date, note: str = "", wh
                granted: dict[int, int] | None = None) -> StatusEvent:
     check_step(app, new_status, when, granted)
     event = StatusEvent(new_status, when, note.strip(), who.strip(),
-                        {y: a for y, a in (granted or {}).items() if a} if new_status in DECISIONS else {})
+                        {y: a for y, a in (granted or {}).items() if a} if new_status in DECIDED else {})
     app.history.append(event)
     app.status = new_status
     return event

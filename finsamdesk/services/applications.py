@@ -9,6 +9,7 @@ from ..domain import checks, workflow
 from ..domain.application import Application, Phase, StatusEvent
 from ..domain.dates import years_between
 from ..domain.forms import FormTemplate
+from ..domain.statuses import GRANTED
 from ..domain.text import fold
 from ..store import applications as store
 from ..store.applications import ApplicationRow
@@ -111,7 +112,7 @@ def change_status(db: sqlite_utils.Database, app_id: int, new_status: str, when:
 
 def delete(db: sqlite_utils.Database, app_id: int) -> None:
     app = load(db, app_id)
-    if app.status in ("beviljad", "delvis_beviljad"):
+    if app.status in GRANTED:
         raise ServiceError("En beviljad ansökan kan inte tas bort; den hör till förbundets diarium.")
     with db.atomic():
         store.delete(db, app_id)

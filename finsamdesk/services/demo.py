@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 from ..domain.application import OWN, SOUGHT, Applicant, Application, ContactRow
 from ..domain.dates import years_between
 from ..domain.forms import ContactsTable
+from ..domain.identifiers import luhn_check_digit
 from ..domain.money import kr
 from ..domain.registers import Contact, Forbund, Organisation
+from ..domain.statuses import DECIDED, GRANTED
 from ..store import applications as app_store
 from ..store import registers as registers_store
 from . import applications, registers
@@ -31,15 +33,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 EXAMPLE_FORBUND_NAME = "Samordningsförbundet Exempelbygd (exempeldata)"
-
-
-def luhn_check_digit(nine_digits: str) -> str:
-    """The tenth digit that makes `nine_digits` + it pass the mod-10 check of an organisationsnummer."""
-    total = 0
-    for i, ch in enumerate(nine_digits):
-        n = int(ch) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return str((10 - total % 10) % 10)
 
 
 def invented_orgnr(prefix6: str, serial3: str) -> str:
@@ -252,13 +245,13 @@ def _build(db: sqlite_utils.Database, plan: _Plan, today: date, orgs: dict[str, 
     applications.save(db, app)
     for status, offset, note in plan.steps:
         granted = None
-        if status in ("beviljad", "delvis_beviljad"):
+        if status in GRANTED:
             sought = app.budget.sought_by_year()
             granted = {}
             for year_offset, share in plan.granted_share.items():
                 year = app.budget.years[year_offset]
                 granted[year] = sought[year] if share >= 1 else round(sought[year] * share / 100_000) * 100_000
-        who = "Styrelsen" if status in ("beviljad", "delvis_beviljad", "avslag", "aterremitterad") \
+        who = "Styrelsen" if status in (*DECIDED, "aterremitterad") \
             else "Beredningsgruppen" if status in ("beredning", "styrelse") else "Förbundschefen"
         applications.change_status(db, app.id, status, registered + timedelta(days=offset), note, who, granted)
     return applications.load(db, app.id)

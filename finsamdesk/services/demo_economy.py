@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.insatser import Insats, Invoice
 from ..domain.money import kr
+from ..domain.statuses import GRANTED
 from ..store import applications as app_store
 from ..store import budget as budget_store
 from ..store import insatser as insats_store
@@ -27,7 +28,7 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
     today = today or date.today()
     made: list[Insats] = []
     for row in app_store.list_rows(db):
-        if row.status in ("beviljad", "delvis_beviljad") and insats_store.insats_of_application(db, row.id) is None:
+        if row.status in GRANTED and insats_store.insats_of_application(db, row.id) is None:
             made.append(insatser.from_application(db, row.id))
     ended = insatser.save(db, Insats("Stegvis arbetsträning (avslutad)", "individ", owner="Exempelby kommun",
                                      period_start=date(today.year - 1, 1, 1), period_end=date(today.year - 1, 12, 31),

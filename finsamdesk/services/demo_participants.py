@@ -9,10 +9,10 @@ import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..domain.identifiers import luhn_check_digit
 from ..domain.participants import CONSENT_WAYS, CountPeriod, Participant
 from ..store import participants as store
 from . import participants
-from .demo import luhn_check_digit
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..domain import insatser as rules
 from ..domain.application import SOUGHT
 from ..domain.insatser import Insats, Invoice, Report, YearEconomy
+from ..domain.statuses import GRANTED
 from ..domain.text import fold
 from ..store import applications as app_store
 from ..store import budget as settings_store
@@ -92,7 +93,7 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
     if not app_store.exists(db, application_id):
         raise ServiceError(f"Det finns ingen ansökan med id {application_id}.")
     app = app_store.load(db, application_id)
-    if app.status not in ("beviljad", "delvis_beviljad") or not app.granted_by_year:
+    if app.status not in GRANTED or not app.granted_by_year:
         raise ServiceError("Bara en beviljad ansökan kan bli en insats.")
     linked = store.insats_of_application(db, application_id)
     if linked is not None:
@@ -122,7 +123,7 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
 
 def granted_applications_without_insats(db: sqlite_utils.Database) -> list[int]:
     linked = store.linked_applications(db)
-    return [r.id for r in app_store.list_rows(db) if r.status in ("beviljad", "delvis_beviljad") and r.id not in linked]
+    return [r.id for r in app_store.list_rows(db) if r.status in GRANTED and r.id not in linked]
 
 
 def delete(db: sqlite_utils.Database, insats_id: int) -> None:

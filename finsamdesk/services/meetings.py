@@ -12,7 +12,8 @@ from ..domain.application import SOUGHT, Application
 from ..domain.dates import add_months
 from ..domain.meetings import AgendaItem, Attendee, Meeting, Slide
 from ..domain.money import format_kr
-from ..domain.statuses import label
+from ..domain.statuses import GRANTED, label, on_agenda_of
+from ..domain.workflow import steps_to_recommendation
 from ..domain.text import fold
 from ..store import applications as app_store
 from ..store import insatser as insats_store
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from ..domain.insatser import Insats
-
-WAITING = {"beredning": ("inkommen", "beredning"), "styrelse": ("styrelse",), "annat": ()}
-
 
 def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
     return store.list_rows(db)
@@ -67,7 +65,7 @@ def proposals(db: sqlite_utils.Database, kind: str, when: date, meeting: Meeting
     elsewhere = store.application_ids_on_agendas(db, kind) - {i.application_id for i in (meeting.items if meeting else [])}
     out = []
     for row in sorted(app_store.list_rows(db), key=lambda r: r.diarienummer):
-        if row.status in WAITING.get(kind, ()) and row.id not in elsewhere:
+        if row.status in on_agenda_of(kind) and row.id not in elsewhere:
             out.append(application_item(app_store.load(db, row.id)))
     since = when.toordinal() - rules.REPORT_DAYS
     for report, insats_name in _received_reports(db, date.fromordinal(since), when):
@@ -174,15 +172,15 @@ def record(db: sqlite_utils.Database, meeting_id: int, index: int, outcome: str,
     made = None
     with db.atomic():
         if m.kind == "beredning":
-            if app.status == "inkommen":
-                applications.change_status(db, app.id, "beredning", m.date, "", who)
-            applications.change_status(db, app.id, rules.RECOMMENDATION_STATUS[outcome], m.date, text, who)
+            steps = steps_to_recommendation(app.status, rules.RECOMMENDATION_STATUS[outcome])
+            for step in steps:
+                applications.change_status(db, app.id, step, m.date, text if step == steps[-1] else "", who)
         else:
             if app.status != "styrelse":
                 raise ServiceError(f"Ansökan {app.diarienummer} är {label(app.status).lower()}, inte hos styrelsen.")
             applications.change_status(db, app.id, outcome, m.date, text, who,
-                                       granted if outcome in ("beviljad", "delvis_beviljad") else None)
-            if outcome in ("beviljad", "delvis_beviljad"):
+                                       granted if outcome in GRANTED else None)
+            if outcome in GRANTED:
                 made = insatser.from_application(db, app.id, _target_insats(db, item, app))
                 item.insats_id = made.id
         item.outcome, item.outcome_text, item.jav = outcome, text, list(jav or [])

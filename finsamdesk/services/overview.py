@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..domain.statuses import WAITING
 from ..store import applications as app_store
 from ..store import insatser as insats_store
 from ..store.applications import ApplicationRow
@@ -14,8 +15,6 @@ from . import budget
 if TYPE_CHECKING:
     import sqlite_utils
 
-WAITING = {"inkommen": "Väntar på beredning", "aterremitterad": "Återremitterad – väntar på beredning",
-           "beredning": "I beredning", "styrelse": "Väntar på styrelsens beslut"}
 DUE_DAYS = 30
 
 
@@ -39,7 +38,7 @@ class Overview:
 
     @property
     def overdue(self) -> list[DueReport]:
-        return [d for d in self.due if d.report.due < self.today]
+        return [d for d in self.due if d.report.overdue(self.today)]
 
 
 def overview(db: sqlite_utils.Database, today: date | None = None) -> Overview:

@@ -13,7 +13,9 @@ from ..domain.application import (
     ContactRow,
     Phase,
     StatusEvent,
+    diarienummer_prefix,
 )
+from ..domain.application import next_diarienummer as _next_of
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 
@@ -93,13 +95,9 @@ def diarienummer_taken(db: sqlite_utils.Database, dnr: str, except_id: int | Non
 
 
 def next_diarienummer(db: sqlite_utils.Database, year: int) -> str:
-    """`YYYY-NNN`, one more than the highest number of that year."""
-    highest = 0
-    for (dnr,) in db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{year}-%"]):
-        tail = dnr[len(str(year)) + 1:]
-        if tail.isdigit():
-            highest = max(highest, int(tail))
-    return f"{year}-{highest + 1:03d}"
+    """The next `YYYY-NNN` of `year` (the rule: domain.application.next_diarienummer) among the file's numbers."""
+    rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{diarienummer_prefix(year)}%"])
+    return _next_of(year, (dnr for (dnr,) in rows))
 
 
 def load(db: sqlite_utils.Database, app_id: int) -> Application:

@@ -85,14 +85,18 @@ class InsatsRow:
         return self.granted - self.spent
 
 
+# domain.insatser.is_overdue for a report row `r` and the parameter :today (tests/store/test_rules_agree.py).
+OVERDUE_SQL = "r.received_on IS NULL AND r.due < :today"
+
+
 def list_rows(db: sqlite_utils.Database, year: int, today: date) -> list[InsatsRow]:
-    sql = """
+    sql = f"""
     SELECT i.id, i.name, i.kind, coalesce(o.name, i.owner), i.status, i.period_start, i.period_end, i.archived,
       coalesce((SELECT sum(amount_ore) FROM insats_granted g WHERE g.insats_id = i.id AND g.year = :year), 0),
       coalesce((SELECT sum(amount_ore) FROM invoice f WHERE f.insats_id = i.id
                 AND f.booked >= :start AND f.booked <= :end), 0),
       (SELECT min(due) FROM report r WHERE r.insats_id = i.id AND r.received_on IS NULL),
-      (SELECT count(*) FROM report r WHERE r.insats_id = i.id AND r.received_on IS NULL AND r.due < :today)
+      (SELECT count(*) FROM report r WHERE r.insats_id = i.id AND {OVERDUE_SQL})
     FROM insats i LEFT JOIN organisation o ON o.id = i.owner_id
     """
     params = {"year": year, "start": f"{year}-01-01", "end": f"{year}-12-31", "today": today.isoformat()}

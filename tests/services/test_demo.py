@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from finsamdesk.domain.identifiers import normalize_orgnr
-from finsamdesk.domain.workflow import DECISIONS, STATUSES
+from finsamdesk.domain.statuses import DECIDED, STATUSES
 from finsamdesk.services import applications, demo, registers
 from finsamdesk.services.errors import ServiceError
 from finsamdesk.store.connection import open_database
@@ -50,7 +50,7 @@ def test_applications_are_complete_and_histories_obey_the_workflow(db):
             assert granted and all(0 < a <= sought[y] for y, a in granted.items())
             if app.status == "delvis_beviljad":
                 assert any(a < sought[y] for y, a in granted.items())
-        if app.status in DECISIONS:
+        if app.status in DECIDED:
             assert app.history[-1].who == "Styrelsen"
 
 

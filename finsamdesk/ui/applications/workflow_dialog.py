@@ -19,6 +19,7 @@ from ...domain import workflow
 from ...domain.application import Application
 from ...domain.dates import DateError, parse_date
 from ...domain.money import AmountError, format_amount, parse_amount
+from ...domain.statuses import GRANTED
 from ...services import applications
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, ok_cancel
@@ -68,7 +69,7 @@ class WorkflowDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.granted_box.setVisible(self.step.currentData() in ("beviljad", "delvis_beviljad"))
+        self.granted_box.setVisible(self.step.currentData() in GRANTED)
 
     def accept(self) -> None:
         status = self.step.currentData()
@@ -77,7 +78,7 @@ class WorkflowDialog(QDialog):
             if when is None:
                 raise DateError(self.tr("Ange ett datum."))
             granted = {}
-            if status in ("beviljad", "delvis_beviljad"):
+            if status in GRANTED:
                 for year, field in self.granted.items():
                     value = parse_amount(field.text(), "kr")
                     if value:

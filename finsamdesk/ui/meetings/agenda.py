@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import (
     ITEM_KINDS,
+    OUTCOMES_WITH_AMOUNTS,
     AgendaItem,
     Meeting,
     default_outcome_text,
@@ -246,7 +247,7 @@ class AgendaTab(QWidget):
 
     def _outcome_changed(self) -> None:
         outcome = self.fields["outcome"].currentData() or ""
-        grants = outcome in ("beviljad", "delvis_beviljad", "tillstyrk", "delvis")
+        grants = outcome in OUTCOMES_WITH_AMOUNTS
         self.granted.setEnabled(grants and not self._current_recorded())
         self.record_button.setEnabled(bool(outcome) and not self._current_recorded())
 

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meetings import DECISIONS, KINDS, RECOMMENDATIONS
+from ...domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS
+from ...domain.statuses import GRANTED
 from ...services import meetings as service
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
@@ -265,11 +266,11 @@ class MeetingsPage(QWidget):
         if not self.save_if_dirty():
             return
         item = self.current.items[index]
-        labels = RECOMMENDATIONS if self.current.kind == "beredning" else DECISIONS
+        labels = RECOMMENDATIONS if self.current.kind == "beredning" else BOARD_DECISIONS
         if not confirm(self, self.tr("Registrera"), self.tr(
                 "Registrera ”%s” för %s? Ansökan får steget i sin historik med mötets datum%s.") % (
                 labels.get(item.outcome, item.outcome), item.title,
-                self.tr(" och en insats med de beviljade beloppen") if item.outcome in ("beviljad", "delvis_beviljad")
+                self.tr(" och en insats med de beviljade beloppen") if item.outcome in GRANTED
                 else "")):
             return
         try:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import format_kr
-from ...domain.statuses import label
+from ...domain.statuses import WAITING, label
 from ..widgets import MessageLabel
 from .chart import SpendingChart
 
@@ -104,14 +104,14 @@ class OverviewPage(QWidget):
         self.chart.set_data(o.spent_by_month, o.granted, o.today.month)
         self.waiting.clear()
         for row in o.waiting:
-            text = f"{row.diarienummer}  {row.name} – {service.WAITING[row.status].lower()}"
+            text = f"{row.diarienummer}  {row.name} – {WAITING[row.status].lower()}"
             self._add(self.waiting, text, ("application", row.id), label(row.status))
         if not o.waiting:
             self._add(self.waiting, self.tr("Inga ansökningar väntar."), None)
         self.reports.clear()
         for due in o.due:
             r = due.report
-            late = r.due < o.today
+            late = r.overdue(o.today)
             when = self.tr("Försenad sedan %s") % r.due.isoformat() if late else self.tr("Senast %s") % r.due.isoformat()
             item = self._add(self.reports, f"{when}: {r.title} – {due.insats_name}", ("insats", r.insats_id))
             if late:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DateError, parse_date
+from ...domain.identifiers import format_personnummer
 from ...domain.participants import CONSENT_WAYS, GENDERS, Category, Participant
 from ..widgets import MessageLabel
 
@@ -27,10 +28,6 @@ LABELS = {"code": "Deltagar-id", "insats_id": "Insats", "personnummer": "Personn
           "consent_how": "Samtycke, hur", "note": "Anteckning"}
 IDENTIFIERS = ("personnummer", "name", "note")
 MASK = "••••••••"
-
-
-def _formatted(digits: str) -> str:
-    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 else digits
 
 
 class ParticipantForm(QWidget):
@@ -121,7 +118,7 @@ class ParticipantForm(QWidget):
             f["note"].setPlainText("")
             f["note"].setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")
         else:
-            f["personnummer"].setText(_formatted(p.personnummer))
+            f["personnummer"].setText(format_personnummer(p.personnummer))
             f["name"].setText(p.name)
             f["note"].setPlainText(p.note)
             f["note"].setPlaceholderText("")
