@@ -1,5 +1,5 @@
 """The participant register's list: every record's line loaded once, and a filter that is a pass over a list
-(no SQL per keystroke, no proxy model). Measured on 100 000 rows in bench_participants.py."""
+(no SQL per keystroke, no proxy model). Measured on 100 000 rows in benchmarks/participants.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ class Register:
     """Every record's list line (store.participants.Row), loaded once; filtering is a pass over a list.
 
     Typing narrows: when the text only grows and nothing else changed, the last result is filtered again
-    instead of all rows. Measured on 100 000 rows in bench_participants.py.
+    instead of all rows. Measured on 100 000 rows in benchmarks/participants.py.
     """
 
     def __init__(self, db: sqlite_utils.Database):

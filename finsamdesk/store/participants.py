@@ -192,7 +192,7 @@ def delete_participants(db: sqlite_utils.Database, ids: list[int]) -> None:
 class Row:
     """Positions in a register row. A row is a plain tuple as sqlite3 returns it, and the yes/no facts share
     one small integer: every value fetched costs time at 100 000 rows (9 values load in ~0.2 s here, the same
-    facts as 11 values in ~0.34 s, and a NamedTuple around each row adds ~0.1 s; bench_participants.py)."""
+    facts as 11 values in ~0.34 s, and a NamedTuple around each row adds ~0.1 s; benchmarks/participants.py)."""
 
     ID, INSATS, CODE, BIRTH_YEAR, START, END, SUPPORT, OUTCOME, FLAGS = range(9)
     MAN, HAS_PERSONNUMMER, HAS_NAME, GALLRAD = 1, 2, 4, 8  # bits of FLAGS (not MAN: a woman)

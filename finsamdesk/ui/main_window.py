@@ -1,7 +1,7 @@
 """The main window: navigation on the left, the selected area on the right, menus for the file.
 
 The services are imported inside the methods: they load when the file is opened, after the
-window is on screen (start-up is measured to the shown window by finsamdesk.bench).
+window is on screen (start-up is measured to the shown window by benchmarks/startup.py).
 """
 from __future__ import annotations
 

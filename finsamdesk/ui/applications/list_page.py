@@ -21,7 +21,7 @@ from ..widgets import refill
 from .table_model import ApplicationTableModel
 
 # Services, the editor and their Qt widgets load when the file is opened, after the window
-# is on screen: start-up time is measured to the shown window (finsamdesk.bench).
+# is on screen: start-up time is measured to the shown window (benchmarks/startup.py).
 
 
 class ApplicationsPage(QWidget):

@@ -2,7 +2,7 @@
 Measures, each beside the raw SQLite (or openpyxl) floor it cannot beat:
   the register opening (service, and the page painted), filtering per keystroke as a user types
   (id, insats name, and a name when unlocked), statistics for the förbund, and importing 10 000 rows.
-Run through `python -m finsamdesk.bench --only participants`."""
+Run through `python -m benchmarks --only participants`."""
 from __future__ import annotations
 
 import io
@@ -21,10 +21,10 @@ PASSPHRASE = "benchmärkets lösenfras"
 
 def build(path: Path):
     """The file: 50 insatser with individual registers, 2 000 participants each; returns (db, key, ids)."""
-    from .domain.insatser import Insats
-    from .services import files, insatser, participants
-    from .services.demo_participants import category_ids, invented_participants
-    from .store import participants as store
+    from finsamdesk.domain.insatser import Insats
+    from finsamdesk.services import files, insatser, participants
+    from finsamdesk.services.demo_participants import category_ids, invented_participants
+    from finsamdesk.store import participants as store
 
     db = files.new_file(path, "Benchförbundet")
     key = participants.create_passphrase(db, PASSPHRASE, PASSPHRASE)
@@ -55,7 +55,7 @@ def _verdict(value: float, goal: float, unit: str) -> str:
 
 
 def bench_participants(runs: int = 3) -> list[str]:
-    from .services import files, participant_files, participants
+    from finsamdesk.services import files, participant_files, participants
 
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,7 +104,7 @@ def _page(db, key, runs: int) -> list[str]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from .ui.participants.page import ParticipantsPage
+    from finsamdesk.ui.participants.page import ParticipantsPage
 
     lines = []
     page = ParticipantsPage()
@@ -154,9 +154,9 @@ def _import_file(rows: int) -> bytes:
     """10 000 rows as Excel writes them (shared strings, real dates)."""
     from openpyxl import Workbook
 
-    from .documents.participants_excel import COLUMNS
-    from .domain.identifiers import format_personnummer
-    from .services.demo_participants import invented_personnummer
+    from finsamdesk.documents.participants_excel import COLUMNS
+    from finsamdesk.domain.identifiers import format_personnummer
+    from finsamdesk.services.demo_participants import invented_personnummer
 
     rng = random.Random(7)
     wb = Workbook()
@@ -182,7 +182,7 @@ def _import_file(rows: int) -> bytes:
 def _import(db, key, insats_id: int, tmp: Path) -> list[str]:
     from openpyxl import load_workbook
 
-    from .services import participant_files, participants
+    from finsamdesk.services import participant_files, participants
 
     data = _import_file(IMPORT_ROWS)
 

@@ -1,6 +1,6 @@
 """A styrelse meeting with 10 applications: the beslutsunderlag (every ansökan on its own form, joined with
 bookmarks) in process, and in the window on the worker thread while the GUI thread's timer keeps ticking
-(its longest gap tells whether the window froze). Run through `python -m finsamdesk.bench --only meetings`."""
+(its longest gap tells whether the window froze). Run through `python -m benchmarks --only meetings`."""
 from __future__ import annotations
 
 import statistics
@@ -15,8 +15,8 @@ APPLICATIONS, UNDERLAG_GOAL_S, FREEZE_GOAL_MS = 10, 2.0, 100
 
 def build(path: Path):
     """The example förbund (its ten ansökningar, complete on three forms) and a styrelse meeting with all ten."""
-    from .domain.meetings import Meeting
-    from .services import applications, demo, files, meetings
+    from finsamdesk.domain.meetings import Meeting
+    from finsamdesk.services import applications, demo, files, meetings
 
     db = files.new_file(path, "x")
     demo.create_example(db)
@@ -30,7 +30,7 @@ def build(path: Path):
 
 
 def bench_meetings(runs: int = 3) -> list[str]:
-    from .services import meeting_files
+    from finsamdesk.services import meeting_files
 
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,7 +70,7 @@ def _in_the_window(db, m, target: Path) -> list[str]:
     import PySide6.QtGui
 
     PySide6.QtGui.QDesktopServices.openUrl = lambda *a: True  # no PDF viewer in a benchmark
-    from .ui.meetings.page import MeetingsPage
+    from finsamdesk.ui.meetings.page import MeetingsPage
 
     page = MeetingsPage()
     page.set_database(db)

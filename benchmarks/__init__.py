@@ -1,0 +1,1 @@
+"""finsamdesk's benchmarks, outside the shipped package: run `python -m benchmarks` (see README.md here)."""
