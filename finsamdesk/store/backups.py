@@ -8,6 +8,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import paths
+
 FOLDER = "säkerhetskopior"
 # What a copy holds, as the restore dialog counts it: table and the Swedish word for its rows.
 COUNTED = (("application", "ansökningar"), ("insats", "insatser"), ("participant", "deltagare"),
@@ -30,7 +32,7 @@ def backup_path(path: Path, label: str) -> Path:
 
 
 def _copy(src: sqlite3.Connection, target: Path) -> None:
-    dst = sqlite3.connect(target)
+    dst = paths.connect(target)
     try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
@@ -40,7 +42,7 @@ def _copy(src: sqlite3.Connection, target: Path) -> None:
 
 def copy_file(source: Path, target: Path) -> None:
     """`source` (read-only) copied page by page over `target`."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = paths.connect_read_only(source)
     try:
         _copy(src, target)
     finally:
@@ -72,7 +74,7 @@ def backup_database(db: sqlite_utils.Database, path: Path, label: str) -> Path:
 def contents(path: Path) -> tuple[list[tuple[int, str]], str]:
     """Read-only: (count, word) for each kind of record the copy holds, and the latest updated_at ("" if none).
     sqlite3.Error when the copy cannot be read."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = paths.connect_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         present = [(table, word) for table, word in COUNTED if table in tables]
@@ -86,7 +88,7 @@ def contents(path: Path) -> tuple[list[tuple[int, str]], str]:
 def is_sound(path: Path) -> bool:
     """An SQLite file that passes quick_check (anything else, or a file that cannot be read, is not)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = paths.connect_read_only(path)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:

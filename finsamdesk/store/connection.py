@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import paths
 from .backups import backup_file
 from .schema import SCHEMA_VERSION, migrations
 
@@ -54,7 +55,7 @@ def _configure(db: sqlite_utils.Database) -> None:
 
 
 def file_version(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = paths.connect_read_only(path)
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -90,7 +91,7 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
         if version == 0 and _has_foreign_tables(path):
             raise FileError(f"{path.name} är en SQLite-fil men ingen finsamdesk-fil.")
     try:
-        db = sqlite_utils.Database(path)
+        db = sqlite_utils.Database(paths.connect(path))
         _configure(db)
         if exists:
             quick_check(db, path)
@@ -110,10 +111,10 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
     if version != SCHEMA_VERSION:
         raise FileError(f"{path.name} har filversion {version} och kan inte öppnas skrivskyddad av den här versionen "
                         f"(som använder {SCHEMA_VERSION}); öppna den en gång med skrivrätt så uppdateras den.")
-    for uri in (f"file:{path}?mode=ro",  # a WAL file needs its -shm; in a folder we may not write in,
-                f"file:{path}?mode=ro&immutable=1"):  # read it as it lies (nobody can be writing there, then)
+    for immutable in (False,  # a WAL file needs its -shm; in a folder we may not write in,
+                      True):  # read it as it lies (nobody can be writing there, then)
         try:
-            conn = sqlite3.connect(uri, uri=True)
+            conn = paths.connect_read_only(path, immutable=immutable)
             db = sqlite_utils.Database(conn)
             _configure(db)
             db.execute("PRAGMA query_only = ON")
@@ -132,7 +133,7 @@ def is_read_only(db: sqlite_utils.Database) -> bool:
 
 
 def _has_foreign_tables(path: Path) -> bool:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = paths.connect_read_only(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError:
