@@ -37,6 +37,10 @@ class FileNotWritableError(FileOpenError):
     """The file (or its folder) cannot be written here: a read-only share, a protected file. It may be read."""
 
 
+class DiskFullError(FileNotWritableError):
+    """The disk the file is on is full; it may be read."""
+
+
 def open_file(path: str | Path, *, create: bool = True, read_only: bool = False) -> sqlite_utils.Database:
     # sqlite-utils is imported here, after the window is shown
     from ..store import connection
@@ -47,6 +51,10 @@ def open_file(path: str | Path, *, create: bool = True, read_only: bool = False)
         raise NewerFileError(str(exc)) from exc
     except connection.DamagedFileError as exc:
         raise DamagedFileError(str(exc)) from exc
+    except connection.DiskFullError as exc:
+        raise DiskFullError(str(exc)) from exc
+    except connection.NotWritableError as exc:
+        raise FileNotWritableError(str(exc)) from exc
     except connection.FileError as exc:
         raise FileOpenError(str(exc)) from exc
 
@@ -59,9 +67,13 @@ def lock_file(path: str | Path):
         return lock.FileLock.acquire(Path(path))
     except lock.FileLocked as exc:
         raise FileInUseError(exc.holder) from exc
-    except OSError as exc:  # a read-only folder: the file can still be opened read-only
-        raise FileNotWritableError(f"Mappen där {Path(path).name} ligger går inte att skriva i "
-                                   f"({exc.strerror or exc}). Filen kan öppnas skrivskyddad.") from exc
+    except OSError as exc:  # a read-only folder, a full disk: the file can still be opened read-only
+        from ..store import connection
+
+        problem = connection.cannot_write(Path(path), exc)
+        error = {connection.DiskFullError: DiskFullError, connection.NotWritableError: FileNotWritableError}.get(
+            type(problem), FileOpenError)
+        raise error(str(problem)) from exc
 
 
 def open_for_writing(path: str | Path, *, create: bool = True):

@@ -1,12 +1,14 @@
 """Opening a förbund's file: pragmas, the schema version guard, migrations with a backup first."""
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
-from . import paths
+from . import errors, paths
 from .backups import backup_file
 from .schema import SCHEMA_VERSION, migrations
 
@@ -23,7 +25,17 @@ class DamagedFileError(FileError):
     """An SQLite file that fails its check; a backup may be restored over it."""
 
 
+class NotWritableError(FileError):
+    """A sound file that cannot be written here (a read-only folder, share or file; SQLite cannot make its -shm).
+    It may be opened read-only."""
+
+
+class DiskFullError(NotWritableError):
+    """The disk the file is on is full: nothing can be written, the file may be read."""
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+_FULL_BELOW = 64 * 1024  # bytes free on the file's disk below which a failure to open is the full disk's
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -39,12 +51,49 @@ def _damaged(path: Path) -> DamagedFileError:
                             "Återställ den senaste säkerhetskopian.")
 
 
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _FULL_BELOW
+    except OSError:
+        return False
+
+
+def cannot_write(path: Path, exc: BaseException) -> FileError:
+    """What a failure to write while opening means for the user: a full disk, a place that cannot be written in,
+    or (anything else) a file that cannot be opened. Never damage: only quick_check's verdict says that."""
+    found = errors.kind(exc)
+    if found == "full" or _disk_full(path):
+        return DiskFullError(f"Disken där {path.name} ligger är full, så filen kan inte öppnas för att ändras. "
+                             "Filen är inte skadad. Frigör utrymme och öppna den igen, eller öppna den skrivskyddad.")
+    if found == "busy":
+        return FileError(f"{path.name} används av ett annat program just nu. Försök igen om en stund.")
+    if path.exists() and not os.access(path, os.R_OK):
+        return FileError(f"Du saknar rätt att läsa {path.name}.")
+    return NotWritableError(f"{path.name} kan inte öppnas för att ändras här: filen, eller mappen den ligger i, går "
+                            "inte att skriva i (till exempel en skrivskyddad mapp eller nätverksenhet). Filen är inte "
+                            "skadad och kan öppnas skrivskyddad.")
+
+
+def _problem(path: Path, exc: sqlite3.Error, *, reading: bool = False) -> FileError:
+    """An SQLite error while opening an existing file: damage only when SQLite says so."""
+    if errors.kind(exc) == "damaged":
+        return _damaged(path) if _is_sqlite(path) else FileError(f"{path.name} är ingen finsamdesk-fil.")
+    if reading and errors.kind(exc) not in ("full", "busy"):
+        if not os.access(path, os.R_OK):
+            return FileError(f"Du saknar rätt att läsa {path.name}.")
+        return FileError(f"{path.name} kan inte läsas här, inte ens skrivskyddad (SQLite: {getattr(exc, 'sqlite_errorname', '?')}).")
+    return cannot_write(path, exc)
+
+
 def quick_check(db: sqlite_utils.Database, path: Path) -> None:
-    """SQLite's quick_check (about 0.1 s for 45 MB): raise DamagedFileError unless the file is sound."""
+    """SQLite's quick_check (about 0.1 s for 45 MB): raise DamagedFileError unless the file is sound. An error that is
+    not damage (the -shm cannot be made, the disk is full) is raised as it is, for the caller to tell."""
     try:
         result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError:
-        raise _damaged(path) from None
+    except sqlite3.DatabaseError as exc:
+        if errors.kind(exc) == "damaged":
+            raise _damaged(path) from None
+        raise
     if result != ["ok"]:
         raise _damaged(path)
 
@@ -54,24 +103,47 @@ def _configure(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA busy_timeout = 5000")
 
 
+def _reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection that can read: through the -shm when SQLite can make or open it, else the file as it
+    lies (immutable: in a folder nobody may write in, nobody can be writing to it either)."""
+    for immutable in (False, True):
+        conn = None
+        try:
+            conn = paths.connect_read_only(path, immutable=immutable)
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if immutable or errors.kind(exc) == "damaged":
+                raise _problem(path, exc, reading=True) from exc
+    raise AssertionError("unreachable")
+
+
 def file_version(path: Path) -> int:
-    conn = paths.connect_read_only(path)
+    conn = _reader(path)
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        if _is_sqlite(path):
-            raise _damaged(path) from exc
-        raise FileError(f"{path.name} är ingen finsamdesk-fil.") from exc
     finally:
         conn.close()
+
+
+def _backup_before_migrating(path: Path) -> None:
+    try:
+        backup_file(path, f"fore-v{SCHEMA_VERSION}")
+    except (OSError, sqlite3.Error) as exc:
+        problem = cannot_write(path, exc)
+        raise type(problem)(f"Säkerhetskopian före uppdateringen av {path.name} kunde inte sparas, så filen har inte "
+                            f"ändrats. {problem}") from exc
 
 
 def open_database(path: str | Path, *, create: bool = True, read_only: bool = False) -> sqlite_utils.Database:
     """Open (or create) a förbund's file, check it, migrate it forward, and return the connection.
 
     A file from a newer finsamdesk is refused without being touched; a damaged one is refused with
-    DamagedFileError; before an existing file is migrated, a backup copy is taken. `read_only` opens an
-    existing file of this version for reading only (every write then fails with SQLITE_READONLY).
+    DamagedFileError; a sound one that cannot be written here with NotWritableError (DiskFullError); before an
+    existing file is migrated, a backup copy is taken. `read_only` opens an existing file of this version for
+    reading only (every write then fails with SQLITE_READONLY).
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -87,9 +159,10 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
                 f"den här versionen förstår upp till {SCHEMA_VERSION}). Uppdatera programmet; filen har inte ändrats."
             )
         if 0 < version < SCHEMA_VERSION:
-            backup_file(path, f"fore-v{SCHEMA_VERSION}")
+            _backup_before_migrating(path)
         if version == 0 and _has_foreign_tables(path):
             raise FileError(f"{path.name} är en SQLite-fil men ingen finsamdesk-fil.")
+    db = None
     try:
         db = sqlite_utils.Database(paths.connect(path))
         _configure(db)
@@ -97,12 +170,14 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
             quick_check(db, path)
         if db.journal_mode != "wal":
             db.enable_wal()
-    except sqlite3.DatabaseError as exc:
-        if exists and _is_sqlite(path):
-            raise _damaged(path) from exc
-        raise FileError(f"{path.name} kan inte öppnas: {exc}") from exc
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException as exc:
+        if db is not None:
+            db.conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise (_problem(path, exc) if exists else cannot_write(path, exc)) from exc
+        raise
     return db
 
 
@@ -111,21 +186,18 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
     if version != SCHEMA_VERSION:
         raise FileError(f"{path.name} har filversion {version} och kan inte öppnas skrivskyddad av den här versionen "
                         f"(som använder {SCHEMA_VERSION}); öppna den en gång med skrivrätt så uppdateras den.")
-    for immutable in (False,  # a WAL file needs its -shm; in a folder we may not write in,
-                      True):  # read it as it lies (nobody can be writing there, then)
-        try:
-            conn = paths.connect_read_only(path, immutable=immutable)
-            db = sqlite_utils.Database(conn)
-            _configure(db)
-            db.execute("PRAGMA query_only = ON")
-            quick_check(db, path)
-            return db
-        except sqlite3.OperationalError as exc:
-            if "unable to open" not in str(exc):
-                raise _damaged(path) from exc
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(path) from exc
-    raise FileError(f"{path.name} kan inte öppnas ens skrivskyddad.")
+    conn = _reader(path)
+    try:
+        db = sqlite_utils.Database(conn)
+        _configure(db)
+        db.execute("PRAGMA query_only = ON")
+        quick_check(db, path)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _problem(path, exc, reading=True) from exc
+        raise
+    return db
 
 
 def is_read_only(db: sqlite_utils.Database) -> bool:
@@ -133,7 +205,7 @@ def is_read_only(db: sqlite_utils.Database) -> bool:
 
 
 def _has_foreign_tables(path: Path) -> bool:
-    conn = paths.connect_read_only(path)
+    conn = _reader(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError:

@@ -109,7 +109,11 @@ class FileLock:
         holder = Holder(socket.gethostname(), getpass.getuser(), os.getpid(),
                         datetime.now().isoformat(timespec="seconds"), now)
         lock = cls(path, fd, holder)
-        lock._write()
+        try:
+            lock._write()
+        except OSError:  # a full disk: an empty lock left behind would refuse everyone
+            lock.release()
+            raise
         return lock
 
     def _write(self) -> None:
