@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         app.installTranslator(translator)
     sys.excepthook = _unexpected_error
 
-    from .ui.main_window import MainWindow, recent_files
+    from .ui.main_window import MainWindow
+    from .ui.settings import recent_files
 
     if args.self_test:
         return _self_test(app)

@@ -1,122 +1,197 @@
-"""The Arkiv menu's file commands on the main window — open, new, save a copy, backups and restore — and what
-keeps the open file safe meanwhile: the one-writer lock's heartbeat and the daily backup.
-A mixin of MainWindow (db, path, lock, set_file, leave_file, status bar)."""
+"""The Arkiv menu's file commands — open, new, save a copy, backups and restore, the förbund's settings — and
+what keeps the open file safe meanwhile: the one-writer lock's heartbeat and the daily backup."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from ..services.errors import ServiceError
+from .settings import recent_files
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from .window_context import WindowContext
 
 FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 HEARTBEAT_MS, BACKUP_CHECK_MS = 60_000, 30 * 60_000
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FileCommands", text)
+
+
 class FileCommands:
-    def _start_file_timers(self) -> None:
-        self._heartbeat = QTimer(self)
+    """Public: build_menu(menu), recent_menu, the commands open_path(path), open_file_dialog(), new_file(),
+    save_copy(), show_backups(), restore_backup(path), edit_forbund(), backup_on_open(); and db, path,
+    read_only as the backups dialog reads them."""
+
+    def __init__(self, ctx: WindowContext, save_typed: Callable[[], object]):
+        """`save_typed` saves what is typed in the application editor before a copy is made."""
+        self.ctx = ctx
+        self._save_typed = save_typed
+        self.recent_menu: QMenu | None = None
+        self._heartbeat = QTimer(ctx.parent)
         self._heartbeat.setInterval(HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(lambda: self.lock.touch() if self.lock is not None else None)
+        self._heartbeat.timeout.connect(self._touch_lock)
         self._heartbeat.start()
-        self._daily = QTimer(self)
+        self._daily = QTimer(ctx.parent)
         self._daily.setInterval(BACKUP_CHECK_MS)
-        self._daily.timeout.connect(self._daily_backup)
+        self._daily.timeout.connect(self.daily_backup)
         self._daily.start()
 
-    def _backup_on_open(self) -> None:
+    # what the backups dialog reads
+    @property
+    def db(self) -> sqlite_utils.Database | None:
+        return self.ctx.db()
+
+    @property
+    def path(self) -> Path:
+        return self.ctx.path()
+
+    @property
+    def read_only(self) -> bool:
+        return self.ctx.read_only()
+
+    def build_menu(self, menu: QMenu) -> None:
+        add = self.ctx.add_action
+        add(menu, tr("&Ny fil…"), self.new_file, "Ctrl+Shift+N")
+        add(menu, tr("&Öppna…"), self.open_file_dialog, QKeySequence.StandardKey.Open)
+        add(menu, tr("Spara &kopia som…"), self.save_copy)
+        add(menu, tr("Säker&hetskopior…"), self.show_backups)
+        self.recent_menu = menu.addMenu(tr("&Senaste filer"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        add(menu, tr("Förbundets &inställningar…"), self.edit_forbund)
+        menu.addSeparator()
+        add(menu, tr("&Avsluta"), self.ctx.parent.close, QKeySequence.StandardKey.Quit)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        assert menu is not None
+        menu.clear()
+        for name in recent_files():
+            action = menu.addAction(name)
+            action.setEnabled(Path(name).exists())
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        if not menu.actions():
+            menu.addAction(tr("(inga)")).setEnabled(False)
+
+    # ------------------------------------------------------------------ keeping the file safe
+    def _touch_lock(self) -> None:
+        lock = self.ctx.lock()
+        if lock is not None:
+            lock.touch()
+
+    def backup_on_open(self) -> None:
         """A backup when a file is opened for writing (not a new, empty one)."""
         from ..services import backups, files
 
-        if self.read_only or self.db is None or files.is_empty(self.db):
+        db = self.ctx.db()
+        if self.ctx.read_only() or db is None or files.is_empty(db):
             return
         try:
-            backups.backup_now(self.db, self.path)
+            backups.backup_now(db, self.ctx.path())
         except ServiceError as exc:
-            self.statusBar().showMessage(str(exc), 15_000)
+            self.ctx.show_message(str(exc), 15_000)
 
-    def _daily_backup(self) -> None:
+    def daily_backup(self) -> None:
         from ..services import backups
 
-        if self.read_only or self.db is None:
+        db = self.ctx.db()
+        if self.ctx.read_only() or db is None:
             return
         try:
-            made = backups.backup_if_due(self.db, self.path)
+            made = backups.backup_if_due(db, self.ctx.path())
         except ServiceError as exc:
-            self.statusBar().showMessage(str(exc), 15_000)
+            self.ctx.show_message(str(exc), 15_000)
             return
         if made is not None:
-            self.statusBar().showMessage(self.tr("Daglig säkerhetskopia sparad: %s") % made.name, 8000)
+            self.ctx.show_message(tr("Daglig säkerhetskopia sparad: %s") % made.name, 8000)
 
+    # ------------------------------------------------------------------ the commands
     def open_path(self, path: Path) -> None:
         from .opening import open_interactively
 
-        if not self.leave_file():
+        if not self.ctx.leave_file():
             return
-        if self.db is not None and not self.read_only and Path(path).resolve() == self.path.resolve():
+        if self.ctx.db() is not None and not self.ctx.read_only() and Path(path).resolve() == self.ctx.path().resolve():
             return  # already open here
-        opened = open_interactively(self, Path(path), create=False)
+        opened = open_interactively(self.ctx.parent, Path(path), create=False)
         if opened is not None:
-            self.set_file(opened[0], Path(path), opened[1])
+            self.ctx.set_file(opened[0], Path(path), opened[1])
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Öppna fil"), str(self.path.parent), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.ctx.parent, tr("Öppna fil"), str(self.ctx.path().parent), FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
     def new_file(self) -> None:
         from ..services import files
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ny fil"), str(self.path.parent), FILE_FILTER)
-        if not name or not self.leave_file():
+        parent = self.ctx.parent
+        name, _ = QFileDialog.getSaveFileName(parent, tr("Ny fil"), str(self.ctx.path().parent), FILE_FILTER)
+        if not name or not self.ctx.leave_file():
             return
-        forbund, ok = QInputDialog.getText(self, self.tr("Ny fil"), self.tr("Förbundets namn:"))
+        forbund, ok = QInputDialog.getText(parent, tr("Ny fil"), tr("Förbundets namn:"))
         if not ok:
             return
         try:
             db = files.new_file(name, forbund)
             held = files.lock_file(name)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Ny fil"), str(exc))
+            QMessageBox.warning(parent, tr("Ny fil"), str(exc))
             return
-        self.set_file(db, Path(name), held)
+        self.ctx.set_file(db, Path(name), held)
 
     def save_copy(self) -> None:
         from ..services import files
 
-        self.applications.editor.save_now()
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Spara kopia som"), str(self.path.parent), FILE_FILTER)
+        self._save_typed()
+        name, _ = QFileDialog.getSaveFileName(self.ctx.parent, tr("Spara kopia som"), str(self.ctx.path().parent),
+                                              FILE_FILTER)
         if not name:
             return
         try:
-            files.save_copy(self.db, name)
+            files.save_copy(self.ctx.database(), name)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Spara kopia"), str(exc))
+            QMessageBox.warning(self.ctx.parent, tr("Spara kopia"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Kopia sparad: %s") % name, 5000)
+        self.ctx.show_message(tr("Kopia sparad: %s") % name, 5000)
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog
 
-        if self.db is not None:
-            BackupsDialog(self).exec()
+        if self.ctx.db() is not None:
+            BackupsDialog(self, self.ctx.parent).exec()
 
     def restore_backup(self, backup: Path) -> None:
         """Put a backup in place of the open file: what is typed is saved, the file is closed, the backup restored
         (the file as it was is kept aside), and the file opened again. The lock stays held throughout."""
         from ..services import backups, files
 
-        if self.read_only:
+        if self.ctx.read_only():
             raise ServiceError("Filen är öppen skrivskyddad; den kan inte återställas här.")
-        if not self.leave_file():
+        if not self.ctx.leave_file():
             raise ServiceError("Det du har skrivit kan inte sparas; återställningen avbröts.")
-        self.db.conn.close()
+        path = self.ctx.path()
+        self.ctx.database().conn.close()
         try:
-            aside = backups.restore(self.path, backup)
+            aside = backups.restore(path, backup)
         finally:
-            db = files.open_file(self.path, create=False)
-            lock, self.lock = self.lock, None  # the same file: keep the lock, do not release it in set_file
-            self.set_file(db, self.path, lock)
-        self.statusBar().showMessage(self.tr("Återställd från %s; filen som den var finns som %s.") % (
+            # the same file: set_file keeps the lock it is given when it is the one already held
+            self.ctx.set_file(files.open_file(path, create=False), path, self.ctx.lock())
+        self.ctx.show_message(tr("Återställd från %s; filen som den var finns som %s.") % (
             backup.name, aside.name if aside else "–"), 15_000)
+
+    def edit_forbund(self) -> None:
+        from .registers.forbund_dialog import ForbundDialog
+
+        db = self.ctx.database()
+        if ForbundDialog(db, self.ctx.parent).exec():
+            self.ctx.set_file(db, self.ctx.path(), self.ctx.lock())

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from finsamdesk.domain.money import format_kr, kr
 from finsamdesk.services import applications, budget, insatser
 from finsamdesk.ui.insatser.dialogs import FromApplicationDialog
-from finsamdesk.ui.main_window import ROW
+from finsamdesk.ui.pages import ROW
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def list_texts(widget):
 
 
 def test_the_window_opens_on_the_overview_and_its_lines_lead_to_their_items(window):
-    assert window.nav.currentRow() == ROW["Översikt"] and window.stack.currentWidget() is window.overview
+    assert window.nav.currentRow() == ROW["overview"] and window.stack.currentWidget() is window.overview
     o = window.overview
     year = date.today().year
     granted = sum(r.granted for r in insatser.list_rows(window.db, year))
@@ -29,7 +29,7 @@ def test_the_window_opens_on_the_overview_and_its_lines_lead_to_their_items(wind
     o.waiting.itemActivated.emit(o.waiting.item(0))
     assert window.stack.currentWidget() is window.applications
     assert window.applications.editor.current_id is not None
-    window.nav.setCurrentRow(ROW["Översikt"])
+    window.nav.setCurrentRow(ROW["overview"])
     late = next(i for i in range(o.reports.count()) if "Försenad" in o.reports.item(i).text())
     o.reports.itemActivated.emit(o.reports.item(late))
     page = window.insatser
@@ -38,7 +38,7 @@ def test_the_window_opens_on_the_overview_and_its_lines_lead_to_their_items(wind
 
 
 def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
-    window.nav.setCurrentRow(ROW["Insatser"])
+    window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser
     page.table.selectRow(0)
     insats_id = page.current_id
@@ -63,7 +63,7 @@ def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
 
 
 def test_details_with_a_bad_period_are_not_saved_and_a_good_name_is(window):
-    window.nav.setCurrentRow(ROW["Insatser"])
+    window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser
     page.table.selectRow(0)
     before = insatser.load(window.db, page.current_id)
@@ -78,7 +78,7 @@ def test_details_with_a_bad_period_are_not_saved_and_a_good_name_is(window):
 
 def test_an_insats_with_invoices_is_not_deleted(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.nav.setCurrentRow(ROW["Insatser"])
+    window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser
     row = next(i for i, r in enumerate(page.model.rows) if r.spent)
     page.table.selectRow(row)
@@ -99,14 +99,14 @@ def test_an_insats_from_a_granted_application(window, monkeypatch):
     monkeypatch.setattr(FromApplicationDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.applications.reload()
     window.applications.select_application(app_id)
-    window.insats_from_application()
+    window.application_commands.insats_from_application()
     page = window.insatser
     assert insatser.load(db, page.current_id).application_ids == [app_id]
     assert page.economy.table.item(page.economy.table.rowCount() - 1, 1).text() == format_kr(kr(100_000))
 
 
 def test_budget_edits_are_saved_checked_and_undone(window):
-    window.nav.setCurrentRow(ROW["Budget"])
+    window.nav.setCurrentRow(ROW["budget"])
     page = window.budget
     year = page.chosen_year
     table = page.view.sheet_table
@@ -125,7 +125,7 @@ def test_budget_edits_are_saved_checked_and_undone(window):
 
 
 def test_budget_copied_into_the_next_year_and_seen_over_several_years(window):
-    window.nav.setCurrentRow(ROW["Budget"])
+    window.nav.setCurrentRow(ROW["budget"])
     page = window.budget
     year = page.chosen_year
     page.copy_button.click()
@@ -145,7 +145,7 @@ def test_the_tertial_report_day_is_a_forbund_setting_used_when_reports_are_made_
     dialog.tertial_days.setValue(14)
     dialog.accept()
     assert insatser.tertial_days(window.db) == 14
-    window.nav.setCurrentRow(ROW["Insatser"])
+    window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.name.startswith("Samverkansdagar")))
     page.reports.buttons["regenerate"].click()

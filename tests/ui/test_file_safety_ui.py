@@ -86,7 +86,7 @@ def test_the_backups_dialog_shows_what_each_holds_and_restores_one(tmp_path, qtb
     qtbot.addWidget(window)
     assert len(backups.list_backups(path)) == 1, "a backup is taken when the file is opened"
     insatser.save(db, Insats("Andra insatsen"))
-    dialog = BackupsDialog(window)
+    dialog = BackupsDialog(window.file_commands, window)
     dialog.take_now()
     assert dialog.table.rowCount() == 2 and "2 insatser" in dialog.table.item(0, 3).text()
     assert "1 insatser" in dialog.table.item(1, 3).text()

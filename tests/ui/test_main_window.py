@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, files, registers
 from finsamdesk.ui.applications.table_model import ApplicationTableModel
-from finsamdesk.ui.main_window import ROW, MainWindow, recent_files
+from finsamdesk.ui.main_window import MainWindow
+from finsamdesk.ui.pages import ROW
+from finsamdesk.ui.settings import recent_files
 
 
 @pytest.fixture
@@ -71,7 +73,7 @@ def test_selecting_a_row_opens_it_in_the_editor(window):
 def test_save_copy_writes_a_file_that_opens(window, tmp_path, monkeypatch):
     target = tmp_path / "kopia.sqlite"
     monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.save_copy()
+    window.file_commands.save_copy()
     copy = files.open_file(target, create=False)
     assert len(applications.list_rows(copy)) == 7
     assert str(tmp_path / "förbund.sqlite") in recent_files()
@@ -85,7 +87,7 @@ def test_a_newer_file_is_refused_and_left_unchanged(window, tmp_path, monkeypatc
     before = newer.read_bytes()
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    window.open_path(newer)
+    window.file_commands.open_path(newer)
     assert shown and "nyare version" in shown[0]
     assert newer.read_bytes() == before
     assert window.windowTitle().startswith("förbund.sqlite")
@@ -93,7 +95,7 @@ def test_a_newer_file_is_refused_and_left_unchanged(window, tmp_path, monkeypatc
 
 def test_bad_organisation_shows_messages_next_to_fields_and_saves_nothing(window):
     page = window.organisations
-    window.nav.setCurrentRow(ROW["Organisationer"])
+    window.nav.setCurrentRow(ROW["organisations"])
     count = len(registers.organisations(window.db))
     page.start_new()
     page.fields["name"].setText("Perstorps kommun")
@@ -134,7 +136,7 @@ def test_delete_application_after_confirmation(window, monkeypatch):
     app_id = next(r.id for r in page.visible_rows if r.name == "Alfa")
     page.table.selectRow(page.model.row_of(app_id))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.delete_application()
+    window.application_commands.delete_application()
     assert "Alfa" not in names(window)
     assert len(applications.list_rows(window.db)) == 6
 
@@ -154,7 +156,7 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
     page = window.applications
     app_id = next(r.id for r in page.visible_rows if r.diarienummer == "2019-012")
     page.table.selectRow(page.model.row_of(app_id))
-    window.print_application()
+    window.application_commands.print_application()
     pdf = Path(opened[0].toLocalFile())
     assert pdf.name == "ansokan-2019-012.pdf" and pdf.read_bytes().startswith(b"%PDF")
 
@@ -164,7 +166,7 @@ def test_blank_form_for_applicants(window, monkeypatch):
     monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
     monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem",
                         lambda *a, **k: ("Samordningsförbundet Burlöv-Staffanstorp (version 5)", True))
-    window.print_blank()
+    window.application_commands.print_blank()
     assert Path(opened[0].toLocalFile()).name == "formular-burlov-staffanstorp-v5.pdf"
 
 
@@ -173,7 +175,7 @@ def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatc
     target = tmp_path / "lista.xlsx"
     monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClicks(window.applications.search, "ÖPPEN")
-    window.export_list()
+    window.application_commands.export_list()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0][0] == "Diarienummer" and [r[1] for r in rows[1:]] == ["Öppen ingång"]
 
@@ -183,18 +185,18 @@ def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
     monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getText",
                         lambda *a, **k: ("Samordningsförbundet Nytt", True))
-    window.new_file()
+    window.file_commands.new_file()
     assert window.windowTitle() == "nytt förbund.sqlite – finsamdesk"
     assert window.applications.model.rowCount() == 0
     assert recent_files()[:2] == [str(target), str(tmp_path / "förbund.sqlite")]
-    window.open_path(tmp_path / "förbund.sqlite")
+    window.file_commands.open_path(tmp_path / "förbund.sqlite")
     assert window.applications.model.rowCount() == 7
 
 
 def test_new_application_on_the_forbunds_default_form(window, monkeypatch):
     monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem", lambda parent, title, label, names, index,
                         editable: (names[index], True))
-    window.new_application()
+    window.application_commands.new_application()
     editor = window.applications.editor
     assert editor.app.template_id == "nnv-skane-2020"
     from datetime import date

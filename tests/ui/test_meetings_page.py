@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from finsamdesk.services import applications, insatser, meetings
-from finsamdesk.ui.main_window import ROW
+from finsamdesk.ui.pages import ROW
 
 TODAY = date(2026, 12, 1)
 
@@ -20,7 +20,7 @@ def window(example_window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *a: True)
     w = example_window(TODAY, (1366, 820))
-    w.nav.setCurrentRow(ROW["Möten"])
+    w.nav.setCurrentRow(ROW["meetings"])
     w.meetings.today = TODAY
     return w
 

@@ -12,13 +12,9 @@ from finsamdesk.domain.registers import Contact, Organisation
 from finsamdesk.services import applications, files, registers
 from finsamdesk.store.applications import ApplicationRow
 from finsamdesk.ui.applications.table_model import ApplicationTableModel
-from finsamdesk.ui.main_window import (
-    MAX_RECENT,
-    ROW,
-    MainWindow,
-    recent_files,
-    remember_file,
-)
+from finsamdesk.ui.main_window import MainWindow
+from finsamdesk.ui.pages import ROW
+from finsamdesk.ui.settings import MAX_RECENT, recent_files, remember_file
 
 
 def row(id_, name, start=None, next_step=None, sought=0):
@@ -70,19 +66,19 @@ def test_recent_files_keep_eight_and_grey_out_missing_files(window, tmp_path):
     for i in range(10):
         remember_file(tmp_path / f"fil{i}.sqlite")
     assert len(recent_files()) == MAX_RECENT and recent_files()[0] == str(tmp_path / "fil9.sqlite")
-    window.recent_menu.aboutToShow.emit()
-    actions = window.recent_menu.actions()
+    window.file_commands.recent_menu.aboutToShow.emit()
+    actions = window.file_commands.recent_menu.actions()
     assert [a.text() for a in actions] == recent_files()
     assert not any(a.isEnabled() for a in actions)  # none of them exists
     remember_file(window.path)
-    window.recent_menu.aboutToShow.emit()
-    assert window.recent_menu.actions()[0].isEnabled()
+    window.file_commands.recent_menu.aboutToShow.emit()
+    assert window.file_commands.recent_menu.actions()[0].isEnabled()
 
 
 def test_the_splitters_are_remembered(qtbot, window, db_path):
-    window.nav.setCurrentRow(ROW["Organisationer"])
+    window.nav.setCurrentRow(ROW["organisations"])
     window.organisations.splitter.setSizes([300, 600])
-    window.nav.setCurrentRow(ROW["Ansökningar"])
+    window.nav.setCurrentRow(ROW["applications"])
     window.applications.splitter.setSizes([450, 250])
     sizes = window.applications.splitter.sizes(), window.organisations.splitter.sizes()
     window.close()
@@ -90,8 +86,8 @@ def test_the_splitters_are_remembered(qtbot, window, db_path):
     qtbot.addWidget(again)
     again.resize(window.size())  # the offscreen platform does not give back the saved geometry
     again.show()
-    again.nav.setCurrentRow(ROW["Organisationer"])
-    again.nav.setCurrentRow(ROW["Ansökningar"])
+    again.nav.setCurrentRow(ROW["organisations"])
+    again.nav.setCurrentRow(ROW["applications"])
     assert (again.applications.splitter.sizes(), again.organisations.splitter.sizes()) == sizes
     assert sizes[0][1] == 250 and sizes[1] != [212, 424]
 
@@ -121,10 +117,10 @@ def test_contact_with_a_free_text_organisation_and_an_organisation_in_use_is_not
 
 def test_ctrl_f_focuses_the_filter_of_the_page_shown(window, qtbot):
     window.activateWindow()
-    window.nav.setCurrentRow(ROW["Kontaktpersoner"])
+    window.nav.setCurrentRow(ROW["contacts"])
     window.focus_search()
     assert window.stack.currentWidget() is window.contacts
-    window.nav.setCurrentRow(ROW["Ansökningar"])
+    window.nav.setCurrentRow(ROW["applications"])
     window.applications.search.setText("alf")
     assert [r.name for r in window.applications.visible_rows] == ["Alfa"]
     assert applications.list_rows(window.db)  # the filter does not touch the file

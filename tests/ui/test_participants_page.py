@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from finsamdesk.domain.text import sort_key
 from finsamdesk.services import participants
 from finsamdesk.services.demo_participants import EXAMPLE_PASSPHRASE
-from finsamdesk.ui.main_window import ROW
+from finsamdesk.ui.pages import ROW
 from finsamdesk.ui.participants import dialogs
 from finsamdesk.ui.participants.register_model import MASK_PNR
 from tests.fixtures.participant_files import import_file, invented_rows
@@ -48,7 +48,7 @@ def open_page(window):
     """Go to Deltagare; the passphrase is asked once the page is on screen."""
     from PySide6.QtWidgets import QApplication
 
-    window.nav.setCurrentRow(ROW["Deltagare"])
+    window.nav.setCurrentRow(ROW["participants"])
     QApplication.processEvents()
     return window.participants
 
@@ -65,7 +65,7 @@ def test_the_page_asks_for_the_passphrase_once_and_identifiers_stay_masked_until
     tab.form.reveal_button.click()
     assert len(pnr.text()) == 13 and pnr.text()[8] == "-"
     assert tab.form.fields["name"].text() and not pnr.isReadOnly()
-    window.nav.setCurrentRow(ROW["Budget"])
+    window.nav.setCurrentRow(ROW["budget"])
     open_page(window)
     assert asked.count == 1, "asked once per file, not at every visit"
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -82,7 +82,7 @@ def test_a_wrong_passphrase_keeps_the_register_locked_and_the_rest_of_the_app_wo
     assert page.register.model.rowCount() > 0 and page.lock_button.text() == "Lås upp…"
     page.register.table.selectRow(0)
     assert page.register.form.fields["personnummer"].isReadOnly()
-    window.nav.setCurrentRow(ROW["Insatser"])
+    window.nav.setCurrentRow(ROW["insatser"])
     assert window.insatser.model.rowCount() > 0
 
 

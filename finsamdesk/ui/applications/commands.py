@@ -1,40 +1,77 @@
-"""The Ansökan menu's commands on the main window: new, print, blank form, export the list, delete.
-A mixin of MainWindow (it uses the window's db, path, applications page and status bar)."""
+"""The Ansökan menu's commands: new, next step, print, blank form, export the list, delete, insats from the
+application. They act on the Ansökningar page they are given."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from ...services.errors import ServiceError
 from ..widgets import confirm
 
+if TYPE_CHECKING:
+    from ..insatser.page import InsatserPage
+    from ..window_context import WindowContext
+    from .editor import ApplicationEditor
+    from .list_page import ApplicationsPage
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ApplicationCommands", text)
+
 
 class ApplicationCommands:
+    """Public: build_menu(menu) and the commands new_application(), print_application(), print_blank(),
+    export_list(), delete_application(), insats_from_application()."""
+
+    def __init__(self, ctx: WindowContext, page: ApplicationsPage):
+        self.ctx = ctx
+        self.page = page
+
+    @property
+    def editor(self) -> ApplicationEditor:
+        """The page's editor (made when the first file is opened; the menus wait for that)."""
+        assert self.page.editor is not None
+        return self.page.editor
+
+    def build_menu(self, menu: QMenu) -> None:
+        add = self.ctx.add_action
+        add(menu, tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
+        add(menu, tr("Nästa &steg…"), lambda: self.editor.open_workflow(), "Ctrl+Return")
+        add(menu, tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
+        add(menu, tr("Skriv ut &tomt formulär…"), self.print_blank)
+        add(menu, tr("&Exportera listan till Excel…"), self.export_list)
+        menu.addSeparator()
+        add(menu, tr("&Ta bort ansökan…"), self.delete_application)
+        menu.addSeparator()
+        add(menu, tr("Skapa &insats från ansökan…"), self.insats_from_application)
+
     def new_application(self) -> None:
         from ...services import applications, registers
         from ...services.templates import list_templates
 
+        db = self.ctx.database()
         templates = list_templates()
-        default = registers.forbund(self.db).default_template
+        default = registers.forbund(db).default_template
         names = [t.name for t in templates]
         index = next((i for i, t in enumerate(templates) if t.id == default), 0)
-        name, ok = QInputDialog.getItem(self, self.tr("Ny ansökan"), self.tr("Formulär:"), names, index, False)
-        if not ok or not self.leave_file():
+        name, ok = QInputDialog.getItem(self.ctx.parent, tr("Ny ansökan"), tr("Formulär:"), names, index, False)
+        if not ok or not self.ctx.leave_file():
             return
-        app = applications.create(self.db, templates[names.index(name)].id)
-        self.nav.setCurrentRow(0)
-        self.applications.reload(keep=app.id)
-        self.applications.select_application(app.id)
-        self.applications.editor.focus_first_field()
+        app_id = applications.create(db, templates[names.index(name)].id).id
+        assert app_id is not None  # saved
+        self.ctx.show_page("overview")  # as before: the navigation's first row (issue 14 opens the editor)
+        self.page.reload(keep=app_id)
+        self.page.select_application(app_id)
+        self.editor.focus_first_field()
 
     def _selected(self) -> int | None:
-
-        app_id = self.applications.editor.current_id
+        app_id = self.editor.current_id
         if app_id is None:
-            QMessageBox.information(self, self.tr("Ingen ansökan vald"), self.tr("Välj en ansökan i listan först."))
+            QMessageBox.information(self.ctx.parent, tr("Ingen ansökan vald"), tr("Välj en ansökan i listan först."))
         return app_id
 
     def print_application(self) -> None:
@@ -43,16 +80,17 @@ class ApplicationCommands:
         from ...services import applications, printing
 
         app_id = self._selected()
-        if app_id is None or not self.applications.editor.save_now():
+        if app_id is None or not self.editor.save_now():
             return
-        app = applications.load(self.db, app_id)
+        db = self.ctx.database()
+        app = applications.load(db, app_id)
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"ansokan-{app.diarienummer}.pdf"
         try:
-            printing.print_application(self.db, app_id, target)
+            printing.print_application(db, app_id, target)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Skriv ut"), str(exc))
+            QMessageBox.warning(self.ctx.parent, tr("Skriv ut"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("PDF skapad: %s") % target, 8000)
+        self.ctx.show_message(tr("PDF skapad: %s") % target, 8000)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def print_blank(self) -> None:
@@ -63,31 +101,31 @@ class ApplicationCommands:
 
         templates = list_templates()
         names = [t.name for t in templates]
-        name, ok = QInputDialog.getItem(self, self.tr("Tomt formulär"), self.tr("Formulär:"), names, 0, False)
+        name, ok = QInputDialog.getItem(self.ctx.parent, tr("Tomt formulär"), tr("Formulär:"), names, 0, False)
         if not ok:
             return
         template = templates[names.index(name)]
         target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
         try:
-            printing.print_blank(template.id, target, registers.forbund(self.db).name)
+            printing.print_blank(template.id, target, registers.forbund(self.ctx.database()).name)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Skriv ut"), str(exc))
+            QMessageBox.warning(self.ctx.parent, tr("Skriv ut"), str(exc))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def export_list(self) -> None:
         from ...services import exchange
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera listan"), str(self.path.parent / "ansokningar.xlsx"),
-                                              "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self.ctx.parent, tr("Exportera listan"),
+                                              str(self.ctx.path().parent / "ansokningar.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
         try:
-            exchange.export_application_list_xlsx(self.db, self.applications.visible_rows, name)
+            exchange.export_application_list_xlsx(self.ctx.database(), self.page.visible_rows, name)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Exportera"), str(exc))
+            QMessageBox.warning(self.ctx.parent, tr("Exportera"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Listan exporterad: %s") % name, 5000)
+        self.ctx.show_message(tr("Listan exporterad: %s") % name, 5000)
 
     def delete_application(self) -> None:
         from ...services import applications
@@ -95,14 +133,20 @@ class ApplicationCommands:
         app_id = self._selected()
         if app_id is None:
             return
-        app = applications.load(self.db, app_id)
-        if not confirm(self, self.tr("Ta bort ansökan"),
-                       self.tr("Vill du ta bort ansökan %s ”%s”? Det går inte att ångra.") % (app.diarienummer, app.name)):
+        db = self.ctx.database()
+        app = applications.load(db, app_id)
+        if not confirm(self.ctx.parent, tr("Ta bort ansökan"),
+                       tr("Vill du ta bort ansökan %s ”%s”? Det går inte att ångra.") % (app.diarienummer, app.name)):
             return
         try:
-            applications.delete(self.db, app_id)
+            applications.delete(db, app_id)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Ta bort ansökan"), str(exc))
+            QMessageBox.warning(self.ctx.parent, tr("Ta bort ansökan"), str(exc))
             return
-        self.applications.editor.set_database(self.db)
-        self.applications.reload()
+        self.editor.set_database(db)
+        self.page.reload()
+
+    def insats_from_application(self) -> None:
+        app_id = self.page.editor.current_id if self.page.editor else None
+        insatser = cast("InsatserPage", self.ctx.show_page("insatser"))
+        insatser.from_application(app_id)

@@ -27,10 +27,11 @@ from .table_model import ApplicationTableModel
 class ApplicationsPage(QWidget):
     """Public: set_database(db), reload(keep=id), select_application(id), visible_rows (what the filter shows),
     search (the filter box), model, table, editor (ApplicationEditor, made with the first file), undo_stack,
-    splitter (list above, editor below), total_count, signals selection_changed(id|None) and counts_changed(shown, total)."""
+    splitter (list above, editor below), total_count, signals selection_changed(id|None) and changed;
+    shown(), leave(), save_if_dirty() as a page of the window."""
 
     selection_changed = Signal(object)  # application id or None
-    counts_changed = Signal(int, int)  # shown, total
+    changed = Signal()  # the list was read or filtered again (the window counts again)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -128,7 +129,16 @@ class ApplicationsPage(QWidget):
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %d ansökningar") % (len(self.visible_rows), len(self._all)))
-        self.counts_changed.emit(len(self.visible_rows), len(self._all))
+        self.changed.emit()
+
+    def shown(self) -> None:
+        pass  # the list is read again when an application is saved
+
+    def leave(self) -> None:
+        pass
+
+    def save_if_dirty(self) -> bool:
+        return self.editor is None or self.editor.save_now()
 
     @property
     def total_count(self) -> int:

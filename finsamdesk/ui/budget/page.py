@@ -50,6 +50,7 @@ class BudgetPage(QWidget):
         self.db = None
         self.today = today or date.today()
         self.search = None
+        self.splitter = None
         self.undo_stack = QUndoStack(self)
         self.year = QComboBox()
         self.copy_button = QPushButton(self.tr("Kopiera till nästa år"))
@@ -99,6 +100,15 @@ class BudgetPage(QWidget):
         refill(self.year, ((str(y) if y in saved else self.tr("%d (ny)") % y, y) for y in choices), year)
         self.summary.set_rows(service.several_years(self.db))
         self._show()
+
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        pass
+
+    def save_if_dirty(self) -> bool:
+        return True  # every edit is saved as it is made
 
     def show_year(self, year: int) -> None:
         self.reload(year)

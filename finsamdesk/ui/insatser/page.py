@@ -161,6 +161,15 @@ class InsatserPage(QWidget):
         if self.current_id is not None:
             self._show_current()
 
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        self.save_details_if_dirty()
+
+    def save_if_dirty(self) -> bool:
+        return self.save_details_if_dirty()
+
     def apply_filter(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.current_id
         f = service.RowFilter(self.search.text(), self.status.currentData() or "", self.archived.isChecked())

@@ -1,26 +1,43 @@
-"""The Möten menu on the main window: each command shows the Möten page and runs there; F5 presents the
-selected meeting wherever the focus is. A mixin of MainWindow (nav, page(), _action)."""
+"""The Möten menu: each command shows the Möten page and runs there; F5 presents the selected meeting wherever
+the focus is."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ..window_context import WindowContext
+    from .page import MeetingsPage
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MeetingCommands", text)
 
 
 class MeetingCommands:
-    def _meetings_page(self):
-        from ..main_window import ROW
+    """Public: build_menu(menu), page()."""
 
-        self.nav.setCurrentRow(ROW["Möten"])
-        return self.meetings
+    def __init__(self, ctx: WindowContext):
+        self.ctx = ctx
 
-    def _build_meetings_menu(self, menu) -> None:
-        def on_page(method: str):
-            return lambda: getattr(self._meetings_page(), method)()
+    def page(self) -> MeetingsPage:
+        return cast("MeetingsPage", self.ctx.show_page("meetings"))
 
-        self._action(menu, self.tr("&Nytt möte…"), on_page("new_meeting"))
-        self._action(menu, self.tr("&Spara mötet"), on_page("save"))
+    def build_menu(self, menu: QMenu) -> None:
+        add = self.ctx.add_action
+
+        def on_page(command: Callable[[MeetingsPage], object]) -> Callable[[], object]:
+            return lambda: command(self.page())
+
+        add(menu, tr("&Nytt möte…"), on_page(lambda p: p.new_meeting()))
+        add(menu, tr("&Spara mötet"), on_page(lambda p: p.save()))
         menu.addSeparator()
-        self._action(menu, self.tr("&Kallelse (PDF)…"), on_page("kallelse"))
-        self._action(menu, self.tr("&Beslutsunderlag (PDF)…"), on_page("beslutsunderlag"))
-        self._action(menu, self.tr("&Protokoll (PDF)…"), on_page("protokoll"))
+        add(menu, tr("&Kallelse (PDF)…"), on_page(lambda p: p.kallelse()))
+        add(menu, tr("&Beslutsunderlag (PDF)…"), on_page(lambda p: p.beslutsunderlag()))
+        add(menu, tr("&Protokoll (PDF)…"), on_page(lambda p: p.protokoll()))
         menu.addSeparator()
-        self._action(menu, self.tr("P&resentera mötet"), on_page("present"), QKeySequence("F5"))
+        add(menu, tr("P&resentera mötet"), on_page(lambda p: p.present()), QKeySequence("F5"))

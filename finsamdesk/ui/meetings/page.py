@@ -128,6 +128,12 @@ class MeetingsPage(QWidget):
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
 
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        pass
+
     def _on_current(self, current, _previous) -> None:
         meeting_id = self.model.row_id(current.row()) if current.isValid() else None
         if self.current is not None and meeting_id == self.current.id:

@@ -44,12 +44,15 @@ class OverviewPage(QWidget):
 
     open_application = Signal(int)
     open_insats = Signal(int)
+    changed = Signal()  # never emitted: the overview changes nothing
 
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.db = None
         self.today = today
         self.search = None  # nothing to search here
+        self.splitter = None
+        self.undo_stack = None
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.tiles = {key: Tile(title) for key, title in (
@@ -89,6 +92,15 @@ class OverviewPage(QWidget):
     def set_database(self, db) -> None:
         self.db = db
         self.reload()
+
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        pass
+
+    def save_if_dirty(self) -> bool:
+        return True
 
     def reload(self) -> None:
         from ...services import overview as service

@@ -1,47 +1,65 @@
-"""The Deltagare menu on the main window: each command shows the Deltagare page and runs there.
-A mixin of MainWindow (it uses the window's nav, page() and _action)."""
+"""The Deltagare menu: each command shows the Deltagare page (on the tab it needs) and runs there."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ..window_context import WindowContext
+    from .page import ParticipantsPage
+    from .register_tab import RegisterTab
+
+REGISTER_TAB, STATISTICS_TAB = 0, 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ParticipantCommands", text)
 
 
 class ParticipantCommands:
-    def _participants_page(self, tab: int | None = None):
-        from ..main_window import ROW
+    """Public: build_menu(menu), page(tab), toggle_lock()."""
 
-        self.nav.setCurrentRow(ROW["Deltagare"])
-        page = self.participants
+    def __init__(self, ctx: WindowContext):
+        self.ctx = ctx
+
+    def page(self, tab: int | None = None) -> ParticipantsPage:
+        """The Deltagare page, shown, on `tab` when one is given."""
+        page = cast("ParticipantsPage", self.ctx.show_page("participants"))
         if tab is not None:
             page.tabs.setCurrentIndex(tab)
         return page
 
-    def _build_participants_menu(self, menu) -> None:
-        def on_page(method: str, tab: int | None = 0):
-            return lambda: getattr(self._participants_page(tab), method)()
+    def build_menu(self, menu: QMenu) -> None:
+        add = self.ctx.add_action
 
-        def on_register(method: str):
-            return lambda: getattr(self._participants_page(0).register, method)()
+        def on_page(command: Callable[[ParticipantsPage], object]) -> Callable[[], object]:
+            return lambda: command(self.page())
 
-        self.lock_action = self._action(menu, self.tr("&Lås upp / lås registret"), self.toggle_participant_lock,
-                                        QKeySequence("Ctrl+L"))
-        self._action(menu, self.tr("&Byt lösenfras…"), on_page("change_passphrase", None))
-        menu.addSeparator()
-        self._action(menu, self.tr("&Ny deltagare"), on_register("new_participant"))
-        self._action(menu, self.tr("Import&mall…"), on_register("save_template"))
-        self._action(menu, self.tr("&Importera från Excel…"), on_register("import_file"))
-        self._action(menu, self.tr("&Exportera till Excel…"), on_register("export"))
-        self._action(menu, self.tr("&Registerutdrag…"), on_register("extract"))
-        menu.addSeparator()
-        self._action(menu, self.tr("&Statistik till Excel…"),
-                     lambda: self._participants_page(2).statistics.export("xlsx"))
-        self._action(menu, self.tr("Statistik som &PDF…"), lambda: self._participants_page(2).statistics.export("pdf"))
-        menu.addSeparator()
-        self._action(menu, self.tr("&Gallring…"), on_page("gallring", None))
-        self._action(menu, self.tr("&Kategorier…"), on_page("edit_categories", None))
-        self._action(menu, self.tr("Registrets i&nställningar…"), on_page("edit_settings", None))
+        def on_register(command: Callable[[RegisterTab], object]) -> Callable[[], object]:
+            return lambda: command(self.page(REGISTER_TAB).register)
 
-    def toggle_participant_lock(self) -> None:
-        page = self._participants_page()
+        add(menu, tr("&Lås upp / lås registret"), self.toggle_lock, QKeySequence("Ctrl+L"))
+        add(menu, tr("&Byt lösenfras…"), on_page(lambda p: p.change_passphrase()))
+        menu.addSeparator()
+        add(menu, tr("&Ny deltagare"), on_register(lambda r: r.new_participant()))
+        add(menu, tr("Import&mall…"), on_register(lambda r: r.save_template()))
+        add(menu, tr("&Importera från Excel…"), on_register(lambda r: r.import_file()))
+        add(menu, tr("&Exportera till Excel…"), on_register(lambda r: r.export()))
+        add(menu, tr("&Registerutdrag…"), on_register(lambda r: r.extract()))
+        menu.addSeparator()
+        add(menu, tr("&Statistik till Excel…"), lambda: self.page(STATISTICS_TAB).statistics.export("xlsx"))
+        add(menu, tr("Statistik som &PDF…"), lambda: self.page(STATISTICS_TAB).statistics.export("pdf"))
+        menu.addSeparator()
+        add(menu, tr("&Gallring…"), on_page(lambda p: p.gallring()))
+        add(menu, tr("&Kategorier…"), on_page(lambda p: p.edit_categories()))
+        add(menu, tr("Registrets i&nställningar…"), on_page(lambda p: p.edit_settings()))
+
+    def toggle_lock(self) -> None:
+        page = self.page()
         if page.key is not None:
             page.lock()
         else:

@@ -100,6 +100,15 @@ class ParticipantsPage(QWidget):
             self._asked = True
             QTimer.singleShot(0, self.ensure_unlocked)
 
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        pass
+
+    def save_if_dirty(self) -> bool:
+        return self.register.save_if_dirty()
+
     def refresh_tabs(self) -> None:
         """After a change: the tab in view shows it now; the others read the file when they are shown."""
         self.tabs.currentWidget().reload()

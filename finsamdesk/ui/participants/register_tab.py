@@ -29,19 +29,17 @@ from .register_model import RegisterModel
 STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
 
 
-
-class RegisterTab(RegisterFiles, QWidget):
+class RegisterTab(QWidget):
     """Public: reload(), apply_filter(), select(participant_id), current_id, search, insats, gender, state, year,
     mode, count, model, table, form, message, the buttons, and the actions new_participant, save_current,
-    delete_current, save_template(path), import_file(path), export(path, with_identifiers), extract(path).
-    `background` is the running import (tests wait for it)."""
+    delete_current, save_template(path), import_file(path), export(path, with_identifiers), extract(path) (the
+    last four through `files`, a RegisterFiles). `background` is the running import (tests wait for it)."""
 
     def __init__(self, page, parent=None):
         super().__init__(parent)
         self.page = page
         self.register: service.Register | None = None
         self.current_id: int | None = None
-        self.background = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök deltagar-id, insats, namn eller helt personnummer (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -80,6 +78,8 @@ class RegisterTab(RegisterFiles, QWidget):
         for widget in (self.template_button, self.import_button, self.export_button, self.extract_button):
             actions.addWidget(widget)
         self.message = MessageLabel()
+        self.files = RegisterFiles(self, self.message, lambda: self.db, lambda: self.page.key, self.page.ensure_unlocked,
+                                   self._imported)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -246,6 +246,43 @@ class RegisterTab(RegisterFiles, QWidget):
         if self.page.ensure_unlocked():
             self.show_current()
             self.form.reveal_button.click()
+
+    # ------------------------------------------------------------------ the files
+    @property
+    def background(self):
+        return self.files.background
+
+    def _insats_for_files(self) -> int | None:
+        if self.chosen_insats is None:
+            self.message.show_error(self.tr("Välj insatsen i listan Insats först."))
+        return self.chosen_insats
+
+    def save_template(self, path: str | None = None) -> None:
+        insats_id = self._insats_for_files()
+        if insats_id is not None:
+            self.files.save_template(insats_id, self.insats.currentText(), path)
+
+    def import_file(self, path: str | None = None) -> None:
+        insats_id = self._insats_for_files()
+        if insats_id is not None:
+            self.files.import_file(insats_id, path)
+
+    def _imported(self, ids: list[int]) -> None:
+        stored = service.snapshot(self.db, ids)
+        self.page.push(self.tr("Importera %d deltagare") % len(ids), lambda: service.restore(self.db, stored),
+                       lambda: service.delete(self.db, ids))
+        self.reload()
+        self.page.changed.emit()
+
+    def export(self, path: str | None = None, with_identifiers: bool | None = None) -> None:
+        self.files.export([self.model.row_id(r) for r in self.model.rows], path, with_identifiers)
+
+    def extract(self, path: str | None = None) -> None:
+        """Registerutdrag: everything held about the selected person, in every insats, as a PDF."""
+        if self.current_id is None:
+            self.message.show_error(self.tr("Välj deltagaren i listan först."))
+            return
+        self.files.extract(self.current_id, path)
 
     # ------------------------------------------------------------------ one record
     def save_if_dirty(self) -> bool:

@@ -35,6 +35,7 @@ class RegisterPage(QWidget):
         self.records: list = []
         self.current = None
         self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self.undo_stack = None  # saved with the button; no undo here
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök…"))
         self.search.setClearButtonEnabled(True)
@@ -108,6 +109,15 @@ class RegisterPage(QWidget):
         self.refresh_table(keep_id=keep_id)
         if keep_id is None:
             self.start_new()
+
+    def shown(self) -> None:
+        self.reload()
+
+    def leave(self) -> None:
+        pass
+
+    def save_if_dirty(self) -> bool:
+        return True  # a record is saved with its button; an unsaved form is left as it is
 
     def visible(self) -> list:
         needle = self.search.text()

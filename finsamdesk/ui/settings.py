@@ -1,0 +1,63 @@
+"""What the window remembers between sessions (an INI file in the user's settings folder): the recent files,
+the window's geometry and each page's splitter, keyed by the page's ASCII id."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from .. import paths
+from .pages import PageSpec
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def remember_file(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_files() if p != str(path)]
+    settings().setValue("recent_files", items[:MAX_RECENT])
+
+
+def _splitter_key(spec: PageSpec) -> str:
+    return f"splitter/{spec.id}"
+
+
+def _old_splitter_key(spec: PageSpec) -> str:
+    """Before the pages had ids the key was the navigation's Swedish label (read once, then removed)."""
+    return f"splitter/{spec.label}"
+
+
+def restore_splitter(spec: PageSpec, splitter: QSplitter) -> None:
+    store = settings()
+    state = store.value(_splitter_key(spec))
+    if state is None:
+        state = store.value(_old_splitter_key(spec))
+    if isinstance(state, QByteArray):
+        splitter.restoreState(state)
+
+
+def save_splitter(spec: PageSpec, splitter: QSplitter) -> None:
+    store = settings()
+    store.setValue(_splitter_key(spec), splitter.saveState())
+    store.remove(_old_splitter_key(spec))
+
+
+def restore_geometry(window: QWidget) -> None:
+    geometry = settings().value("window_geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+
+
+def save_geometry(window: QWidget) -> None:
+    settings().setValue("window_geometry", window.saveGeometry())
