@@ -52,6 +52,11 @@ def forms_dir() -> Path:
     return resources_dir() / "forms"
 
 
+def demo_dir() -> Path:
+    """The example förbund as data (one JSON file per area), read by services.demo_data."""
+    return resources_dir() / "demo"
+
+
 def fonts_dir() -> Path:
     """TrueType fonts embedded in printed PDFs."""
     return resources_dir() / "fonts"

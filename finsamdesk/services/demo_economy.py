@@ -1,5 +1,5 @@
-"""The example förbund's economy (invented): insatser from its granted applications, a year of invoices,
-reports received but one, and the budget of last year and this year."""
+"""The example förbund's economy from resources/demo/economy.json: insatser from its granted applications and
+the insatser of the file, a year of invoices, reports received but one, and the budget of last year and this."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -12,11 +12,14 @@ from ..store import applications as app_store
 from ..store import budget as budget_store
 from ..store import insatser as insats_store
 from . import budget, insatser
+from .demo_data import example_data
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-POPULATION = {"Exempelby kommun": 31_250, "Lillåkers kommun": 12_480, "Norrmossa kommun": 8_730}  # invented
+BUDGET_COLUMNS = ("budget", "prognos", "utfall")
+OVERRUN_PERCENT = 115  # the first insats's first category runs a little over its pace
+RECEIVED_AFTER_DAYS = 20  # reports due longer ago than this are received (but the first insats's tertial)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -30,18 +33,15 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
     for row in app_store.list_rows(db):
         if row.status in GRANTED and insats_store.insats_of_application(db, row.id) is None:
             made.append(insatser.from_application(db, row.id))
-    ended = insatser.save(db, Insats("Stegvis arbetsträning (avslutad)", "individ", owner="Exempelby kommun",
-                                     period_start=date(today.year - 1, 1, 1), period_end=date(today.year - 1, 12, 31),
-                                     status="avslutad", target_group="Unga vuxna med försörjningsstöd",
-                                     planned_women=12, planned_men=12))
-    insatser.set_granted(db, ended.id, today.year - 1, {"Personal": kr(3_200_000), "Lokaler": kr(400_000)})
-    made.append(ended)
-    kansli = insatser.save(db, Insats("Samverkansdagar för parternas personal", "kompetens", owner="Förbundet",
-                                      period_start=date(today.year, 1, 1), period_end=date(today.year, 12, 31),
-                                      status="pagaende", target_group="Personal hos förbundets parter",
-                                      cadence="annan"))
-    insatser.set_granted(db, kansli.id, today.year, {"Lokaler": kr(25_000), "Föreläsare": kr(40_000)})
-    made.append(kansli)
+    for spec in example_data("economy")["insatser"]:
+        year = today.year + spec["year"]
+        insats = insatser.save(db, Insats(spec["name"], spec["kind"], owner=spec["owner"],
+                                          period_start=date(year, 1, 1), period_end=date(year, 12, 31),
+                                          status=spec["status"], target_group=spec["target_group"],
+                                          planned_women=spec.get("planned_women"), planned_men=spec.get("planned_men"),
+                                          cadence=spec.get("cadence", "manad")))
+        insatser.set_granted(db, insats.id, year, {c: kr(a) for c, a in spec["granted_kr"].items()})
+        made.append(insats)
     with db.atomic():
         for number, insats in enumerate(made):
             if insats.status != "avslutad":
@@ -49,8 +49,8 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
             insats_store.save_insats(db, insats)
             _book_invoices(db, insats, today, number)
             for report in insats_store.reports(db, insats.id):
-                if report.due < today - timedelta(days=20) and not (number == 0 and report.kind == "tertial"
-                                                                      and report.due.year == today.year):
+                if report.due < today - timedelta(days=RECEIVED_AFTER_DAYS) and not (
+                        number == 0 and report.kind == "tertial" and report.due.year == today.year):
                     report.received_on = report.due - timedelta(days=3 + number)
                     insats_store.save_report(db, report)
         _budgets(db, today)
@@ -69,7 +69,7 @@ def _book_invoices(db: sqlite_utils.Database, insats: Insats, today: date, numbe
             for category, amount in by_category.items():
                 share = amount // 12 // 100 * 100
                 if number == 0 and category == next(iter(by_category)):
-                    share = share * 115 // 100 // 100 * 100
+                    share = share * OVERRUN_PERCENT // 100 // 100 * 100
                 if share:
                     insats_store.save_invoice(db, Invoice(
                         insats.id, end + timedelta(days=10) if end + timedelta(days=10) < today else end, share,
@@ -78,18 +78,16 @@ def _book_invoices(db: sqlite_utils.Database, insats: Insats, today: date, numbe
 
 
 def _budgets(db: sqlite_utils.Database, today: date) -> None:
-    for year, contributions in ((today.year - 1, 5_600_000), (today.year, 5_800_000)):
-        b = budget.new_year(db, year)
+    """The förbund's budget years of economy.json, with the kommuner weighted by their invented population."""
+    data = example_data("economy")
+    for spec in data["budgets"]:
+        b = budget.new_year(db, today.year + spec["year"])
         for k in b.kommuner:
-            k.weight = POPULATION.get(k.name, 10_000)
-        b.cells = {("medlemsbidrag", "budget"): kr(contributions), ("ovriga_intakter", "budget"): kr(20_000),
-                   ("styrelse", "budget"): kr(180_000), ("administration", "budget"): kr(1_350_000),
-                   ("revision", "budget"): kr(75_000), ("administration", "prognos"): kr(1_390_000)}
-        if year < today.year:
-            b.cells.update({("medlemsbidrag", "utfall"): kr(contributions), ("ovriga_intakter", "utfall"): kr(12_500),
-                            ("styrelse", "utfall"): kr(171_400), ("administration", "utfall"): kr(1_362_900),
-                            ("revision", "utfall"): kr(75_000)})
-            b.opening_equity = kr(900_000)
-        b.insats_frame = kr(contributions + 20_000 - 1_605_000)
-        b.equity_ceiling = kr(1_400_000)
+            k.weight = data["population"].get(k.name, 10_000)
+        b.cells = {(line, column): kr(by_column[column]) for column in BUDGET_COLUMNS
+                   for line, by_column in spec["kr"].items() if column in by_column}
+        if "opening_equity_kr" in spec:
+            b.opening_equity = kr(spec["opening_equity_kr"])
+        b.insats_frame = kr(spec["insats_frame_kr"])
+        b.equity_ceiling = kr(spec["equity_ceiling_kr"])
         budget_store.save_year(db, b)

@@ -1,4 +1,5 @@
-"""Invented deltagare for the example file, the benchmark and the tests.
+"""Invented deltagare for the example file, the benchmark and the tests; names and sizes from
+resources/demo/participants.json.
 
 The personnummer are made up (a random date and number with a correct check digit); any likeness to a
 real person's number is chance, and the names beside them are invented too.
@@ -13,18 +14,14 @@ from ..domain.identifiers import luhn_check_digit
 from ..domain.participants import CONSENT_WAYS, CountPeriod, Participant
 from ..store import participants as store
 from . import participants
+from .demo_data import example_data
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from ..store.crypto import FieldKey
 
-EXAMPLE_PASSPHRASE = "exempel på lösenfras"  # the example file's; shown where the example is offered
-FIRST_NAMES = {"kvinna": ("Alva", "Cecilia", "Elin", "Gunilla", "Ingrid", "Karin", "Leyla", "Nora", "Pia", "Sanna",
-                          "Ulla", "Åsa"),
-               "man": ("Bertil", "Dragan", "Fredrik", "Hassan", "Jonas", "Mats", "Olle", "Rasmus", "Tomas", "Viktor")}
-LAST_NAMES = ("Andersson", "Berg", "Dahl", "Ekström", "Forsberg", "Holm", "Isaksson", "Jansson", "Lind", "Mäkinen",
-              "Nyström", "Öberg", "Persson", "Sandberg", "Åkesson", "Wikström")
+EXAMPLE_PASSPHRASE: str = example_data("participants")["passphrase"]  # shown where the example is offered
 
 
 def invented_personnummer(rng: random.Random, born: date, gender: str) -> str:
@@ -52,7 +49,8 @@ def invented_participants(rng: random.Random, insats_id: int, count: int, first_
                         outcome_id=rng.choice(categories["utfall"]) if ended else None)
         if identifiers:
             p.personnummer = invented_personnummer(rng, born, gender)
-            p.name = f"{rng.choice(FIRST_NAMES[gender])} {rng.choice(LAST_NAMES)}"
+            names = example_data("participants")
+            p.name = f"{rng.choice(names['first_names'][gender])} {rng.choice(names['last_names'])}"
             p.consent_date, p.consent_how = start, rng.choice(CONSENT_WAYS)
         out.append(p)
     return out
@@ -68,18 +66,20 @@ def category_ids(db: sqlite_utils.Database) -> dict[str, list[int]]:
 def create_example_participants(db: sqlite_utils.Database, today: date | None = None) -> FieldKey:
     """A register for the individ-inriktade insatser and counts per tertial for one, under EXAMPLE_PASSPHRASE."""
     today = today or date.today()
-    rng = random.Random(20261201)
+    data = example_data("participants")
+    rng = random.Random(data["seed"])
     key = participants.create_passphrase(db, EXAMPLE_PASSPHRASE, EXAMPLE_PASSPHRASE)
     kinds = store.insats_kinds(db)
     chosen = [c for c in participants.insatser(db) if c.period_start and c.period_start <= today]
-    individual = [c for c in chosen if kinds[c.id] == ("individ", "pagaende")][:3]
+    sizes = data["register_sizes"]  # one register for each of the first ongoing individ insatser
+    individual = [c for c in chosen if kinds[c.id] == ("individ", "pagaende")][:len(sizes)]
     counted = next((c for c in chosen if kinds[c.id] == ("individ", "avslutad")), None)
     cats = category_ids(db)
     with db.atomic():
         for n, insats in enumerate(individual):
             store.set_mode(db, insats.id, "individ")
             last = min(today, insats.period_end or today)
-            items = invented_participants(rng, insats.id, (24, 40, 56)[n % 3], insats.period_start, last, cats,
+            items = invented_participants(rng, insats.id, sizes[n], insats.period_start, last, cats,
                                           today=today)
             store.insert_participants(db, items, key)
         if counted is not None:

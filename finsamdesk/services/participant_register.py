@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from ..store.crypto import FieldKey
 
 
-def _damaged() -> ServiceError:
-    from .participants import damaged_error
-
-    return damaged_error()
+def damaged_error() -> ServiceError:
+    """A value that does not decrypt with the key (the record, the register or the CLI say so, in Swedish)."""
+    return ServiceError("En uppgift i registret kan inte dekrypteras med lösenfrasen (filen har ändrats "
+                        "utanför programmet?). Övriga uppgifter finns kvar.")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Register:
         try:
             self._names = {i: fold(key.decrypt("name_enc", blob)) for i, blob in store.encrypted_names(db)}
         except crypto.DamagedValue:
-            raise _damaged() from None
+            raise damaged_error() from None
         self._name_letters = set("".join(self._names.values()))
         self._last = None
 

@@ -21,7 +21,12 @@ from ..store import crypto
 from ..store import participants as store
 from ..store.participants import Row  # noqa: F401 (the register row layout, for the window and the CLI)
 from .errors import ServiceError, ValidationError
-from .participant_register import Register, RowFilter, ids_for_personnummer  # noqa: F401 (the list, for callers)
+from .participant_register import (  # noqa: F401 (the list and its error, for callers)
+    Register,
+    RowFilter,
+    damaged_error,
+    ids_for_personnummer,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -173,11 +178,6 @@ def mode_of(db: sqlite_utils.Database, insats_id: int) -> str:
 
 
 # ---------------------------------------------------------------- records
-def damaged_error() -> ServiceError:
-    return ServiceError("En uppgift i registret kan inte dekrypteras med lösenfrasen (filen har ändrats "
-                        "utanför programmet?). Övriga uppgifter finns kvar.")
-
-
 def load(db: sqlite_utils.Database, participant_id: int, key: FieldKey | None = None) -> Participant:
     if not store.exists(db, participant_id):
         raise ServiceError("Deltagaren finns inte längre.")

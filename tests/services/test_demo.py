@@ -84,3 +84,62 @@ def test_refuses_a_file_with_content(db):
 def test_luhn_check_digit():
     assert demo.invented_orgnr("202100", "552") == "202100-5521"
     assert demo.invented_orgnr("232100", "025") == "232100-0255"
+
+
+def test_the_example_file_made_from_the_data_files_has_the_figures_it_had_as_code(tmp_path):
+    """The example moved from code (services/demo*.py) to resources/demo/*.json: the file it makes is the same.
+    The figures below were read from the file the code made on 2026-12-01, before the move."""
+    from finsamdesk.services import files
+
+    db = files.new_file(tmp_path / "exempel.sqlite", "x")
+    demo.create_example(db, date(2026, 12, 1))
+
+    def one(sql):
+        return db.execute(sql).fetchall()
+
+    counts = {"organisation": 6, "contact": 8, "application": 10, "application_applicant": 18,
+              "application_contact": 21, "application_phase": 21, "application_section": 93, "budget_cell": 48,
+              "status_event": 31, "granted_amount": 4, "insats": 5, "insats_application": 3, "insats_granted": 16,
+              "invoice": 127, "report": 32, "budget_year": 2, "budget_cell_forbund": 17, "budget_kommun": 6,
+              "participant": 120, "participant_count": 3, "meeting": 2, "meeting_attendee": 14, "agenda_item": 10}
+    assert {table: db[table].count for table in counts} == counts
+    assert dict(one("SELECT status, count(*) FROM application GROUP BY status")) == {
+        "utkast": 1, "inkommen": 1, "beredning": 1, "styrelse": 1, "beviljad": 2, "delvis_beviljad": 1,
+        "avslag": 1, "aterremitterad": 1, "atertagen": 1}
+    assert one("SELECT min(diarienummer), max(diarienummer) FROM application") == [("2025-001", "2026-008")]
+    assert one("SELECT sum(amount_ore) FROM budget_cell WHERE column_kind = 'sought'") == [(908_100_000,)]
+    assert one("SELECT sum(amount_ore) FROM budget_cell WHERE column_kind = 'own'") == [(35_500_000,)]
+    assert one("SELECT sum(amount_ore) FROM granted_amount") == [(209_000_000,)]
+    assert one("SELECT sum(amount_ore) FROM insats_granted") == [(575_500_000,)]
+    assert one("SELECT count(*), sum(amount_ore) FROM invoice") == [(127, 496_814_100)]
+    assert one("SELECT count(*), sum(received_on IS NOT NULL) FROM report") == [(32, 10)]
+    assert dict(one("SELECT year, sum(amount_ore) FROM budget_cell_forbund GROUP BY year")) == {
+        2025: 1_583_680_000, 2026: 881_500_000}
+    assert sorted(one("SELECT count(*), sum(end IS NOT NULL) FROM participant GROUP BY insats_id")) == [
+        (24, 5), (40, 10), (56, 16)]
+    assert one("SELECT sum(new_women + new_men) FROM participant_count") == [(19,)]
+    assert one("SELECT kind, date FROM meeting ORDER BY date") == [("beredning", "2026-10-17"),
+                                                                  ("styrelse", "2026-11-01")]
+    db.close()
+
+
+def test_the_example_data_is_read_from_resources(tmp_path, monkeypatch):
+    """The data files ship with the program (setup.py: finsamdesk/_resources; the PyInstaller spec) and a broken
+    one is a Swedish message, not a traceback."""
+    from finsamdesk import paths
+    from finsamdesk.services import demo_data
+
+    assert (paths.demo_dir() / "applications.json").is_file()
+    assert {p.stem for p in paths.demo_dir().glob("*.json")} == set(demo_data.AREAS)
+    broken = tmp_path / "demo"
+    broken.mkdir()
+    (broken / "meetings.json").write_text("{", encoding="utf-8")
+    monkeypatch.setattr(demo_data, "demo_dir", lambda: broken)
+    demo_data.example_data.cache_clear()
+    try:
+        with pytest.raises(ServiceError, match="meetings.json är inte giltig JSON"):
+            demo_data.example_data("meetings")
+        with pytest.raises(ServiceError, match="economy.json kan inte läsas"):
+            demo_data.example_data("economy")
+    finally:
+        demo_data.example_data.cache_clear()
