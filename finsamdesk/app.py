@@ -11,15 +11,24 @@ _STARTED = time.perf_counter()
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="finsamdesk", description="Samordningsförbundets skrivbord.")
-    parser.add_argument("path", nargs="?", type=Path, help="förbundets fil (SQLite), som --file")
-    parser.add_argument("--file", type=Path, help="förbundets fil (SQLite)")
+    """The window's options, in Swedish like the command line's (`finsamdesk --help` lists the commands)."""
+    from .cli.arguments import SwedishParser
+
+    parser = SwedishParser(prog="finsamdesk", allow_abbrev=False,
+                           description="Samordningsförbundets skrivbord: öppnar fönstret. Kommandon utan fönster: "
+                                       "finsamdesk --help.")
+    parser.add_argument("path", nargs="?", type=Path, metavar="FIL.sqlite", help="förbundets fil, som --file")
+    parser.add_argument("--file", type=Path, metavar="FIL", help="förbundets fil (SQLite)")
     parser.add_argument("--demo", action="store_true", help="öppna en ny exempelfil i en tillfällig mapp")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",
                         help="prova installationen: öppna en exempelfil, skriv ut en PDF och avsluta (0 = allt fungerar)")
     args = parser.parse_args(argv)
+    if args.path and args.file and args.path != args.file:
+        parser.error(f"ange filen en gång: {args.path} eller --file {args.file}")
     args.file = args.file or args.path  # `finsamdesk FIL.sqlite`, as a file manager opens it
+    if args.file and args.demo:
+        parser.error("--demo öppnar en ny exempelfil; ange ingen fil samtidigt")
     return args
 
 

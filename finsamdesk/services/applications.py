@@ -13,7 +13,7 @@ from ..domain.statuses import GRANTED
 from ..domain.text import fold
 from ..store import applications as store
 from ..store.applications import ApplicationRow
-from .errors import ServiceError, ValidationError
+from .errors import NotFoundError, ServiceError, ValidationError
 from .templates import get_template
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def find(db: sqlite_utils.Database, key: str) -> Application:
     if app_id is None and str(key).isdigit():
         app_id = int(key)
     if app_id is None or not store.exists(db, app_id):
-        raise ServiceError(f"Det finns ingen ansökan ”{key}” (ange id eller diarienummer).")
+        raise NotFoundError(f"Det finns ingen ansökan ”{key}” (ange id eller diarienummer).")
     return store.load(db, app_id)
 
 

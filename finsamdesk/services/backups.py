@@ -81,11 +81,12 @@ def backup_now(db: sqlite_utils.Database, path: Path) -> Path:
     return made
 
 
-def backup_if_due(db: sqlite_utils.Database, path: Path, now: datetime | None = None) -> Path | None:
-    """The daily backup: made when the newest automatic one is a day old (or there is none)."""
+def backup_if_due(db: sqlite_utils.Database, path: Path, now: datetime | None = None,
+                  every: timedelta = DAILY) -> Path | None:
+    """The daily backup (or one per `every`): made when the newest automatic one is that old (or there is none)."""
     now = now or datetime.now()
     latest = _automatic(path)[-1:] if folder(path).is_dir() else []
-    if latest and now - _made(latest[0]) < DAILY:
+    if latest and now - _made(latest[0]) < every:
         return None
     return backup_now(db, path)
 

@@ -14,7 +14,7 @@ from ..store import applications as app_store
 from ..store import budget as settings_store
 from ..store import insatser as store
 from ..store.insatser import InsatsRow
-from .errors import ServiceError, ValidationError
+from .errors import NotFoundError, ServiceError, ValidationError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -34,7 +34,7 @@ def find(db: sqlite_utils.Database, key: str) -> Insats:
         return store.load_insats(db, int(key))
     matches = [r.id for r in store.list_rows(db, date.today().year, date.today()) if fold(r.name) == fold(key)]
     if len(matches) != 1:
-        raise ServiceError(f"Det finns ingen insats ”{key}” (ange id eller namn)." if not matches
+        raise NotFoundError(f"Det finns ingen insats ”{key}” (ange id eller namn)." if not matches
                            else f"Flera insatser heter ”{key}”; ange id.")
     return store.load_insats(db, matches[0])
 

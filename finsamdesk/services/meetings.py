@@ -20,7 +20,7 @@ from ..store import insatser as insats_store
 from ..store import meetings as store
 from ..store.meetings import MeetingRow
 from . import applications, insatser
-from .errors import ServiceError, ValidationError
+from .errors import NotFoundError, ServiceError, ValidationError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -43,7 +43,7 @@ def find(db: sqlite_utils.Database, key: str) -> Meeting:
         return store.load_meeting(db, int(key))
     matches = [r for r in store.list_rows(db) if r.date.isoformat() == str(key).strip()]
     if not matches:
-        raise ServiceError(f"Det finns inget möte ”{key}” (ange id eller datum).")
+        raise NotFoundError(f"Det finns inget möte ”{key}” (ange id eller datum).")
     return store.load_meeting(db, max(matches, key=lambda r: r.id).id)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.forms import FormTemplate, TemplateError, parse_template
 from ..paths import forms_dir
-from .errors import ServiceError
+from .errors import NotFoundError, ServiceError
 
 
 def read_template_file(path: Path) -> FormTemplate:
@@ -40,5 +40,5 @@ def get_template(template_id: str) -> FormTemplate:
     templates = _all_templates(str(forms_dir()))
     if template_id not in templates:
         known = ", ".join(templates)
-        raise ServiceError(f"Det finns ingen formulärmall som heter ”{template_id}”. Mallar: {known}.")
+        raise NotFoundError(f"Det finns ingen formulärmall som heter ”{template_id}”. Mallar: {known}.")
     return templates[template_id]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from finsamdesk.cli import UsageError, main, parse_granted
+from finsamdesk.cli import main
+from finsamdesk.cli.applications import parse_granted
+from finsamdesk.cli.arguments import UsageError
 from finsamdesk.services import applications, demo
 from finsamdesk.store.connection import open_database
 from tests.fixtures.cli import run
@@ -91,7 +93,7 @@ def test_status_with_granted_amounts(capsys, demo_file):
     (["applications", "status", "2023-001", "beviljad", "--granted", "tjugo=5"], "år=belopp"),
     (["applications", "status", "2023-001", "beviljad", "--date", "31 februari 2024"], "--date"),
     (["applications", "status", "2023-001", "godkänd"], "ogiltigt val"),
-    (["applications", "frobnicate"], "ogiltigt val"),
+    (["applications", "frobnicate"], "okänd åtgärd ”frobnicate”"),
     (["applications", "show"], "följande argument behövs"),
     (["applications", "print", "--out", "x.pdf"], "Ange vilken ansökan"),
 ])
@@ -112,9 +114,9 @@ def test_bad_import_file_lists_fields(capsys, demo_file, tmp_path):
     assert code == 2 and "fel: " in err
 
 
-def test_other_failures_exit_1(capsys, demo_file, tmp_path):
+def test_other_failures_exit_1_and_an_unknown_key_2(capsys, demo_file, tmp_path):
     code, _, err = run(capsys, "--file", demo_file, "applications", "show", "1999-999")
-    assert code == 1 and "fel: Det finns ingen ansökan ”1999-999”" in err
+    assert code == 2 and "fel: Det finns ingen ansökan ”1999-999”" in err  # an unknown key is bad input (#12)
     code, _, err = run(capsys, "--file", demo_file, "applications", "status", "2023-001", "beredning")
     assert code == 1 and "redan beviljad" in err
     code, _, err = run(capsys, "--file", tmp_path / "finns-inte.sqlite", "applications", "list")
@@ -204,4 +206,4 @@ def test_budget_and_insatser_on_the_command_line(tmp_path, capsys):
     assert openpyxl.load_workbook(tmp_path / "lista.xlsx").active.max_row > 2
     assert cli_main(["--file", str(path), "insatser", "export", "1", "--out", str(tmp_path / "i.doc")]) == 2
     assert ".xlsx eller .pdf" in capsys.readouterr().err
-    assert cli_main(["--file", str(path), "insatser", "show", "999"]) == 1
+    assert cli_main(["--file", str(path), "insatser", "show", "999"]) == 2  # an unknown insats is bad input (#12)

@@ -31,6 +31,6 @@ def test_list_show_and_documents(capsys, meeting_file, tmp_path):
         assert code == 0 and str(out_file) in err
         assert word in pypdf.PdfReader(out_file).pages[0].extract_text()
     code, _, err = run(capsys, "--file", meeting_file, "meetings", "protocol", "99", "--out", tmp_path / "x.pdf")
-    assert code == 1 and "Det finns inget möte ”99”" in err
+    assert code == 2 and "Det finns inget möte ”99”" in err  # an unknown meeting is bad input (#12)
     code, _, err = run(capsys, "--file", meeting_file, "meetings", "protocol", "3", "--out", tmp_path / "x.txt")
     assert code == 2 and ".pdf" in err

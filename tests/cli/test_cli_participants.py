@@ -7,7 +7,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from finsamdesk.cli_participants import PASSPHRASE_ENV
+from finsamdesk.cli.participants import PASSPHRASE_ENV
 from tests.fixtures.cli import run
 from tests.fixtures.participant_files import (
     PASSPHRASE,
