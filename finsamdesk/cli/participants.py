@@ -151,7 +151,7 @@ def export_participants(args, ctx: Context) -> int:
     register = participants.Register(db)
     ids = [r[participants.Row.ID] for r in register.filter(
         register.rows, participants.RowFilter(insats_id=_insats_id(db, args.insats)))]
-    write_file_atomic(Path(args.out), participant_files.export_xlsx(db, ids, key, args.with_identifiers))
+    participant_files.export_xlsx(db, ids, key, args.with_identifiers, Path(args.out))
     note = " (INNEHÅLLER PERSONUPPGIFTER)" if args.with_identifiers else ""
     print(f"{len(ids)} deltagare sparade i {args.out}{note}.", file=sys.stderr)
     return EXIT_OK

@@ -2,12 +2,12 @@
 formulas, so that Excel and LibreOffice recompute them when a figure is changed."""
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet
 from ..domain.insatser import INVOICE_KINDS, Insats, Invoice, Report, YearEconomy
 from .excel_list import DATE_FORMAT, MONEY_FORMAT, _money
+from .xlsx import formula, save_workbook
 
 
 def _workbook():
@@ -17,12 +17,6 @@ def _workbook():
     return wb, wb.active
 
 
-def _bytes(wb) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
 def _bold():
     from openpyxl.styles import Font
 
@@ -30,10 +24,13 @@ def _bold():
 
 
 def _money_cell(ws, row: int, column: int, value, *, bold: bool = False) -> None:
-    """A number in kronor (or a formula) with the kr format; None stays an empty cell."""
+    """A number in kronor (or one of the app's formulas) with the kr format; None stays an empty cell."""
     if value is None:
         return
-    cell = ws.cell(row=row, column=column, value=value if isinstance(value, str) else _money(value))
+    if isinstance(value, str):
+        cell = formula(ws, row, column, value)
+    else:
+        cell = ws.cell(row=row, column=column, value=_money(value))
     cell.number_format = MONEY_FORMAT
     if bold:
         cell.font = _bold()
@@ -70,8 +67,8 @@ def budget_workbook(sheet: Sheet, contributions: list[tuple[str, int, str]], for
         for i, value in enumerate(r.values):
             letter = get_column_letter(i + 2)
             if r.terms and value is not None:
-                formula = "=" + "".join(f"{'+' if sign > 0 else '-'}{letter}{row_of[key]}" for key, sign in r.terms)
-                value = formula.replace("=+", "=")
+                terms = "".join(f"{'+' if sign > 0 else '-'}{letter}{row_of[key]}" for key, sign in r.terms)
+                value = "=" + terms.removeprefix("+")
             _money_cell(ws, excel_row, i + 2, value, bold=bold)
     last = header + len(sheet.rows)
     if sheet.warnings:
@@ -106,7 +103,7 @@ def budget_workbook(sheet: Sheet, contributions: list[tuple[str, int, str]], for
                                            start=2):
                 _money_cell(many, i, column, value)
         _widths(many, {get_column_letter(c): 20 for c in range(1, 8)})
-    return _bytes(wb)
+    return save_workbook(wb)
 
 
 def insats_workbook(insats: Insats, years: list[YearEconomy], invoices: list[Invoice], reports: list[Report],
@@ -174,4 +171,4 @@ def insats_workbook(insats: Insats, years: list[YearEconomy], invoices: list[Inv
         rep.cell(row=i, column=4, value="Mottagen" if report.received_on else
                  "Försenad" if report.overdue(today) else "Kommande")
     _widths(rep, {"A": 32, "B": 12, "C": 12, "D": 12})
-    return _bytes(wb)
+    return save_workbook(wb)

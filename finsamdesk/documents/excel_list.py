@@ -4,12 +4,12 @@ openpyxl is imported inside the function: it costs time at start-up (DESIGN.md).
 """
 from __future__ import annotations
 
-import io
 import re
 from datetime import date, datetime
 from typing import Any
 
 from ..domain.money import ORE_PER_KR
+from .xlsx import save_workbook
 
 MONEY_FORMAT = '#,##0\\ "kr"'
 MONEY_FORMAT_DECIMALS = '#,##0.00\\ "kr"'
@@ -103,6 +103,4 @@ def write_table_xlsx(headers: list[str], rows: list[list], money_columns: set[in
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
 
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return save_workbook(wb)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import participants as rules
@@ -25,6 +26,7 @@ from ..domain.text import fold
 from ..store import participants as store
 from . import participants, registers
 from .errors import ServiceError
+from .output import atomic_output
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -82,7 +84,7 @@ def import_participants(db: sqlite_utils.Database, insats_id: int, data: bytes, 
     duplicate in the file or in the insats, …), ImportCancelled, or ServiceError for an unreadable file.
     `progress(done, total)` counts reading, checking and saving as one scale of 3 × rows.
     """
-    from ..documents.participants_excel import ImportFileError, read_participants
+    from ..documents.participants_import import ImportFileError, read_participants
 
     today = today or date.today()
     insats = _insats(db, insats_id)
@@ -161,15 +163,19 @@ def _items(db: sqlite_utils.Database, ids: list[int], key: FieldKey | None) -> l
     return out
 
 
-def export_xlsx(db: sqlite_utils.Database, ids: list[int], key: FieldKey | None, with_identifiers: bool) -> bytes:
-    """The records (in the given order) as Excel; identifiers only when asked, and only when unlocked."""
+def export_xlsx(db: sqlite_utils.Database, ids: list[int], key: FieldKey | None, with_identifiers: bool,
+                path: str | Path) -> Path:
+    """The records (in the given order) as the Excel file `path`; identifiers only when asked, and only when
+    unlocked. The file is written beside `path` and renamed: nothing passes through the system temp folder."""
     from ..documents.participants_excel import participants_workbook
 
     if with_identifiers and key is None:
         raise ServiceError("Registret är låst: lås upp det för att exportera personnummer och namn.")
     items = _items(db, ids, key if with_identifiers else None)
-    forbund = registers.forbund(db).name
-    return participants_workbook(items, with_identifiers, f"Deltagare – {forbund} – {date.today().isoformat()}")
+    title = f"Deltagare – {registers.forbund(db).name} – {date.today().isoformat()}"
+    with atomic_output(path) as (out, scratch):
+        participants_workbook(items, with_identifiers, title, out, scratch)
+    return Path(path)
 
 
 def person_record_ids(db: sqlite_utils.Database, participant_id: int, key: FieldKey) -> list[int]:
@@ -230,7 +236,7 @@ def per_insats(db: sqlite_utils.Database, year: int | None) -> list[InsatsLine]:
 
 
 def statistics_xlsx(db: sqlite_utils.Database, year: int | None, insats_id: int | None = None) -> bytes:
-    from ..documents.participants_excel import statistics_workbook
+    from ..documents.statistics_excel import statistics_workbook
 
     lines = per_insats(db, year) if insats_id is None else []
     return statistics_workbook(statistics(db, year, insats_id), lines, registers.forbund(db).name, date.today())

@@ -21,13 +21,20 @@ def save_document(parent: QWidget, message: MessageLabel, title: str, suggested:
     `saved_text` is what `message` says on success, with %s for the path."""
     from ..services.output import write_file_atomic
 
+    return save_file(parent, message, title, suggested, lambda target: write_file_atomic(target, make()), path,
+                     saved_text)
+
+
+def save_file(parent: QWidget, message: MessageLabel, title: str, suggested: Path, write: Callable[[Path], object],
+              path: str | None = None, saved_text: str = "Sparad: %s") -> str | None:
+    """As save_document, for a service that writes the file itself: `write(path)`."""
     fmt = suggested.suffix.lstrip(".")
     if path is None:
         path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FILTERS[fmt])
         if not path:
             return None
     try:
-        write_file_atomic(Path(path), make())
+        write(Path(path))
     except (ServiceError, OSError) as exc:
         message.show_error(str(exc))
         return None

@@ -157,13 +157,14 @@ def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_
     db, key, insats_id = new_register(tmp_path)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, invented_rows(4)), key, TODAY)
     ids = [r[participants.Row.ID] for r in participants.Register(db).rows]
-    plain = load_workbook(io.BytesIO(participant_files.export_xlsx(db, ids, key, False)))["Deltagare"]
+    plain = load_workbook(participant_files.export_xlsx(db, ids, key, False, tmp_path / "utan.xlsx"))["Deltagare"]
     cells = [c.value for row in plain.iter_rows() for c in row if c.value is not None]
     assert "Personnummer" not in cells and not any("Testsson" in str(c) for c in cells)
     assert plain["A1"].value.startswith("Utan personnummer")
     with pytest.raises(ServiceError, match="låst"):
-        participant_files.export_xlsx(db, ids, None, True)
-    data = participant_files.export_xlsx(db, ids, key, True)
+        participant_files.export_xlsx(db, ids, None, True, tmp_path / "låst.xlsx")
+    assert not (tmp_path / "låst.xlsx").exists()
+    data = participant_files.export_xlsx(db, ids, key, True, tmp_path / "med.xlsx").read_bytes()
     workbook = load_workbook(io.BytesIO(data))
     assert workbook["Deltagare"]["A1"].value.startswith("INNEHÅLLER PERSONUPPGIFTER")
     assert workbook.properties.keywords == "personuppgifter"

@@ -14,7 +14,7 @@ from ...domain.participants import MODES
 from ...services import participant_files as files_service
 from ...services import participants as service
 from ...services.errors import ServiceError
-from ..file_out import save_document
+from ..file_out import save_document, save_file
 from ..widgets import MessageLabel
 from .dialogs import ExportDialog, ImportErrorsDialog
 
@@ -116,9 +116,9 @@ class RegisterFiles:
         suffix = " MED PERSONUPPGIFTER" if with_identifiers else ""
         personal = tr(" (innehåller personuppgifter)") if with_identifiers else ""
         db, identifiers = self._db(), bool(with_identifiers)
-        save_document(self.parent, self.message, tr("Exportera deltagare"), Path.home() / f"Deltagare{suffix}.xlsx",
-                      lambda: files_service.export_xlsx(db, ids, self._key(), identifiers), path,
-                      saved_text=tr("%d deltagare sparade i ") % len(ids) + "%s" + personal + ".")
+        save_file(self.parent, self.message, tr("Exportera deltagare"), Path.home() / f"Deltagare{suffix}.xlsx",
+                  lambda target: files_service.export_xlsx(db, ids, self._key(), identifiers, target), path,
+                  saved_text=tr("%d deltagare sparade i ") % len(ids) + "%s" + personal + ".")
 
     def extract(self, participant_id: int, path: str | None = None) -> None:
         """Registerutdrag: everything held about the person, in every insats, as a PDF."""
