@@ -193,8 +193,10 @@ def save_invoice(db: sqlite_utils.Database, invoice: Invoice) -> int:
            "reference": invoice.reference, "note": invoice.note, "kind": invoice.kind}
     if invoice.id is None:
         invoice.id = db["invoice"].insert(row).last_pk
-    else:
+    elif db["invoice"].count_where("id = ?", [invoice.id]):
         db["invoice"].update(invoice.id, row)
+    else:  # put back under its own id after a delete (undo)
+        db["invoice"].insert({**row, "id": invoice.id})
     return invoice.id
 
 

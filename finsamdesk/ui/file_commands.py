@@ -127,7 +127,8 @@ class FileCommands:
             self.ctx.set_file(opened[0], Path(path), opened[1])
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.ctx.parent, tr("Öppna fil"), str(self.ctx.path().parent), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.ctx.parent, tr("Öppna fil"), str(self.ctx.path().parent),
+                                              FILE_FILTER)
         if name:
             self.open_path(Path(name))
 

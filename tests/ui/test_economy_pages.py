@@ -62,6 +62,35 @@ def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
     assert [i.reference for i in insatser.invoices(window.db, insats_id)].count("F-4711") == 1
 
 
+def test_undoing_a_removed_invoice_and_then_its_booking_leaves_none(window, monkeypatch):
+    window.nav.setCurrentRow(ROW["insatser"])
+    page = window.insatser
+    page.table.selectRow(0)
+    insats_id = page.current_id
+    count = len(insatser.invoices(window.db, insats_id))
+    form = page.invoices.fields
+    for reference in ("F-4712", "F-4713"):
+        form["date"].setText(f"{date.today().year}-02-28")
+        form["amount"].setText("12 000")
+        form["reference"].setText(reference)
+        page.invoices.book_button.click()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    model = page.invoices.model
+    page.invoices.table.selectRow(next(r for r in range(model.rowCount()) if model.row_at(r).reference == "F-4712"))
+    page.invoices.delete_button.click()
+    assert len(insatser.invoices(window.db, insats_id)) == count + 1
+
+    def references():
+        return sorted(i.reference for i in insatser.invoices(window.db, insats_id) if i.reference.startswith("F-47"))
+
+    window.undo_group.undo()  # the removal
+    assert references() == ["F-4712", "F-4713"]
+    window.undo_group.undo()  # the second booking
+    assert references() == ["F-4712"]
+    window.undo_group.undo()  # the first booking: the invoice put back is the one it takes back
+    assert references() == [] and len(insatser.invoices(window.db, insats_id)) == count
+
+
 def test_details_with_a_bad_period_are_not_saved_and_a_good_name_is(window):
     window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser

@@ -2,7 +2,6 @@
 and the year as Excel or PDF for the styrelse."""
 from __future__ import annotations
 
-import copy
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import format_kr
 from ...services import budget as service
+from ...services import budget_changes as changes
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
-from ..undo import DoneCommand
+from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view, refill
 from .year_view import YearView
 
@@ -120,49 +120,28 @@ class BudgetPage(QWidget):
                             service.contributions(self.db, year))
 
     def _edited(self, b) -> None:
-        saved_before = self.chosen_year in service.years(self.db)
-        before = copy.deepcopy(service.load_year(self.db, b.year))
         try:
-            service.save_year(self.db, b)
+            change = changes.edit_year(self.db, b)
         except ValidationError as exc:
             self.view.message.show_error(str(exc))
             self._show()
             return
-
-        def undo():
-            if saved_before:
-                service.save_year(self.db, before)
-            else:
-                service.delete_year(self.db, b.year)
-            self.reload(b.year)
-
-        def redo():
-            service.save_year(self.db, b)
-            self.reload(b.year)
-
-        self.undo_stack.push(DoneCommand(self.tr("Ändra budget %d") % b.year, redo, undo))
-        self.reload(b.year)
+        year = b.year
+        push(self.undo_stack, change, self.db, lambda: self.reload(year))
+        self.reload(year)
         self.message.show_info(self.tr("Sparat."))
         self.changed.emit()
 
     def copy_to_next_year(self) -> None:
+        year = self.chosen_year
         try:
-            nxt = service.copy_to_next_year(self.db, self.chosen_year)
+            change = changes.copy_to_next_year(self.db, year)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
-
-        def undo():
-            service.delete_year(self.db, nxt.year)
-            self.reload(nxt.year - 1)
-
-        def redo():
-            service.save_year(self.db, nxt)
-            self.reload(nxt.year)
-
-        self.undo_stack.push(DoneCommand(self.tr("Kopiera budget till %d") % nxt.year, redo, undo))
-        self.reload(nxt.year)
-        self.message.show_info(self.tr("Budgeten är kopierad till %d; prognos och utfall är tomma.") % nxt.year)
+        push(self.undo_stack, change, self.db, lambda: self.reload(year + 1), lambda: self.reload(year))
+        self.reload(year + 1)
+        self.message.show_info(self.tr("Budgeten är kopierad till %d; prognos och utfall är tomma.") % (year + 1))
 
     def delete_year(self) -> None:
         year = self.chosen_year
@@ -171,11 +150,7 @@ class BudgetPage(QWidget):
             return
         if not confirm(self, self.tr("Ta bort budget"), self.tr("Ta bort budgeten för %d?") % year):
             return
-        before = service.load_year(self.db, year)
-        service.delete_year(self.db, year)
-        self.undo_stack.push(DoneCommand(self.tr("Ta bort budget %d") % year,
-                                         lambda: (service.delete_year(self.db, year), self.reload(year)),
-                                         lambda: (service.save_year(self.db, before), self.reload(year))))
+        push(self.undo_stack, changes.delete_year(self.db, year), self.db, lambda: self.reload(year))
         self.reload(year)
         self.message.show_info(self.tr("Budgeten för %d är borttagen (Ctrl+Z ångrar).") % year)
 

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from ...domain.insatser import KINDS, STATUSES, Insats, Report
 from ...domain.money import format_kr
 from ...domain.statuses import label
+from ...services import insats_changes as changes
 from ...services import insatser as service
 from ...services import registers
+from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
-from ..undo import DoneCommand
+from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view, refill
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog, ReportDialog
@@ -251,13 +253,11 @@ class InsatserPage(QWidget):
         insats = self.details.read()
         if insats is None:
             return False
-        before = service.load(self.db, insats.id)
         try:
-            service.save(self.db, insats)
+            self._push(changes.edit(self.db, insats))
         except ValidationError as exc:
             self.details.show_errors(exc.fields)
             return False
-        self._push(self.tr("Ändra insatsen"), lambda: service.save(self.db, insats), lambda: service.save(self.db, before))
         self.details.message.show_info(self.tr("Sparat."))
         self._refresh()
         return True
@@ -292,11 +292,9 @@ class InsatserPage(QWidget):
     def toggle_archived(self) -> None:
         if self.current_id is None:
             return
-        insats = service.load(self.db, self.current_id)
-        service.set_archived(self.db, insats.id, not insats.archived)
-        self._push(self.tr("Arkivera"), lambda: service.set_archived(self.db, insats.id, not insats.archived),
-                   lambda: service.set_archived(self.db, insats.id, insats.archived))
-        self._refresh(self.tr("Återställd.") if insats.archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
+        was_archived = service.load(self.db, self.current_id).archived
+        self._push(changes.toggle_archived(self.db, self.current_id))
+        self._refresh(self.tr("Återställd.") if was_archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
 
     def delete_insats(self) -> None:
         if self.current_id is None:
@@ -332,36 +330,25 @@ class InsatserPage(QWidget):
     # ------------------------------------------------------------------ money
     def _granted_edited(self, by_category: dict) -> None:
         insats_id, year = self.current_id, self.chosen_year
-        before = dict(service.economy(self.db, insats_id, year).granted)
         try:
-            service.set_granted(self.db, insats_id, year, by_category)
+            self._push(changes.set_granted(self.db, insats_id, year, by_category))
         except ValidationError as exc:
             self.economy.message.show_error(str(exc))
             return
-        self._push(self.tr("Ändra beviljat"), lambda: service.set_granted(self.db, insats_id, year, by_category),
-                   lambda: service.set_granted(self.db, insats_id, year, before))
         self._refresh()
 
     def _prognos_edited(self, prognos) -> None:
         insats_id, year = self.current_id, self.chosen_year
-        before = service.economy(self.db, insats_id, year).prognos
-        service.set_prognos(self.db, insats_id, year, prognos)
-        self._push(self.tr("Ändra prognos"), lambda: service.set_prognos(self.db, insats_id, year, prognos),
-                   lambda: service.set_prognos(self.db, insats_id, year, before))
+        self._push(changes.set_prognos(self.db, insats_id, year, prognos))
         self._refresh()
 
     def _book(self, invoice) -> None:
         try:
-            warnings = service.save_invoice(self.db, invoice)
+            change, warnings = changes.book_invoice(self.db, invoice)
         except ValidationError as exc:
             self.invoices.show_errors(exc.fields)
             return
-
-        def again():
-            invoice.id = None
-            service.save_invoice(self.db, invoice)
-
-        self._push(self.tr("Bokför faktura"), again, lambda: service.delete_invoice(self.db, invoice.id))
+        self._push(change)
         self.invoices.clear_form()
         self._refresh()
         text = self.tr("Bokförd: %s %s.") % (invoice.date.isoformat(), format_kr(invoice.amount))
@@ -373,22 +360,13 @@ class InsatserPage(QWidget):
     def _delete_invoice(self, invoice_id: int) -> None:
         if not confirm(self, self.tr("Ta bort faktura"), self.tr("Ta bort den markerade fakturan?")):
             return
-        invoice = service.delete_invoice(self.db, invoice_id)
-
-        def book_again():
-            invoice.id = None
-            service.save_invoice(self.db, invoice)
-
-        self._push(self.tr("Ta bort faktura"), lambda: service.delete_invoice(self.db, invoice.id), book_again)
+        self._push(changes.delete_invoice(self.db, invoice_id))
         self._refresh()
         self.invoices.message.show_info(self.tr("Fakturan är borttagen (Ctrl+Z ångrar)."))
 
     # ------------------------------------------------------------------ reports
     def _mark_received(self, report_id: int, when) -> None:
-        before = next(r for r in service.reports(self.db, self.current_id) if r.id == report_id).received_on
-        service.mark_received(self.db, report_id, when)
-        self._push(self.tr("Rapport mottagen"), lambda: service.mark_received(self.db, report_id, when),
-                   lambda: service.mark_received(self.db, report_id, before))
+        self._push(changes.mark_received(self.db, report_id, when))
         self._refresh()
 
     def _add_report(self) -> None:
@@ -415,11 +393,5 @@ class InsatserPage(QWidget):
         self._refresh(self.tr("Rapporterna är skapade enligt regeln; mottagna och ändrade behölls."))
 
     # ------------------------------------------------------------------ undo
-    def _push(self, text: str, redo, undo) -> None:
-        def wrapped(action):
-            def run():
-                action()
-                self._refresh()
-            return run
-
-        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))
+    def _push(self, change: Change) -> None:
+        push(self.undo_stack, change, self.db, self._refresh)

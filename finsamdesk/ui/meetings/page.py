@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS
 from ...domain.statuses import GRANTED
+from ...services import meeting_changes as changes
 from ...services import meetings as service
+from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..rows_model import Column, RowsModel
-from ..undo import DoneCommand
+from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view
 from .agenda import AgendaTab
 from .meeting_form import MeetingForm, NewMeetingDialog
@@ -190,16 +192,12 @@ class MeetingsPage(QWidget):
         if m is None:
             self.tabs.setCurrentWidget(self.form)
             return False
-        before = copy.deepcopy(self.saved)
         try:
-            service.save(self.db, m)
+            self._push(changes.edit(self.db, m))
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             self.message.show_error(str(exc))
             return False
-        after = copy.deepcopy(m)
-        self._push(self.tr("Ändra mötet"), lambda: service.save(self.db, copy.deepcopy(after)),
-                   lambda: service.save(self.db, copy.deepcopy(before)))
         self._show(m)
         self.message.show_info(self.tr("Sparat."))
         self.reload()
@@ -215,9 +213,8 @@ class MeetingsPage(QWidget):
             if not dialog.exec() or dialog.chosen is None:
                 return
             kind, when, time, place = dialog.chosen
-        m = service.save(self.db, service.new_meeting(self.db, kind, when, time, place))
-        self._push(self.tr("Nytt möte"), lambda: service.save(self.db, copy.deepcopy(m)),
-                   lambda: service.delete(self.db, m.id))
+        m, change = changes.plan(self.db, kind, when, time, place)
+        self._push(change)
         self.current = None
         self.reload()
         self.select_meeting(m.id)
@@ -231,12 +228,10 @@ class MeetingsPage(QWidget):
                                                self.tr("Ta bort mötet %s?") % self.current.title):
             return
         try:
-            removed = service.delete(self.db, self.current.id)
+            self._push(changes.delete(self.db, self.current.id))
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
-        self._push(self.tr("Ta bort möte"), lambda: service.delete(self.db, removed.id),
-                   lambda: service.save(self.db, copy.deepcopy(removed)))
         self.current = self.saved = None
         self.tabs.setEnabled(False)
         self.reload()
@@ -373,16 +368,13 @@ class MeetingsPage(QWidget):
         self.presentation.present(beside=self.window().screen())
 
     # ------------------------------------------------------------------ undo
-    def _push(self, text: str, redo, undo) -> None:
-        def wrapped(action):
-            def run():
-                action()
-                keep = self.current.id if self.current is not None else None
-                self.current = self.saved = None
-                self.reload()
-                if keep is not None and self.model.row_of(keep) >= 0:
-                    self.select_meeting(keep)
-                self.changed.emit()
-            return run
+    def _push(self, change: Change) -> None:
+        push(self.undo_stack, change, self.db, self._after_undo_or_redo)
 
-        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))
+    def _after_undo_or_redo(self) -> None:
+        keep = self.current.id if self.current is not None else None
+        self.current = self.saved = None
+        self.reload()
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.select_meeting(keep)
+        self.changed.emit()

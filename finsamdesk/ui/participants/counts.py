@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.participants import MODES, CountPeriod
+from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ValidationError
 from ..rows_model import Column, RowsModel
@@ -168,18 +169,11 @@ class CountsTab(QWidget):
         for name in CountPeriod.COUNT_FIELDS:
             setattr(c, name, self.fields[name].value())
         c.note = self.fields["note"].text().strip()
-        before = copy.deepcopy(self.period) if self.period.id is not None else None
         try:
-            service.save_count_period(self.db, c)
+            self.page.push(changes.save_count_period(self.db, c))
         except ValidationError as exc:
             self.message.show_error(str(exc))
             return
-        if before is None:
-            self.page.push(self.tr("Ny period"), lambda: service.restore_count_period(self.db, c),
-                           lambda: service.delete_count_period(self.db, c.id))
-        else:
-            self.page.push(self.tr("Ändra period"), lambda: service.restore_count_period(self.db, c),
-                           lambda: service.restore_count_period(self.db, before))
         self._show_periods(keep=c.id)
         self.message.show_info(self.tr("Sparat."))
         self.page.changed.emit()
@@ -190,9 +184,7 @@ class CountsTab(QWidget):
         if not confirm(self, self.tr("Ta bort period"), self.tr("Ta bort perioden %s – %s?") % (
                 self.period.start.isoformat(), self.period.end.isoformat())):
             return
-        removed = service.delete_count_period(self.db, self.period.id)
-        self.page.push(self.tr("Ta bort period"), lambda: service.delete_count_period(self.db, removed.id),
-                       lambda: service.restore_count_period(self.db, removed))
+        self.page.push(changes.delete_count_period(self.db, self.period.id))
         self._show_periods()
         self.message.show_info(self.tr("Perioden är borttagen (Ctrl+Z ångrar)."))
         self.page.changed.emit()

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from ...services import participant_files as files_service
 from ...services import participants as service
+from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..idle import IdleWatch
-from ..undo import DoneCommand
+from ..undo import push
 from ..widgets import ERROR_STYLE, INFO_STYLE, MessageLabel, confirm
 from .counts import CountsTab
 from .dialogs import GallringDialog, PassphraseDialog, RegisterSettingsDialog
@@ -244,12 +245,10 @@ class ParticipantsPage(QWidget):
         return count
 
     # ------------------------------------------------------------------ undo
-    def push(self, text: str, redo, undo) -> None:
-        def wrapped(action):
-            def run():
-                action()
-                self.refresh_tabs()
-                self.changed.emit()
-            return run
+    def push(self, change: Change) -> None:
+        """A change the tabs made: undo and redo show its outcome in the tab in view."""
+        def after() -> None:
+            self.refresh_tabs()
+            self.changed.emit()
 
-        self.undo_stack.push(DoneCommand(text, wrapped(redo), wrapped(undo)))
+        push(self.undo_stack, change, self.db, after)

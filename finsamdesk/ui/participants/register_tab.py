@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.participants import GENDERS, MODES, MODES_SHORT, Participant
+from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
 from ..widgets import MessageLabel, confirm, list_view, refill
@@ -151,17 +152,14 @@ class RegisterTab(QWidget):
 
     def _mode_chosen(self) -> None:
         insats_id, mode = self.chosen_insats, self.mode.currentData()
-        before = service.mode_of(self.db, insats_id)
-        if mode == before:
+        if mode == service.mode_of(self.db, insats_id):
             return
         try:
-            service.set_mode(self.db, insats_id, mode)
+            self.page.push(changes.set_mode(self.db, insats_id, mode))
         except ServiceError as exc:
             self.message.show_error(str(exc))
             self._show_mode()
             return
-        self.page.push(self.tr("Ändra redovisning"), lambda: service.set_mode(self.db, insats_id, mode),
-                       lambda: service.set_mode(self.db, insats_id, before))
         self.message.show_info(self.tr("”%s” redovisar nu: %s.") % (self.insats.currentText(), MODES[mode].lower()))
         self.page.refresh_tabs()
 
@@ -268,9 +266,7 @@ class RegisterTab(QWidget):
             self.files.import_file(insats_id, path)
 
     def _imported(self, ids: list[int]) -> None:
-        stored = service.snapshot(self.db, ids)
-        self.page.push(self.tr("Importera %d deltagare") % len(ids), lambda: service.restore(self.db, stored),
-                       lambda: service.delete(self.db, ids))
+        self.page.push(changes.imported(self.db, ids))
         self.reload()
         self.page.changed.emit()
 
@@ -292,19 +288,11 @@ class RegisterTab(QWidget):
         p = self.form.read()
         if p is None:
             return False
-        before = service.snapshot(self.db, [p.id]) if p.id is not None else []
         try:
-            service.save(self.db, p, self.page.key)
+            self.page.push(changes.save(self.db, p, self.page.key))
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return False
-        after = service.snapshot(self.db, [p.id])
-        if not before:
-            self.page.push(self.tr("Ny deltagare"), lambda: service.restore(self.db, after),
-                           lambda: service.delete(self.db, [p.id]))
-        else:
-            self.page.push(self.tr("Ändra deltagare"), lambda: service.restore(self.db, after),
-                           lambda: service.restore(self.db, before))
         self.current_id = p.id
         self.refresh([p.id])
         self.form.message.show_info(self.tr("Sparat."))
@@ -335,9 +323,7 @@ class RegisterTab(QWidget):
         if not confirm(self, self.tr("Ta bort deltagare"),
                        self.tr("Ta bort deltagaren %s med alla uppgifter?") % p.code):
             return
-        rows = service.delete(self.db, [p.id])
-        self.page.push(self.tr("Ta bort deltagare"), lambda: service.delete(self.db, [p.id]),
-                       lambda: service.restore(self.db, rows))
+        self.page.push(changes.delete(self.db, p.id))
         self.current_id = None
         self.refresh([p.id])
         self.message.show_info(self.tr("Deltagaren är borttagen (Ctrl+Z ångrar)."))
