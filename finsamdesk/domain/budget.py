@@ -6,6 +6,7 @@ the kommuner 25 % together, shared by a key the förbund sets (e.g. population).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 COLUMNS = ("budget", "prognos", "utfall")
@@ -64,9 +65,10 @@ def validate_budget_year(b: BudgetYear) -> dict[str, str]:
         if line not in LINE_LABELS or column not in COLUMNS:
             errors[f"{line}.{column}"] = "Okänd budgetrad."
         elif amount < 0:
-            errors[f"{line}.{column}"] = f"{LINE_LABELS[line]} ({COLUMN_LABELS[column].lower()}) får inte vara negativt."
-    for name, amount in (("insats_frame", b.insats_frame), ("equity_ceiling", b.equity_ceiling)):
-        if amount is not None and amount < 0:
+            errors[f"{line}.{column}"] = (f"{LINE_LABELS[line]} ({COLUMN_LABELS[column].lower()}) "
+                                          "får inte vara negativt.")
+    for name, entered in (("insats_frame", b.insats_frame), ("equity_ceiling", b.equity_ceiling)):
+        if entered is not None and entered < 0:
             errors[name] = "Beloppet får inte vara negativt."
     for row, k in enumerate(b.kommuner, start=1):
         if not k.name.strip():
@@ -102,7 +104,7 @@ def split_contributions(b: BudgetYear, total: int | None = None) -> list[tuple[s
     weights = [k.weight for k in b.kommuner]
     shares = largest_remainder(kommuner, weights)
     whole = sum(weights)
-    for k, amount in zip(b.kommuner, shares):
+    for k, amount in zip(b.kommuner, shares, strict=True):
         percent = f"{KOMMUN_SHARE * k.weight / whole:.2f}".replace(".", ",") if whole else "0"
         rows.append((k.name, amount, f"{percent} %"))
     return rows
@@ -149,7 +151,8 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
     Eget kapital: the opening balance (entered, else last year's closing) plus the result.
     """
     rows: list[SheetRow] = [SheetRow("intakter", "Intäkter", "heading")]
-    income_keys, cost_keys = [], []
+    income_keys: list[str] = []
+    cost_keys: list[str] = []
     for key, label, income in ENTERED_LINES:
         if not income and not cost_keys:
             rows.append(SheetRow("sum_intakter", "Summa intäkter", "sum",
@@ -161,26 +164,27 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
         (income_keys if income else cost_keys).append(key)
     frame = b.insats_frame
     unallocated = None if frame is None else frame - insatser.granted
-    rows.append(SheetRow("insatser", "Insatser (beviljat)", "line", (insatser.granted, insatser.prognos, insatser.spent)))
+    rows.append(SheetRow("insatser", "Insatser (beviljat)", "line",
+                         (insatser.granted, insatser.prognos, insatser.spent)))
     rows.append(SheetRow("ej_fordelat", "Ej fördelade medel för insatser", "line",
                          (max(unallocated, 0) if unallocated is not None else None,
                           max(unallocated, 0) if unallocated is not None else None, None)))
     cost_keys += ["insatser", "ej_fordelat"]
     rows.append(SheetRow("sum_kostnader", "Summa kostnader", "sum", _sum_values(rows, cost_keys),
                          tuple((k, 1) for k in cost_keys)))
-    income, costs = _find(rows, "sum_intakter").values, _find(rows, "sum_kostnader").values
+    incomes, costs = _find(rows, "sum_intakter").values, _find(rows, "sum_kostnader").values
     # a result needs the income side: utfall costs booked before any income is entered give no result yet
-    result = tuple(None if i is None else i - (c or 0) for i, c in zip(income, costs))
+    result = _three(None if i is None else i - (c or 0) for i, c in zip(incomes, costs, strict=True))
     rows.append(SheetRow("resultat", "Årets resultat", "result", result, (("sum_intakter", 1), ("sum_kostnader", -1))))
     opening = b.opening_equity if b.opening_equity is not None else previous_closing
     rows.append(SheetRow("ek_ib", "Eget kapital vid årets början", "equity", (opening, opening, opening)))
-    closing = tuple(None if r is None else (opening or 0) + r for r in result)
+    closing = _three(None if r is None else (opening or 0) + r for r in result)
     rows.append(SheetRow("ek_ub", "Eget kapital vid årets slut", "equity", closing, (("ek_ib", 1), ("resultat", 1))))
     warnings = []
     if unallocated is not None and unallocated < 0:
         warnings.append(f"Beviljat för insatser {b.year} är {_kr(-unallocated)} över ramen för insatser.")
     if b.equity_ceiling is not None:
-        for column, amount in zip(COLUMNS, closing):
+        for column, amount in zip(COLUMNS, closing, strict=True):
             if amount is not None and amount > b.equity_ceiling:
                 warnings.append(f"Eget kapital vid årets slut ({COLUMN_LABELS[column].lower()}, {_kr(amount)}) "
                                 f"är över taket {_kr(b.equity_ceiling)}.")
@@ -193,9 +197,17 @@ def _find(rows: list[SheetRow], key: str) -> SheetRow:
     return next(r for r in rows if r.key == key)
 
 
-def _sum_values(rows: list[SheetRow], keys: list[str]) -> tuple[int | None, int | None, int | None]:
+Three = tuple[int | None, int | None, int | None]  # budget, prognos, utfall
+
+
+def _three(values: Iterable[int | None]) -> Three:
+    budget, prognos, utfall = values
+    return budget, prognos, utfall
+
+
+def _sum_values(rows: list[SheetRow], keys: list[str]) -> Three:
     picked = [_find(rows, k).values for k in keys]
-    return tuple(_plus(*(v[i] for v in picked)) for i in range(3))  # type: ignore[return-value]
+    return _three(_plus(*(v[i] for v in picked)) for i in range(3))
 
 
 def _kr(ore: int) -> str:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+from itertools import pairwise
 
 from .application import SOUGHT, Application
 from .forms import (
@@ -25,23 +27,21 @@ def timeplan_warnings(app: Application) -> list[Problem]:
     out: list[Problem] = []
     if app.period_start and app.period_end and app.period_end < app.period_start:
         out.append(Problem("period", "Perioden slutar före den börjar.", "error"))
-    dated = [p for p in app.phases if p.start and p.end]
     for p in app.phases:
         if p.start and p.end and p.end < p.start:
             out.append(Problem("tidplan", f"Fasen ”{p.name}” slutar före den börjar.", "error"))
         if app.period_start and app.period_end and p.start and p.end and (
                 p.start < app.period_start or p.end > app.period_end):
             out.append(Problem("tidplan", f"Fasen ”{p.name}” ligger utanför insatsens period.", "warning"))
-    ordered = sorted(dated, key=lambda p: p.start)
-    for a, b in zip(ordered, ordered[1:]):
-        if b.start <= a.end:
-            out.append(Problem("tidplan", f"Faserna ”{a.name}” och ”{b.name}” överlappar.", "warning"))
-        elif (b.start - a.end).days > 1:
-            first = a.end.fromordinal(a.end.toordinal() + 1)
-            last = b.start.fromordinal(b.start.toordinal() - 1)
+    dated = [(p.name, p.start, p.end) for p in app.phases if p.start and p.end]
+    ordered = sorted(dated, key=lambda phase: phase[1])
+    for (a, _a_start, a_end), (b, b_start, _b_end) in pairwise(ordered):
+        if b_start <= a_end:
+            out.append(Problem("tidplan", f"Faserna ”{a}” och ”{b}” överlappar.", "warning"))
+        elif (b_start - a_end).days > 1:
+            first, last = a_end + timedelta(days=1), b_start - timedelta(days=1)
             span = first.isoformat() if first == last else f"{first.isoformat()}–{last.isoformat()}"
-            out.append(Problem("tidplan", f"Glapp mellan ”{a.name}” och ”{b.name}”: {span} ingår i ingen fas.",
-                               "warning"))
+            out.append(Problem("tidplan", f"Glapp mellan ”{a}” och ”{b}”: {span} ingår i ingen fas.", "warning"))
     return out
 
 

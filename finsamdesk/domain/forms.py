@@ -6,7 +6,7 @@ reports every problem in Swedish; nothing in here reads files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 ANSWER_KINDS = ("none", "line", "text")
@@ -141,16 +141,17 @@ def _table(raw: Any, where: str) -> Table | None:
     if not isinstance(raw, dict) or raw.get("type") not in TABLE_TYPES:
         raise TemplateError(f"{where}: tabellens ”type” ska vara en av {', '.join(TABLE_TYPES)}.")
     kind = raw["type"]
-    cls = {"contacts": ContactsTable, "budget": BudgetTable, "timeplan": TimeplanTable,
-           "place_date": PlaceDateTable, "signature": SignatureTable}[kind]
-    fields = cls.__dataclass_fields__
+    classes: dict[str, type[Table]] = {"contacts": ContactsTable, "budget": BudgetTable, "timeplan": TimeplanTable,
+                                       "place_date": PlaceDateTable, "signature": SignatureTable}
+    cls = classes[kind]
+    declared = {f.name: f for f in fields(cls)}
     args: dict[str, Any] = {}
     for key, value in raw.items():
         if key == "type":
             continue
-        if key not in fields:
+        if key not in declared:
             raise TemplateError(f"{where}: okänt fält ”{key}” i tabellen.")
-        expected = fields[key].type
+        expected = declared[key].type
         if "tuple" in str(expected):
             args[key] = _strings(value, f"{where}.{key}")
         elif "bool" in str(expected) and not isinstance(value, bool):

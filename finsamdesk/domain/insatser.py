@@ -1,6 +1,7 @@
 """The insats: what the förbund finances, its yearly money, its invoices and the reports it owes."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -47,8 +48,8 @@ class Invoice:
     date: date
     amount: int  # öre
     category: str = ""
-    period_start: date | None = None
-    period_end: date | None = None
+    period_start: datetime.date | None = None  # (the field `date` hides the type in the class body)
+    period_end: datetime.date | None = None
     reference: str = ""
     note: str = ""
     kind: str = "faktura"

@@ -138,7 +138,8 @@ def default_outcome_text(kind: str, outcome: str, subject: str, granted: dict[in
     amounts = " och ".join(f"{format_kr(a)} för {y}" for y, a in sorted(granted.items()) if a)
     if kind == "beredning":
         return {
-            "tillstyrk": f"Beredningsgruppen föreslår styrelsen att bevilja {subject}" + (f" {amounts}." if amounts else "."),
+            "tillstyrk": f"Beredningsgruppen föreslår styrelsen att bevilja {subject}"
+                         + (f" {amounts}." if amounts else "."),
             "delvis": f"Beredningsgruppen föreslår styrelsen att delvis bevilja {subject}"
                       + (f" med {amounts}." if amounts else "."),
             "avstyrk": f"Beredningsgruppen föreslår styrelsen att avslå {subject}.",
@@ -146,7 +147,8 @@ def default_outcome_text(kind: str, outcome: str, subject: str, granted: dict[in
         }.get(outcome, "")
     return {
         "beviljad": f"Styrelsen beslutar att bevilja {subject}" + (f" {amounts}." if amounts else "."),
-        "delvis_beviljad": f"Styrelsen beslutar att delvis bevilja {subject}" + (f" med {amounts}." if amounts else "."),
+        "delvis_beviljad": f"Styrelsen beslutar att delvis bevilja {subject}"
+                           + (f" med {amounts}." if amounts else "."),
         "avslag": f"Styrelsen beslutar att avslå {subject}.",
         "aterremitterad": f"Styrelsen återremitterar {subject} till beredningsgruppen.",
     }.get(outcome, "")

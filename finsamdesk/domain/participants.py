@@ -151,7 +151,7 @@ def gallring_fields(p: Participant) -> str:
     """What gallring removes from the record, as words (kept in the record afterwards)."""
     present = (p.has_personnummer, p.has_name, p.has_note) if p.locked else (
         bool(p.personnummer), bool(p.name), bool(p.note))
-    return ", ".join(word for word, has in zip(IDENTIFIER_FIELDS.values(), present) if has)
+    return ", ".join(word for word, has in zip(IDENTIFIER_FIELDS.values(), present, strict=True) if has)
 
 
 # ---------------------------------------------------------------- counts only
@@ -305,7 +305,8 @@ def compute_statistics(scope: str, year: int | None, facts: list[Facts], periods
     bands = {name: [0, 0] for name in band_names}
     known = set(outcome_labels)
     outcomes = {label: [0, 0] for label in [*outcome_labels, OUTCOME_MISSING]}
-    active, started, ended, days = [0, 0], [0, 0], [0, 0], [[], []]
+    active, started, ended = [0, 0], [0, 0], [0, 0]
+    days: tuple[list[int], list[int]] = ([], [])
     young_lo, young_hi = YOUNG_BAND[1], YOUNG_BAND[2]
     for f in facts:
         g = 0 if f.gender == "kvinna" else 1 if f.gender == "man" else None
@@ -330,7 +331,7 @@ def compute_statistics(scope: str, year: int | None, facts: list[Facts], periods
         scope, year, GenderSplit(*active) + counted, GenderSplit(*started) + counted_new,
         GenderSplit(*ended) + counted_ended, tuple((name, GenderSplit(*bands[name])) for name in band_names),
         tuple((label, GenderSplit(*split)) for label, split in outcomes.items()
-              if label != OUTCOME_MISSING or sum(split)),
+              if label != OUTCOME_MISSING or any(split)),
         (_mean(days[0]), _mean(days[1]), _mean(days[0] + days[1])), counted, utfall)
 
 

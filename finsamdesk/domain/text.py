@@ -18,7 +18,7 @@ def matches(needle: str, *haystack: str) -> bool:
     return not n or any(n in fold(h) for h in haystack if h)
 
 
-def sort_key(text: str) -> tuple:
+def sort_key(text: str) -> tuple[int, ...]:
     """Swedish collation key: letters in Swedish alphabet order, case ignored, digits first."""
     out = []
     for ch in (text or "").casefold():
