@@ -13,8 +13,9 @@ from .startup import bench_startup
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m benchmarks",
-                                description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
+    p = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
     p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings"],
                    help="bara en mätning")
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += bench_meetings(min(args.runs, 3))
     if args.only in (None, "startup"):
         lines += bench_startup(args.runs)
-    print("finsamdesk benchmarks (python %s, %s)" % (sys.version.split()[0], sys.platform))
+    print(f"finsamdesk benchmarks (python {sys.version.split()[0]}, {sys.platform})")
     print("-" * 100)
     print("\n".join(lines))
     return 0

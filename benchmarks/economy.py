@@ -75,7 +75,8 @@ def bench_economy(runs: int = 5) -> list[str]:
             return f"goal < {goal:.0f} ms  {'OK' if ms < goal else 'OVER'}"
 
         ms = _median_ms(lambda: overview.overview(db, today), runs)
-        lines.append(f"Översikt figures (service), median of {runs}:           {ms:7.0f} ms   {verdict(ms, OPEN_GOAL_MS)}")
+        lines.append(f"Översikt figures (service), median of {runs}:           {ms:7.0f} ms   "
+                     f"{verdict(ms, OPEN_GOAL_MS)}")
         ms = _median_ms(lambda: (budget.load_year(db, today.year), budget.sheet(db, today.year),
                                  budget.contributions(db, today.year), budget.several_years(db)), runs)
         lines.append(f"budget year with several years (service), median:    {ms:7.0f} ms   {verdict(ms, OPEN_GOAL_MS)}")
@@ -110,6 +111,7 @@ def _pages(db, today: date, runs: int, verdict) -> list[str]:
         page.resize(1200, 800)
         page.show()
         ms = _median_ms(lambda p=page: (p.set_database(db), app.processEvents()), runs)
-        lines.append(f"{name} page opened and painted, median of {runs}:       {ms:7.0f} ms   {verdict(ms, OPEN_GOAL_MS)}")
+        lines.append(f"{name} page opened and painted, median of {runs}:       {ms:7.0f} ms   "
+                     f"{verdict(ms, OPEN_GOAL_MS)}")
         page.close()
     return lines

@@ -62,7 +62,8 @@ def bench_participants(runs: int = 3) -> list[str]:
         path = Path(tmp) / "deltagare.sqlite"
         start = time.perf_counter()
         db, key, insats_ids = build(path)
-        lines.append(f"participants file: {PARTICIPANTS} deltagare in {INSATSER} insatser, identifiers encrypted, built "
+        lines.append(f"participants file: {PARTICIPANTS} deltagare in {INSATSER} insatser, identifiers encrypted, "
+                     "built "
                      f"in {time.perf_counter() - start:.1f} s ({path.stat().st_size // 1_000_000} MB)")
         db.conn.close()
         db = files.open_file(path, create=False)
@@ -81,7 +82,8 @@ def bench_participants(runs: int = 3) -> list[str]:
             conn.close()
 
         raw = _best_ms(floor, runs)
-        lines.append(f"raw SQLite floor: the list's 12 columns of {PARTICIPANTS} rows (sqlite3, fetchall): {raw:5.0f} ms")
+        lines.append(f"raw SQLite floor: the list's 12 columns of {PARTICIPANTS} rows (sqlite3, fetchall): "
+                     f"{raw:5.0f} ms")
         raw = _best_ms(floor_packed, runs)
         lines.append(f"raw SQLite floor: the same facts as 9 values a row (as the store reads): {raw:5.0f} ms")
         ms = _best_ms(lambda: participants.Register(db), runs)
@@ -192,7 +194,8 @@ def _import(db, key, insats_id: int, tmp: Path) -> list[str]:
             pass
         wb.close()
 
-    lines = [f"openpyxl floor: reading {IMPORT_ROWS} rows × 12 columns (read-only):   {_best_ms(read_floor, 1) / 1000:6.2f} s"]
+    floor_s = _best_ms(read_floor, 1) / 1000
+    lines = [f"openpyxl floor: reading {IMPORT_ROWS} rows × 12 columns (read-only):   {floor_s:6.2f} s"]
     conn = sqlite3.connect(tmp / "floor.sqlite")
     conn.execute("CREATE TABLE t (a, b, c, d, e, f, g, h, i, j, k, l)")
     start = time.perf_counter()

@@ -21,8 +21,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--file", type=Path, metavar="FIL", help="förbundets fil (SQLite)")
     parser.add_argument("--demo", action="store_true", help="öppna en ny exempelfil i en tillfällig mapp")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--self-test", action="store_true",
-                        help="prova installationen: öppna en exempelfil, skriv ut en PDF och avsluta (0 = allt fungerar)")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="prova installationen: öppna en exempelfil, skriv ut en PDF och avsluta (0 = allt fungerar)")
     args = parser.parse_args(argv)
     if args.path and args.file and args.path != args.file:
         parser.error(f"ange filen en gång: {args.path} eller --file {args.file}")

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.gui
 if sys.version_info >= (3, 12):
     pytest.skip("None is immortal on CPython >= 3.12; its refcount cannot underflow", allow_module_level=True)
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QObject, Qt, QTimer  # noqa: E402 (after the skip above)
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 
 CALLS = 2000
 # Unrelated code may take or drop a few references to None; the bug drops one per call.

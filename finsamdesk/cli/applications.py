@@ -184,7 +184,8 @@ def show_application(args, ctx: Context) -> int:
     if app.phases:
         lines.append("\nTidplan:")
         lines += [f"  {p.name}: {iso(p.start)} – {iso(p.end)}" for p in app.phases]
-    lines += ["\nBudget:", format_budget(app, unit, categories, own_label), f"Sökt totalt: {kr(app.budget.sought_total())}"]
+    lines += ["\nBudget:", format_budget(app, unit, categories, own_label),
+              f"Sökt totalt: {kr(app.budget.sought_total())}"]
     if app.granted_by_year:
         lines.append(f"Beviljat:    {_granted(app.granted_by_year)}")
     lines.append("\nHistorik:")

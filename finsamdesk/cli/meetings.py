@@ -48,8 +48,8 @@ def show_meeting(args, ctx: Context) -> int:
     people = (f"Plats: {m.place or '–'}. Ordförande: {m.chair or '–'}. Sekreterare: {m.secretary or '–'}. "
               f"Justerare: {m.adjusters or '–'}.")
     lines = [f"{m.title} {m.time}".strip(), people, "", "Deltagare:"]
-    lines += [f"  {a.name}, {a.organisation} ({ROLES.get(a.role, a.role).lower()})" + ("" if a.present else " – frånvarande")
-              for a in m.attendees] or ["  (inga)"]
+    lines += [f"  {a.name}, {a.organisation} ({ROLES.get(a.role, a.role).lower()})"
+              + ("" if a.present else " – frånvarande") for a in m.attendees] or ["  (inga)"]
     lines += ["", "Dagordning:"]
     for i, item in enumerate(m.items):
         state = f" – {outcomes.get(item.outcome, item.outcome)}" + (" (registrerad)" if item.recorded else "") \

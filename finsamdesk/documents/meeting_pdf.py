@@ -290,7 +290,7 @@ def beslutsunderlag_pdf(meeting: Meeting, forbund_name: str, documents: list[tup
     writer = pypdf.PdfWriter()
     writer.append(pypdf.PdfReader(io.BytesIO(cover)), import_outline=False)
     writer.add_outline_item(title="Innehåll", page_number=0)
-    for (index, title, _), reader in zip(documents, readers):
+    for (index, title, _), reader in zip(documents, readers, strict=True):
         start = len(writer.pages)
         writer.append(reader, import_outline=False)
         writer.add_outline_item(title=f"§ {meeting.paragraph(index)} {title}", page_number=start)
@@ -315,7 +315,7 @@ def _cover(meeting: Meeting, forbund_name: str, documents: list[tuple[int, str, 
         right = _style("cell_right", s.cell, alignment=2)
         rows = [[Paragraph("§", s.cell_bold), Paragraph("Ärende", s.cell_bold), Paragraph("Sida", right_bold)]]
         rows += [[Paragraph(_para_no(meeting, index), s.cell), Paragraph(esc(title), s.cell),
-                  Paragraph(str(start), right)] for (index, title, _), start in zip(documents, starts)]
+                  Paragraph(str(start), right)] for (index, title, _), start in zip(documents, starts, strict=True)]
         story += _free_heading("Innehåll")
         story.append(_table(rows, [PARAGRAPH_COLUMN, CONTENT_WIDTH - PARAGRAPH_COLUMN - PAGE_COLUMN, PAGE_COLUMN]))
     return build_pdf(story, title="Beslutsunderlag", author=forbund_name, right=f"Utskrivet {today.isoformat()}")

@@ -67,7 +67,7 @@ def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int], list[str]]:
         folded = [fold(_text(c)) for c in cells]
         if fold(HEADER["start"]) in folded:
             found = {known[h]: i for i, h in enumerate(folded) if h in known}
-            ignored = [_text(c) for c, h in zip(cells, folded) if h and h not in known]
+            ignored = [_text(c) for c, h in zip(cells, folded, strict=True) if h and h not in known]
             return number, found, ignored
     raise ImportFileError("Filen saknar rubrikraden (Deltagar-id, Personnummer, …, Startdatum). "
                           "Använd importmallen.")

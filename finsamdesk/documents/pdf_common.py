@@ -137,8 +137,8 @@ def auto_col_widths(rows: Sequence[Sequence[str]], total: float, *, font_size: f
         scale = total / sum(min_w)
         return [w * scale for w in min_w], False
     extra = total - sum(min_w)
-    want = [n - m for n, m in zip(nat_w, min_w)]
-    return [m + extra * w / sum(want) for m, w in zip(min_w, want)], True
+    want = [n - m for n, m in zip(nat_w, min_w, strict=True)]
+    return [m + extra * w / sum(want) for m, w in zip(min_w, want, strict=True)], True
 
 
 def numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:

@@ -97,7 +97,8 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
         raise ServiceError("Bara en beviljad ansökan kan bli en insats.")
     linked = store.insats_of_application(db, application_id)
     if linked is not None:
-        raise ServiceError(f"Ansökan {app.diarienummer} hör redan till insatsen ”{store.load_insats(db, linked).name}”.")
+        name = store.load_insats(db, linked).name
+        raise ServiceError(f"Ansökan {app.diarienummer} hör redan till insatsen ”{name}”.")
     owner = next((a for a in app.applicants if a.role == "huvudman"), app.applicants[0] if app.applicants else None)
     contact = app.contacts[0] if app.contacts else None
     if insats_id is None:

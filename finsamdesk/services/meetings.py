@@ -13,8 +13,8 @@ from ..domain.dates import add_months
 from ..domain.meetings import AgendaItem, Attendee, Meeting, Slide
 from ..domain.money import format_kr
 from ..domain.statuses import GRANTED, label, on_agenda_of
-from ..domain.workflow import steps_to_recommendation
 from ..domain.text import fold
+from ..domain.workflow import steps_to_recommendation
 from ..store import applications as app_store
 from ..store import insatser as insats_store
 from ..store import meetings as store
@@ -62,7 +62,8 @@ def proposals(db: sqlite_utils.Database, kind: str, when: date, meeting: Meeting
     """What is waiting for this body: ansökningar in its step (not on another open agenda of it), reports
     received lately and insatser ending soon (for information). Items already in `meeting` are left out."""
     present = {(i.kind, i.application_id, i.report_id, i.insats_id) for i in (meeting.items if meeting else [])}
-    elsewhere = store.application_ids_on_agendas(db, kind) - {i.application_id for i in (meeting.items if meeting else [])}
+    own = {i.application_id for i in (meeting.items if meeting else [])}
+    elsewhere = store.application_ids_on_agendas(db, kind) - own
     out = []
     for row in sorted(app_store.list_rows(db), key=lambda r: r.diarienummer):
         if row.status in on_agenda_of(kind) and row.id not in elsewhere:
@@ -112,7 +113,8 @@ def save(db: sqlite_utils.Database, m: Meeting) -> Meeting:
         stored = {i.id: i for i in store.load_meeting(db, m.id).items}
         for item in m.items:
             before = stored.get(item.id)
-            if before is not None and before.recorded and (item.outcome, item.granted) != (before.outcome, before.granted):
+            if before is not None and before.recorded and (
+                    (item.outcome, item.granted) != (before.outcome, before.granted)):
                 raise ValidationError("Ett registrerat beslut kan inte ändras här; det finns i ansökans historik.",
                                       {"items": "Beslutet är redan registrerat."})
         removed = [i for i in stored.values() if i.recorded and i.id not in {x.id for x in m.items}]
@@ -197,7 +199,8 @@ def subjects(db: sqlite_utils.Database, m: Meeting) -> dict[int, str]:
     for i, item in enumerate(m.items):
         if item.application_id is not None and app_store.exists(db, item.application_id):
             app = app_store.load(db, item.application_id)
-            out[i] = f"Dnr {app.diarienummer} · {app.applicant_display or '–'} · sökt {format_kr(app.budget.sought_total())}"
+            out[i] = (f"Dnr {app.diarienummer} · {app.applicant_display or '–'} · "
+                      f"sökt {format_kr(app.budget.sought_total())}")
     return out
 
 
@@ -235,7 +238,8 @@ def slides(db: sqlite_utils.Database, m: Meeting) -> list[Slide]:
         if item.application_id is not None and app_store.exists(db, item.application_id):
             app = app_store.load(db, item.application_id)
             header, rows = _budget(app)
-            period = f"{app.period_start or '?'} – {app.period_end or '?'}" if app.period_start or app.period_end else "–"
+            dated = app.period_start or app.period_end
+            period = f"{app.period_start or '?'} – {app.period_end or '?'}" if dated else "–"
             facts = (("Diarienummer", app.diarienummer), ("Sökande", app.applicant_display or "–"),
                      ("Period", period), ("Sökt totalt", format_kr(app.budget.sought_total())),
                      ("Planerade deltagare", str(app.planned_participants or "–")))

@@ -96,7 +96,8 @@ def diarienummer_taken(db: sqlite_utils.Database, dnr: str, except_id: int | Non
 
 def next_diarienummer(db: sqlite_utils.Database, year: int) -> str:
     """The next `YYYY-NNN` of `year` (the rule: domain.application.next_diarienummer) among the file's numbers."""
-    rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{diarienummer_prefix(year)}%"])
+    rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?",
+                      [f"{diarienummer_prefix(year)}%"])
     return _next_of(year, (dnr for (dnr,) in rows))
 
 

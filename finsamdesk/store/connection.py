@@ -81,7 +81,8 @@ def _problem(path: Path, exc: sqlite3.Error, *, reading: bool = False) -> FileEr
     if reading and errors.kind(exc) not in ("full", "busy"):
         if not os.access(path, os.R_OK):
             return FileError(f"Du saknar rätt att läsa {path.name}.")
-        return FileError(f"{path.name} kan inte läsas här, inte ens skrivskyddad (SQLite: {getattr(exc, 'sqlite_errorname', '?')}).")
+        code = getattr(exc, "sqlite_errorname", "?")
+        return FileError(f"{path.name} kan inte läsas här, inte ens skrivskyddad (SQLite: {code}).")
     return cannot_write(path, exc)
 
 

@@ -133,9 +133,10 @@ def insert_participants(db: sqlite_utils.Database, items: list[Participant], key
             progress(i)
     first = (db.execute("SELECT max(id) FROM participant").fetchone()[0] or 0) + 1
     ids = list(range(first, first + len(rows)))
-    db.conn.executemany(f"INSERT INTO participant (id, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
-                        [(i, *r) for i, r in zip(ids, rows)])
-    for p, i in zip(items, ids):
+    marks = ", ".join("?" * (len(_COLUMNS) + 1))
+    db.conn.executemany(f"INSERT INTO participant (id, {', '.join(_COLUMNS)}) VALUES ({marks})",
+                        [(i, *r) for i, r in zip(ids, rows, strict=True)])
+    for p, i in zip(items, ids, strict=True):
         p.id = i
     return ids
 
@@ -243,7 +244,8 @@ def utfall_by_insats(db: sqlite_utils.Database, year: int | None) -> dict[int, i
 
 
 def participant_years(db: sqlite_utils.Database) -> list[int]:
-    rows = db.execute("SELECT min(substr(start, 1, 4)), max(max(substr(start, 1, 4)), max(coalesce(substr(end, 1, 4), 0))) "
+    rows = db.execute("SELECT min(substr(start, 1, 4)), "
+                      "max(max(substr(start, 1, 4)), max(coalesce(substr(end, 1, 4), 0))) "
                       "FROM participant").fetchone()
     counts = db.execute("SELECT min(substr(start, 1, 4)), max(substr(start, 1, 4)) FROM participant_count").fetchone()
     years = [int(y) for y in (*rows, *counts) if y]

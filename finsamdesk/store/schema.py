@@ -105,7 +105,7 @@ def m002_insatser_and_budget(db):
                                      foreign_keys=[("year", "budget_year", "year")])
     db["budget_kommun"].create({"year": int, "position": int, "name": str, "weight": int, "organisation_id": int},
                                pk=("year", "position"), strict=True, not_null={"name", "weight"},
-                               foreign_keys=[("year", "budget_year", "year"), ("organisation_id", "organisation", "id")])
+                               foreign_keys=[("year", "budget_year", "year"), ("organisation_id", "organisation", "id")])  # noqa: E501 (a migration on main is never edited)
     # An invoice counts in the year of the period it covers (December's invoice paid in January is last
     # year's utfall); without a period, in the year of its date.
     db.execute("ALTER TABLE invoice ADD COLUMN booked TEXT GENERATED ALWAYS AS (coalesce(period_start, date)) VIRTUAL")

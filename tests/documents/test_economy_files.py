@@ -37,7 +37,8 @@ def evaluate(ws, ref: str, seen=()):
     if total:
         col, first, last = total.group(1), int(total.group(2)), int(total.group(4))
         return sum(evaluate(ws, f"{col}{r}") for r in range(first, last + 1))
-    return sum((-1 if sign == "-" else 1) * evaluate(ws, cell) for sign, cell in re.findall(r"([+-]?)([A-Z]+\d+)", expr))
+    terms = re.findall(r"([+-]?)([A-Z]+\d+)", expr)
+    return sum((-1 if sign == "-" else 1) * evaluate(ws, cell) for sign, cell in terms)
 
 
 def test_budget_workbook_has_numbers_in_kr_and_sums_as_formulas(db):
@@ -49,7 +50,7 @@ def test_budget_workbook_has_numbers_in_kr_and_sums_as_formulas(db):
     assert "kr" in ws.cell(labels["Medlemsbidrag"], 2).number_format
     for key in ("sum_intakter", "sum_kostnader", "resultat", "ek_ub"):
         row = sheet.row(key)
-        for column, expected in zip("BCD", row.values):
+        for column, expected in zip("BCD", row.values, strict=True):
             cell = f"{column}{labels[row.label]}"
             if expected is None:
                 continue
@@ -61,6 +62,7 @@ def test_budget_workbook_has_numbers_in_kr_and_sums_as_formulas(db):
     assert [c.value for c in wb["Flera år"]["A"]][1:] == [2025, 2026]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed here")
 def test_libreoffice_recomputes_the_sums_after_a_figure_is_changed(db, tmp_path):
     wb = openpyxl.load_workbook(io.BytesIO(economy_files.budget_xlsx(db, 2026)))
@@ -69,8 +71,9 @@ def test_libreoffice_recomputes_the_sums_after_a_figure_is_changed(db, tmp_path)
     ws.cell(row, 2).value = 280_000  # 100 000 kr more than the budget says
     path = tmp_path / "ändrad.xlsx"
     wb.save(path)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
     rows = {r[0]: r for r in csv.reader((tmp_path / "ändrad.csv").read_text(encoding="utf-8").splitlines()) if r}
     before = budget.sheet(db, 2026)
     def number(text: str) -> int:  # LibreOffice writes the cell as shown, e.g. "5,920,000 kr"
@@ -91,7 +94,8 @@ def test_insats_workbook_has_years_invoices_and_reports(db):
     assert evaluate(sheet, f"F{sheet.max_row}") * 100 == sum(i.amount for i in invoices)
     economy = wb["Ekonomi"]
     total_rows = [r for r in range(1, economy.max_row + 1) if str(economy.cell(r, 1).value).startswith("Summa 2026")]
-    assert total_rows and evaluate(economy, f"C{total_rows[0]}") * 100 == insatser.economy(db, insats_id, 2026).spent_total
+    spent = insatser.economy(db, insats_id, 2026).spent_total
+    assert total_rows and evaluate(economy, f"C{total_rows[0]}") * 100 == spent
 
 
 def test_budget_pdf_reads_back_with_every_line_the_split_and_the_warnings(db):

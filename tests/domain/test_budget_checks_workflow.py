@@ -12,7 +12,7 @@ def pas_budget() -> Budget:
     for cat, amounts in {"Personalkostnader": (550_000, 800_000, 800_000), "Utbildningskostnader": (50_000, None, None),
                          "Tjänster, tex tele, IT": (15_000, 15_000, 15_000),
                          "Övriga kostnader": (20_000, 5_000, 5_000)}.items():
-        for year, kr in zip(b.years, amounts):
+        for year, kr in zip(b.years, amounts, strict=True):
             b.set(cat, SOUGHT, year, kr * 100 if kr is not None else None)
     return b
 

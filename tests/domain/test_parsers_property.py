@@ -1,4 +1,5 @@
 """Bad input tried on purpose: parsers either return a value or raise their own Swedish error."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +52,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
                            max_leaves=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(st.fixed_dictionaries({"id": json_values, "name": json_values, "title": json_values,
                               "sections": st.lists(st.dictionaries(

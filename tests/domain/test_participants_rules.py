@@ -139,6 +139,7 @@ def _runs_of_typed_digits(typed: str, shortest: int = 4) -> set[str]:
     return {digits[i:j] for i in range(len(digits)) for j in range(i + shortest, len(digits) + 1)}
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES)
 @given(typed_numbers)
 def test_parse_personnummer_never_repeats_the_number_and_accepted_ones_reparse(typed):

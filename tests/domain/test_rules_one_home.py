@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_inkommen_goes_to_beredning_first():
             from finsamdesk.domain.meetings import RECOMMENDATION_STATUS
 
             path = (status, *steps_to_recommendation(status, RECOMMENDATION_STATUS[outcome]))
-            assert all(b in next_steps(a) for a, b in zip(path, path[1:])), path
+            assert all(b in next_steps(a) for a, b in pairwise(path)), path
 
 
 def test_outcomes_with_amounts_are_grants_or_recommendations_to_grant():

@@ -19,7 +19,8 @@ def pdf_text(path) -> str:
 
 def test_seed_applications_to_decision_and_print(tmp_path):
     db = open_database(tmp_path / "nnv.sqlite")
-    registers.save_forbund(db, Forbund("Samordningsförbundet NNV Skåne", "222000-1313", default_template="nnv-skane-2020"))
+    registers.save_forbund(db, Forbund("Samordningsförbundet NNV Skåne", "222000-1313",
+                                       default_template="nnv-skane-2020"))
 
     sp = spranget()
     sp.diarienummer = applications.new_application(db, sp.template_id, date(2021, 1, 7)).diarienummer

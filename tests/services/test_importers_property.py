@@ -260,6 +260,7 @@ def test_json_import_of_valid_json_of_random_shape(json_files, value):
     event(_import_json(json_files, json.dumps(value)))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from(APPLICATION_KEYS), json_values, max_size=10),
        st.sampled_from([1, 0, 2, -1, "1", 1.0, None, True]), st.booleans())
@@ -268,6 +269,7 @@ def test_json_import_of_random_fields_in_a_right_envelope(json_files, fields, ve
     event(_import_json(json_files, json.dumps(doc), new_number))
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.data(), st.booleans())
 def test_json_import_of_a_real_export_with_mutated_fields(json_files, data, new_number):
@@ -513,6 +515,7 @@ def _import_rows(register, data: bytes, rows: list[list], *, header_ok: bool = T
 excel_warnings = pytest.mark.filterwarnings("ignore:Cell .* is marked as a date:UserWarning")
 
 
+@pytest.mark.slow
 @excel_warnings
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(participant_rows())
@@ -529,6 +532,7 @@ header_cell = st.one_of(st.none(), cell_text, st.sampled_from([h for _, h in COL
                         st.integers(-5, 5), st.dates())
 
 
+@pytest.mark.slow
 @excel_warnings
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(header_cell, max_size=14), st.integers(1, 5), st.integers(0, 10**6))
@@ -659,6 +663,7 @@ def test_templates_of_random_shape(raw):
     event(_check_template(raw))
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_templates_mutated_from_the_real_files(data):

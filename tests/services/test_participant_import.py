@@ -43,6 +43,7 @@ def test_the_template_has_the_columns_and_drop_down_lists(tmp_path):
     assert "Steget vidare" in wb["Anvisning"]["A1"].value
 
 
+@pytest.mark.slow
 def test_five_bad_rows_in_ten_thousand_are_named_and_nothing_is_imported_then_the_fixed_file_imports(tmp_path):
     db, key, insats_id = new_register(tmp_path)
     rows = invented_rows(10_000)

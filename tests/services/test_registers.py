@@ -13,7 +13,8 @@ def db(tmp_path):
 
 
 def test_forbund_settings_round_trip(db):
-    registers.save_forbund(db, Forbund("Samordningsförbundet Test", "2220002766", "Box 1", "Eva Chef", "nnv-skane-2020"))
+    registers.save_forbund(db, Forbund("Samordningsförbundet Test", "2220002766", "Box 1", "Eva Chef",
+                                       "nnv-skane-2020"))
     f = registers.forbund(db)
     assert (f.name, f.orgnr, f.default_template) == ("Samordningsförbundet Test", "222000-2766", "nnv-skane-2020")
     with pytest.raises(ServiceError, match="formulärmall"):

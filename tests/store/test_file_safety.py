@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _file(tmp_path: Path) -> Path:
     path = tmp_path / "förbund.sqlite"
     db = files.new_file(path, "Samordningsförbundet Test")
-    insats = insatser.save(db, Insats("Säkerhetsinsatsen", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)))
+    insats = insatser.save(db, Insats("Säkerhetsinsatsen", period_start=date(2026, 1, 1),
+                                      period_end=date(2026, 12, 31)))
     insatser.save_invoice(db, Invoice(insats.id, date(2026, 3, 1), 1000_00, "Personal"))
     db.conn.close()
     return path
@@ -181,6 +182,7 @@ def kill_rounds(path: Path, rounds: int, seed: int = 1) -> int:
     return total
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_kill_9_in_a_stream_of_saves_loses_no_committed_change(tmp_path):
     """12 rounds here; `FINSAMDESK_KILL_ROUNDS=500 pytest -k kill_9` runs as many as asked."""

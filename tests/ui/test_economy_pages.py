@@ -146,7 +146,8 @@ def test_budget_edits_are_saved_checked_and_undone(window):
     table.item(row, 1).setText("200 000")
     assert budget.load_year(window.db, year).get("styrelse", "budget") == kr(200_000)
     total_row = page.view._row_keys.index("sum_kostnader")
-    assert page.view.sheet_table.item(total_row, 1).text() == format_kr(budget.sheet(window.db, year).row("sum_kostnader").values[0])
+    costs = budget.sheet(window.db, year).row("sum_kostnader").values[0]
+    assert page.view.sheet_table.item(total_row, 1).text() == format_kr(costs)
     window.undo_group.undo()
     assert budget.load_year(window.db, year).get("styrelse", "budget") == kr(180_000)
     split_total = page.view.split_table.item(page.view.split_table.rowCount() - 1, 3).text()

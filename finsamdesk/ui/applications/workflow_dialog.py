@@ -63,7 +63,8 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         if not self.step.count():
-            self.message.show_error(self.tr("Ansökan är %s; inget steg kan följa.") % workflow.label(app.status).lower())
+            self.message.show_error(
+                self.tr("Ansökan är %s; inget steg kan följa.") % workflow.label(app.status).lower())
             buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.step.currentIndexChanged.connect(self._update)
         self._update()

@@ -33,7 +33,8 @@ class ReportDialog(QDialog):
             self.kind.addItem(text, key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(report.kind)))
         self.due = QLineEdit(report.due.isoformat() if report.due else "")
-        period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}" if report.period_start and report.period_end else ""
+        both = report.period_start and report.period_end
+        period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}" if both else ""
         self.period = QLineEdit(period)
         self.period.setPlaceholderText("20260101-20260430")
         self.received = QLineEdit(report.received_on.isoformat() if report.received_on else "")
@@ -55,7 +56,8 @@ class ReportDialog(QDialog):
         try:
             r.due = parse_date(self.due.text())
             r.received_on = parse_date(self.received.text())
-            r.period_start, r.period_end = parse_range(self.period.text()) if self.period.text().strip() else (None, None)
+            typed = self.period.text().strip()
+            r.period_start, r.period_end = parse_range(self.period.text()) if typed else (None, None)
         except DateError as exc:
             self.message.show_error(str(exc))
             return

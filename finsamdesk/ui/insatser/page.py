@@ -265,7 +265,8 @@ class InsatserPage(QWidget):
     def new_insats(self) -> None:
         if not self.save_details_if_dirty():
             return
-        insats = service.save(self.db, Insats(self.tr("Ny insats"), "struktur", period_start=date(self.chosen_year, 1, 1),
+        insats = service.save(self.db, Insats(self.tr("Ny insats"), "struktur",
+                                              period_start=date(self.chosen_year, 1, 1),
                                               period_end=date(self.chosen_year, 12, 31)))
         self.current_id = insats.id
         self._refresh(self.tr("Insatsen är skapad; fyll i uppgifterna."))
@@ -300,7 +301,8 @@ class InsatserPage(QWidget):
         if self.current_id is None:
             return
         insats = service.load(self.db, self.current_id)
-        if not confirm(self, self.tr("Ta bort insats"), self.tr("Ta bort insatsen ”%s” med dess rapporter?") % insats.name):
+        question = self.tr("Ta bort insatsen ”%s” med dess rapporter?") % insats.name
+        if not confirm(self, self.tr("Ta bort insats"), question):
             return
         try:
             service.delete(self.db, insats.id)

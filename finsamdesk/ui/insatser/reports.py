@@ -39,12 +39,14 @@ class ReportsTab(QWidget):
             Column("Avser", lambda r: f"{r.period_start} – {r.period_end}" if r.period_start else "",
                    key=lambda r: r.period_start),
             Column("Sista dag", lambda r: r.due.isoformat(), key=lambda r: r.due),
-            Column("Mottagen", lambda r: r.received_on.isoformat() if r.received_on else "", key=lambda r: r.received_on),
+            Column("Mottagen", lambda r: r.received_on.isoformat() if r.received_on else "",
+                   key=lambda r: r.received_on),
             Column("Läge", lambda r: state(r, self.today)),
             Column("Notering", lambda r: r.note, tooltip=True),
         )
         self.model = RowsModel(columns, self, sort=(2, Qt.SortOrder.AscendingOrder),
-                               colour=lambda r: RECEIVED if r.received_on else OVERDUE if r.overdue(self.today) else None)
+                               colour=lambda r: RECEIVED if r.received_on
+                               else OVERDUE if r.overdue(self.today) else None)
         self.table = list_view(self.model, (200, 190, 95, 95, 130), stretch=5, sort_column=2)
         self.table.doubleClicked.connect(self._edit)
         self.buttons = {
@@ -58,8 +60,10 @@ class ReportsTab(QWidget):
         self.buttons["regenerate"].setToolTip(self.tr(
             "Tertialrapport efter varje tertial, årsrapport senast 31 januari, slutrapport två månader efter slutet. "
             "Mottagna och ändrade rapporter behålls."))
-        self.buttons["received"].clicked.connect(lambda: self._selected(lambda r: self.mark_received.emit(r.id, self.today)))
-        self.buttons["not_received"].clicked.connect(lambda: self._selected(lambda r: self.mark_received.emit(r.id, None)))
+        self.buttons["received"].clicked.connect(
+            lambda: self._selected(lambda r: self.mark_received.emit(r.id, self.today)))
+        self.buttons["not_received"].clicked.connect(
+            lambda: self._selected(lambda r: self.mark_received.emit(r.id, None)))
         self.buttons["edit"].clicked.connect(lambda: self._selected(self.edit.emit))
         self.buttons["add"].clicked.connect(self.add)
         self.buttons["remove"].clicked.connect(lambda: self._selected(lambda r: self.remove.emit(r.id)))

@@ -241,8 +241,8 @@ class AgendaTab(QWidget):
         locked = a.recorded
         for widget in (f["outcome"], self.granted, f["insats"], self.record_button):
             widget.setEnabled(not locked)
-        self.state.setText(self.tr("Registrerad %s: ansökan har fått steget i sin historik.") % a.recorded_on.isoformat()
-                           if locked else "")
+        self.state.setText(self.tr("Registrerad %s: ansökan har fått steget i sin historik.")
+                           % a.recorded_on.isoformat() if locked else "")
         self._outcome_changed()
 
     def _outcome_changed(self) -> None:

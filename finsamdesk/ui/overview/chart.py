@@ -65,14 +65,15 @@ class SpendingChart(QWidget):
         for step in range(5):
             y = area.bottom() - area.height() * step / 4
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            painter.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             _axis_text(step_value * step))
+            painter.drawText(QRectF(0, y - 8, left - 6, 16),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _axis_text(step_value * step))
         slot = area.width() / 12
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BAR)
         for month, value in enumerate(self.cumulative[: self.upto_month]):
             height = area.height() * value / top_value
-            painter.drawRect(QRectF(area.left() + month * slot + slot * 0.15, area.bottom() - height, slot * 0.7, height))
+            painter.drawRect(QRectF(area.left() + month * slot + slot * 0.15, area.bottom() - height,
+                                    slot * 0.7, height))
         painter.setPen(QPen(QColor("#333333")))
         for month, name in enumerate(MONTHS):
             painter.drawText(QRectF(area.left() + month * slot, area.bottom() + 4, slot, 18),

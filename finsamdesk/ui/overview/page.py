@@ -124,7 +124,7 @@ class OverviewPage(QWidget):
         for due in o.due:
             r = due.report
             late = r.overdue(o.today)
-            when = self.tr("Försenad sedan %s") % r.due.isoformat() if late else self.tr("Senast %s") % r.due.isoformat()
+            when = (self.tr("Försenad sedan %s") if late else self.tr("Senast %s")) % r.due.isoformat()
             item = self._add(self.reports, f"{when}: {r.title} – {due.insats_name}", ("insats", r.insats_id))
             if late:
                 item.setForeground(QColor(OVERDUE))

@@ -62,7 +62,8 @@ class CountsTab(QWidget):
         grid.addLayout(period, 0, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Kvinnor")), 1, 1)
         grid.addWidget(QLabel(self.tr("Män")), 1, 2)
-        for row, (label, prefix) in enumerate((("Nya under perioden", "new"), ("Pågående vid periodens slut", "ongoing"),
+        for row, (label, prefix) in enumerate((("Nya under perioden", "new"),
+                                               ("Pågående vid periodens slut", "ongoing"),
                                                ("Avslutade under perioden", "ended")), start=2):
             grid.addWidget(QLabel(self.tr(label)), row, 0)
             grid.addWidget(self.fields[f"{prefix}_women"], row, 1)

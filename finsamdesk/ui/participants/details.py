@@ -113,7 +113,7 @@ class ParticipantForm(QWidget):
         has = (p.has_personnummer, p.has_name, p.has_note) if self.locked else (
             bool(p.personnummer), bool(p.name), bool(p.note))
         if hidden:
-            for name, present in zip(("personnummer", "name"), has):
+            for name, present in zip(("personnummer", "name"), has, strict=False):  # the note is never masked
                 f[name].setText(MASK if present else "")
             f["note"].setPlainText("")
             f["note"].setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")

@@ -79,8 +79,8 @@ class RegisterTab(QWidget):
         for widget in (self.template_button, self.import_button, self.export_button, self.extract_button):
             actions.addWidget(widget)
         self.message = MessageLabel()
-        self.files = RegisterFiles(self, self.message, lambda: self.db, lambda: self.page.key, self.page.ensure_unlocked,
-                                   self._imported)
+        self.files = RegisterFiles(self, self.message, lambda: self.db, lambda: self.page.key,
+                                   self.page.ensure_unlocked, self._imported)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -19,8 +19,9 @@ class OrganisationsPage(RegisterPage):
             self.kind.addItem(text, key)
         self.member = QCheckBox(self.tr("Part i förbundet (medlem)"))
         for key, label, widget in (
-                ("name", "Namn", QLineEdit()), ("orgnr", "Organisationsnummer", QLineEdit()), ("kind", "Typ", self.kind),
-                ("member", "", self.member), ("cfar", "CFAR-nummer", QLineEdit()), ("address", "Adress", QLineEdit()),
+                ("name", "Namn", QLineEdit()), ("orgnr", "Organisationsnummer", QLineEdit()),
+                ("kind", "Typ", self.kind), ("member", "", self.member), ("cfar", "CFAR-nummer", QLineEdit()),
+                ("address", "Adress", QLineEdit()),
                 ("phone", "Telefon", QLineEdit()), ("email", "E-post", QLineEdit())):
             self.add_field(key, self.tr(label), widget)
         self.fields["orgnr"].setPlaceholderText("NNNNNN-NNNN")
