@@ -409,14 +409,35 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     return app
 
 
+# What the json module says (in English), by the start of its message; in the order they are tried.
+_JSON_PROBLEMS = (
+    ("Expecting value", "här saknas ett värde"),
+    ("Expecting property name", "här ska ett fältnamn inom citattecken stå"),
+    ("Expecting ':'", "här saknas ett kolon (:)"),
+    ("Expecting ','", "här saknas ett kommatecken (,)"),
+    ("Unterminated string", "en text saknar sitt avslutande citattecken"),
+    ("Invalid control character", "en text har ett otillåtet tecken (t.ex. en radbrytning)"),
+    ("Invalid \\uXXXX escape", "en ogiltig \\u-sekvens"),
+    ("Invalid \\escape", "en ogiltig \\-sekvens"),
+    ("Extra data", "efter slutet kommer mer text"),
+    ("Illegal trailing comma", "ett kommatecken för mycket före } eller ]"),
+)
+
+
+def _json_problem(message: str) -> str:
+    return next((sv for en, sv in _JSON_PROBLEMS if message.startswith(en)), "ett fel i JSON-formatet")
+
+
 def application_from_json(text: str | bytes, resolve_organisation: OrganisationResolver | None = None
                           ) -> Application:
     """Parse JSON text; bad JSON is an ImportFormatError with its line and column."""
+    if not text.strip():
+        raise ImportFormatError(["Filen är tom."])
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFormatError([f"Filen är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno}): {exc.msg}"]
-                                ) from exc
+        raise ImportFormatError([f"Filen är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno}): "
+                                 f"{_json_problem(exc.msg)}."]) from exc
     except UnicodeDecodeError as exc:
         raise ImportFormatError(["Filen är inte UTF-8-kodad text."]) from exc
     except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting thousands deep

@@ -13,13 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .errors import ServiceError
+from .errors import ServiceError, describe_os_error
 
 
 def _os_error(path: Path, exc: OSError) -> ServiceError:
     if isinstance(exc, PermissionError):
-        return ServiceError(f"{path.name} kunde inte skrivas; är filen öppen i ett annat program?")
-    return ServiceError(f"{path.name} kunde inte skrivas: {exc.strerror or exc}")
+        return ServiceError(f"{path.name} kunde inte skrivas: du saknar behörighet i mappen, eller så är filen "
+                            "öppen i ett annat program.")
+    return ServiceError(f"{path.name} kunde inte skrivas: {describe_os_error(exc)}.")
 
 
 @contextmanager

@@ -25,7 +25,7 @@ from ..domain.participants import (
 from ..domain.text import fold
 from ..store import participants as store
 from . import participants, registers
-from .errors import ServiceError
+from .errors import ServiceError, ValidationError
 from .output import atomic_output
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ def import_participants(db: sqlite_utils.Database, insats_id: int, data: bytes, 
         read = read_participants(data, insats_id, lookup,
                                  progress=(lambda done, total: progress(done, 3 * total)) if progress else None,
                                  cancelled=cancelled)
-    except ImportFileError as exc:
-        raise ServiceError(str(exc)) from exc
+    except ImportFileError as exc:  # not an Excel file, no header row: bad input, as a bad row is
+        raise ValidationError(str(exc)) from exc
     if cancelled and cancelled():
         raise ImportCancelled()
     total = len(read.rows)

@@ -18,15 +18,6 @@ from tests.fixtures.cli import run
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    demo.create_example_data(db, date(2024, 6, 15))
-    db.close()
-    return path
-
-
 def test_list_filters_and_excel(capsys, demo_file, tmp_path):
     code, out, err = run(capsys, "--file", demo_file, "applications", "list")
     assert code == 0 and err == ""
