@@ -75,12 +75,13 @@ def _sheets(db: sqlite_utils.Database, totals: dict[int, InsatsTotals], upto: in
 
 
 def copy_to_next_year(db: sqlite_utils.Database, year: int) -> BudgetYear:
-    if store.load_year(db, year) is None:
+    this_year = store.load_year(db, year)
+    if this_year is None:
         raise ServiceError(f"Det finns ingen budget för {year} att kopiera.")
     if store.load_year(db, year + 1) is not None:
         raise ServiceError(f"Det finns redan en budget för {year + 1}; den skrivs inte över.")
     closing = sheet(db, year).row("ek_ub").values[1]
-    nxt = rules.copy_to_next_year(store.load_year(db, year), closing)
+    nxt = rules.copy_to_next_year(this_year, closing)
     with db.atomic():
         store.save_year(db, nxt)
     return nxt

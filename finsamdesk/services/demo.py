@@ -136,6 +136,7 @@ def _build(db: sqlite_utils.Database, plan: Plan, today: date, orgs: dict[str, O
     planned = settings["planned_participants"]
     app.planned_participants, app.planned_women, app.planned_men = planned["total"], planned["women"], planned["men"]
     applications.save(db, app)
+    assert app.id is not None  # saved
     for step in plan["steps"]:
         granted = _granted(app, plan) if step["status"] in GRANTED else None
         applications.change_status(db, app.id, step["status"], registered + timedelta(days=step["day"]),

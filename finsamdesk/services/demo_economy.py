@@ -40,15 +40,16 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
                                           status=spec["status"], target_group=spec["target_group"],
                                           planned_women=spec.get("planned_women"), planned_men=spec.get("planned_men"),
                                           cadence=spec.get("cadence", "manad")))
+        assert insats.id is not None  # saved
         insatser.set_granted(db, insats.id, year, {c: kr(a) for c, a in spec["granted_kr"].items()})
         made.append(insats)
     with db.atomic():
         for number, insats in enumerate(made):
             if insats.status != "avslutad":
                 insats.status = "pagaende" if insats.period_start and insats.period_start <= today else "planerad"
-            insats_store.save_insats(db, insats)
-            _book_invoices(db, insats, today, number)
-            for report in insats_store.reports(db, insats.id):
+            insats_id = insats_store.save_insats(db, insats)
+            _book_invoices(db, insats_id, insats, today, number)
+            for report in insats_store.reports(db, insats_id):
                 if report.due < today - timedelta(days=RECEIVED_AFTER_DAYS) and not (
                         number == 0 and report.kind == "tertial" and report.due.year == today.year):
                     report.received_on = report.due - timedelta(days=3 + number)
@@ -57,9 +58,9 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
     return made
 
 
-def _book_invoices(db: sqlite_utils.Database, insats: Insats, today: date, number: int) -> None:
+def _book_invoices(db: sqlite_utils.Database, insats_id: int, insats: Insats, today: date, number: int) -> None:
     """Monthly invoices for the months gone by, near the granted pace (the first runs a little over)."""
-    for year, by_category in insats_store.granted(db, insats.id).items():
+    for year, by_category in insats_store.granted(db, insats_id).items():
         for month in range(1, 13):
             end = _month_end(year, month)
             if end >= today or (insats.period_start and end < insats.period_start):
@@ -72,8 +73,8 @@ def _book_invoices(db: sqlite_utils.Database, insats: Insats, today: date, numbe
                     share = share * OVERRUN_PERCENT // 100 // 100 * 100
                 if share:
                     insats_store.save_invoice(db, Invoice(
-                        insats.id, end + timedelta(days=10) if end + timedelta(days=10) < today else end, share,
-                        category, end.replace(day=1), end, f"F{year}{month:02d}-{insats.id}",
+                        insats_id, end + timedelta(days=10) if end + timedelta(days=10) < today else end, share,
+                        category, end.replace(day=1), end, f"F{year}{month:02d}-{insats_id}",
                         "", "faktura" if number % 2 == 0 else "rekvisition"))
 
 

@@ -56,10 +56,15 @@ def invented_participants(rng: random.Random, insats_id: int, count: int, first_
     return out
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), 1 if month == 12 else month + 1, 1) - timedelta(days=1)
+
+
 def category_ids(db: sqlite_utils.Database) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {"forsorjning": [], "utfall": []}
     for c in participants.categories(db):
-        out[c.kind].append(c.id)
+        if c.id is not None:
+            out[c.kind].append(c.id)
     return out
 
 
@@ -70,29 +75,28 @@ def create_example_participants(db: sqlite_utils.Database, today: date | None = 
     rng = random.Random(data["seed"])
     key = participants.create_passphrase(db, EXAMPLE_PASSPHRASE, EXAMPLE_PASSPHRASE)
     kinds = store.insats_kinds(db)
-    chosen = [c for c in participants.insatser(db) if c.period_start and c.period_start <= today]
+    chosen = [(c, c.period_start) for c in participants.insatser(db) if c.period_start and c.period_start <= today]
     sizes = data["register_sizes"]  # one register for each of the first ongoing individ insatser
-    individual = [c for c in chosen if kinds[c.id] == ("individ", "pagaende")][:len(sizes)]
-    counted = next((c for c in chosen if kinds[c.id] == ("individ", "avslutad")), None)
+    individual = [(c, start) for c, start in chosen if kinds[c.id] == ("individ", "pagaende")][:len(sizes)]
+    counted = next(((c, start) for c, start in chosen if kinds[c.id] == ("individ", "avslutad")), None)
     cats = category_ids(db)
     with db.atomic():
-        for n, insats in enumerate(individual):
+        for n, (insats, started) in enumerate(individual):
             store.set_mode(db, insats.id, "individ")
             last = min(today, insats.period_end or today)
-            items = invented_participants(rng, insats.id, sizes[n], insats.period_start, last, cats,
-                                          today=today)
+            items = invented_participants(rng, insats.id, sizes[n], started, last, cats, today=today)
             store.insert_participants(db, items, key)
         if counted is not None:
-            year = counted.period_start.year
+            year = counted[1].year
             ongoing = [0, 0]
-            for first, last in ((1, 4), (5, 8), (9, 12)):
-                start = date(year, first, 1)
+            for first_month, last_month in ((1, 4), (5, 8), (9, 12)):
+                start = date(year, first_month, 1)
                 if start > today:
                     break
                 new = [rng.randint(2, 6), rng.randint(1, 5)]
                 ended = [min(rng.randint(0, 3), ongoing[g] + new[g]) for g in (0, 1)]
                 ongoing = [ongoing[g] + new[g] - ended[g] for g in (0, 1)]
-                end = date(year + (last == 12), 1 if last == 12 else last + 1, 1) - timedelta(days=1)
-                store.save_count_period(db, CountPeriod(counted.id, start, end, new[0], new[1], ongoing[0],
+                end = _month_end(year, last_month)
+                store.save_count_period(db, CountPeriod(counted[0].id, start, end, new[0], new[1], ongoing[0],
                                                         ongoing[1], ended[0], ended[1]))
     return key

@@ -10,8 +10,11 @@ from . import budget, insatser, registers
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from ..domain.budget import Sheet
+    from ..domain.insatser import Insats, YearEconomy
 
-def _budget_parts(db: sqlite_utils.Database, year: int):
+
+def _budget_parts(db: sqlite_utils.Database, year: int) -> tuple[Sheet, list[tuple[str, int, str]], str]:
     return budget.sheet(db, year), budget.contributions(db, year), registers.forbund(db).name
 
 
@@ -28,7 +31,7 @@ def budget_pdf(db: sqlite_utils.Database, year: int) -> bytes:
     return render(*_budget_parts(db, year))
 
 
-def _insats_parts(db: sqlite_utils.Database, insats_id: int):
+def _insats_parts(db: sqlite_utils.Database, insats_id: int) -> tuple[Insats, list[YearEconomy]]:
     insats = insatser.load(db, insats_id)
     years = [insatser.economy(db, insats_id, y) for y in insatser.economy_years(db, insats)]
     return insats, years

@@ -61,19 +61,19 @@ def save(db: sqlite_utils.Database, insats: Insats) -> Insats:
     _validate(insats)
     old = store.load_insats(db, insats.id) if insats.id is not None else None
     with db.atomic():
-        store.save_insats(db, insats)
+        insats_id = store.save_insats(db, insats)
         if old is None or (old.period_start, old.period_end) != (insats.period_start, insats.period_end):
-            _regenerate(db, insats)
+            _regenerate(db, insats_id, insats)
     return insats
 
 
-def _regenerate(db: sqlite_utils.Database, insats: Insats) -> None:
-    existing = store.reports(db, insats.id)
+def _regenerate(db: sqlite_utils.Database, insats_id: int, insats: Insats) -> None:
+    existing = store.reports(db, insats_id)
     keep, add = rules.merge_obligations(
-        existing, rules.report_obligations(insats.id, insats.period_start, insats.period_end, tertial_days(db)))
+        existing, rules.report_obligations(insats_id, insats.period_start, insats.period_end, tertial_days(db)))
     kept_ids = {r.id for r in keep}
     for r in existing:
-        if r.id not in kept_ids:
+        if r.id is not None and r.id not in kept_ids:
             store.delete_report(db, r.id)
     for r in add:
         store.save_report(db, r)
@@ -82,7 +82,7 @@ def _regenerate(db: sqlite_utils.Database, insats: Insats) -> None:
 def regenerate_reports(db: sqlite_utils.Database, insats_id: int) -> list[Report]:
     """Make the rule's reports again (received and edited reports stay)."""
     with db.atomic():
-        _regenerate(db, load(db, insats_id))
+        _regenerate(db, insats_id, load(db, insats_id))
     return store.reports(db, insats_id)
 
 
@@ -114,11 +114,11 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
     insats.application_ids.append(application_id)
     _validate(insats)
     with db.atomic():
-        store.save_insats(db, insats)
+        insats_id = store.save_insats(db, insats)
         for year, amount in app.granted_by_year.items():
             sought = {c: v for (c, col, y), v in app.budget.cells.items() if col == SOUGHT and y == year}
-            store.set_granted(db, insats.id, year, rules.split_granted(amount, sought))
-        _regenerate(db, insats)
+            store.set_granted(db, insats_id, year, rules.split_granted(amount, sought))
+        _regenerate(db, insats_id, insats)
     return insats
 
 
@@ -150,6 +150,8 @@ def economy(db: sqlite_utils.Database, insats_id: int, year: int) -> YearEconomy
 
 
 def economy_years(db: sqlite_utils.Database, insats: Insats) -> list[int]:
+    if insats.id is None:  # not saved: nothing granted or invoiced yet
+        return insats.years
     return sorted({*insats.years, *store.granted(db, insats.id), *store.invoice_years(db, insats.id)})
 
 

@@ -48,6 +48,7 @@ def beslutsunderlag_pdf(db: sqlite_utils.Database, meeting_id: int, today: date 
     for done, (i, item) in enumerate(wanted):
         if cancelled and cancelled():
             raise ServiceError("Beslutsunderlaget avbröts.")
+        assert item.application_id is not None  # wanted: the items about an ansökan
         app = app_store.load(db, item.application_id)
         documents.append((i, f"{app.diarienummer} {app.name}",
                           printing.render_application(app, get_template(app.template_id), forbund)))

@@ -25,7 +25,8 @@ from .errors import NotFoundError, ServiceError, ValidationError
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from ..domain.insatser import Insats
+    from ..domain.insatser import Insats, Report
+
 
 def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
     return store.list_rows(db)
@@ -69,9 +70,9 @@ def proposals(db: sqlite_utils.Database, kind: str, when: date, meeting: Meeting
         if row.status in on_agenda_of(kind) and row.id not in elsewhere:
             out.append(application_item(app_store.load(db, row.id)))
     since = when.toordinal() - rules.REPORT_DAYS
-    for report, insats_name in _received_reports(db, date.fromordinal(since), when):
+    for received, report, insats_name in _received_reports(db, date.fromordinal(since), when):
         out.append(AgendaItem("rapport", f"{report.title} – {insats_name}",
-                              f"Mottagen {report.received_on.isoformat()}, för kännedom.", report_id=report.id,
+                              f"Mottagen {received.isoformat()}, för kännedom.", report_id=report.id,
                               insats_id=report.insats_id))
     until = add_months(when, rules.ENDING_MONTHS)
     for r in insats_store.list_rows(db, when.year, when):
@@ -81,14 +82,15 @@ def proposals(db: sqlite_utils.Database, kind: str, when: date, meeting: Meeting
     return [i for i in out if (i.kind, i.application_id, i.report_id, i.insats_id) not in present]
 
 
-def _received_reports(db: sqlite_utils.Database, since: date, until: date):
+def _received_reports(db: sqlite_utils.Database, since: date, until: date) -> list[tuple[date, Report, str]]:
+    """(received on, report, its insats's name) of the reports received between the two days, oldest first."""
     names = {r.id: r.name for r in insats_store.list_rows(db, until.year, until)}
     out = []
     for insats_id, name in names.items():
         for report in insats_store.reports(db, insats_id):
             if report.received_on and since <= report.received_on <= until:
-                out.append((report, name))
-    return sorted(out, key=lambda rn: rn[0].received_on)
+                out.append((report.received_on, report, name))
+    return sorted(out, key=lambda received_report_name: received_report_name[0])
 
 
 def new_meeting(db: sqlite_utils.Database, kind: str, when: date, time: str = "", place: str = "") -> Meeting:
@@ -155,15 +157,16 @@ def record(db: sqlite_utils.Database, meeting_id: int, index: int, outcome: str,
     if not 0 <= index < len(m.items):
         raise ServiceError("Punkten finns inte på dagordningen.")
     item = m.items[index]
-    if item.kind != "ansokan" or item.application_id is None:
+    app_id = item.application_id
+    if item.kind != "ansokan" or app_id is None:
         raise ServiceError("Bara en punkt om en ansökan har en rekommendation eller ett beslut.")
-    if item.recorded:
+    if item.recorded_on is not None:
         raise ServiceError(f"Punkten är redan registrerad {item.recorded_on.isoformat()}.")
     choices = rules.outcome_choices(m.kind)
     if outcome not in choices:
         raise ValidationError("Välj " + ("rekommendation." if m.kind == "beredning" else "beslut."),
                               {"outcome": "Välj ett alternativ."})
-    app = applications.load(db, item.application_id)
+    app = applications.load(db, app_id)
     granted = {y: a for y, a in (item.granted if granted is None else granted).items() if a}
     unknown = [n for n in (jav or []) if n not in {a.name for a in m.attendees}]
     if unknown:
@@ -176,14 +179,14 @@ def record(db: sqlite_utils.Database, meeting_id: int, index: int, outcome: str,
         if m.kind == "beredning":
             steps = steps_to_recommendation(app.status, rules.RECOMMENDATION_STATUS[outcome])
             for step in steps:
-                applications.change_status(db, app.id, step, m.date, text if step == steps[-1] else "", who)
+                applications.change_status(db, app_id, step, m.date, text if step == steps[-1] else "", who)
         else:
             if app.status != "styrelse":
                 raise ServiceError(f"Ansökan {app.diarienummer} är {label(app.status).lower()}, inte hos styrelsen.")
-            applications.change_status(db, app.id, outcome, m.date, text, who,
+            applications.change_status(db, app_id, outcome, m.date, text, who,
                                        granted if outcome in GRANTED else None)
             if outcome in GRANTED:
-                made = insatser.from_application(db, app.id, _target_insats(db, item, app))
+                made = insatser.from_application(db, app_id, _target_insats(db, item, app))
                 item.insats_id = made.id
         item.outcome, item.outcome_text, item.jav = outcome, text, list(jav or [])
         item.granted = granted

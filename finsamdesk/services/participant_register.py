@@ -9,7 +9,7 @@ from ..domain.identifiers import IdentifierError, parse_personnummer
 from ..domain.text import fold
 from ..store import crypto
 from ..store import participants as store
-from ..store.participants import Row
+from ..store.participants import RegisterRow, Row
 from .errors import ServiceError
 
 if TYPE_CHECKING:
@@ -43,10 +43,11 @@ class Register:
     def __init__(self, db: sqlite_utils.Database):
         self.insats_names = store.insats_names(db)
         self.category_labels = {c.id: c.label for c in store.categories(db)}
-        self.rows: list[tuple] = store.register_rows(db)
+        self.rows: list[RegisterRow] = store.register_rows(db)
         self._folded_insatser = {i: fold(n) for i, n in self.insats_names.items()}
         self._names: dict[int, str] | None = None
-        self._last: tuple | None = None  # (rows it was given, filter, person ids, result)
+        # (rows it was given, filter, person ids, result)
+        self._last: tuple[list[RegisterRow], RowFilter, set[int] | None, list[RegisterRow]] | None = None
         self._code_letters, self._codes_upper = _letters(self.rows)  # characters of the codes; no lower case?
         self._name_letters: set[str] = set()
 
@@ -54,7 +55,7 @@ class Register:
         return len(self.rows)
 
     def update(self, db: sqlite_utils.Database, ids: list[int], key: FieldKey | None = None
-               ) -> tuple[dict[int, tuple], set[int]]:
+               ) -> tuple[dict[int, RegisterRow], set[int]]:
         """Read these records again after a change: (changed or new rows by id, ids no longer there)."""
         found = {r[Row.ID]: r for r in store.register_rows(db, ids=ids)} if ids else {}
         removed = set(ids) - set(found)
@@ -86,7 +87,7 @@ class Register:
     def names_loaded(self) -> bool:
         return self._names is not None
 
-    def filter(self, rows: list[tuple], f: RowFilter, person_ids: set[int] | None = None) -> list[tuple]:
+    def filter(self, rows: list[RegisterRow], f: RowFilter, person_ids: set[int] | None = None) -> list[RegisterRow]:
         """`rows` (e.g. the list in its sort order) narrowed by the filter. `person_ids`: the records of a
         personnummer typed in full (see ids_for_personnummer); they match whatever else the text says."""
         needle = fold(f.text).strip()
@@ -102,7 +103,7 @@ class Register:
         return out
 
     @staticmethod
-    def _by_fields(rows: list[tuple], f: RowFilter) -> list[tuple]:
+    def _by_fields(rows: list[RegisterRow], f: RowFilter) -> list[RegisterRow]:
         out = rows
         if f.insats_id is not None:
             out = [r for r in out if r[Row.INSATS] == f.insats_id]
@@ -120,7 +121,7 @@ class Register:
             out = [r for r in out if r[Row.START] <= last and (r[Row.END] is None or r[Row.END] >= first)]
         return out if out is not rows else list(rows)
 
-    def _by_text(self, rows: list[tuple], needle: str, person_ids: set[int]) -> list[tuple]:
+    def _by_text(self, rows: list[RegisterRow], needle: str, person_ids: set[int]) -> list[RegisterRow]:
         """Cheap tests first: the insats (a small set of ids), then the code, then a decrypted name. The code
         is not looked at when the text has a letter no code has (typing a name or an insats)."""
         insatser = {i for i, name in self._folded_insatser.items() if needle in name}
@@ -140,13 +141,13 @@ class Register:
                 or r[ident] in person_ids or needle in names.get(r[ident], "")]
 
 
-def _letters(rows: list[tuple]) -> tuple[set[str], bool]:
+def _letters(rows: list[RegisterRow]) -> tuple[set[str], bool]:
     """The characters of all codes (casefolded), and whether no code has a lower-case letter."""
     joined = "".join([r[Row.CODE] for r in rows])
     return set(joined.casefold()), joined == joined.upper()
 
 
-def _others(f: RowFilter) -> tuple:
+def _others(f: RowFilter) -> tuple[int | None, str, str, int | None]:
     return f.insats_id, f.gender, f.state, f.year
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain import participants as rules
 from ..domain.dates import add_months
@@ -111,7 +111,7 @@ def categories(db: sqlite_utils.Database, kind: str | None = None) -> list[Categ
 
 
 def category_labels(db: sqlite_utils.Database) -> dict[int, str]:
-    return {c.id: c.label for c in store.categories(db)}
+    return {c.id: c.label for c in store.categories(db) if c.id is not None}
 
 
 def save_category(db: sqlite_utils.Database, c: Category) -> Category:
@@ -212,7 +212,7 @@ def save(db: sqlite_utils.Database, p: Participant, key: FieldKey | None, today:
     return p
 
 
-def delete(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+def delete(db: sqlite_utils.Database, ids: list[int]) -> list[dict[str, Any]]:
     """Remove records; returns them as stored (identifiers still encrypted) for restore()."""
     rows = store.raw_rows(db, ids)
     with db.atomic():
@@ -220,7 +220,7 @@ def delete(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
     return rows
 
 
-def restore(db: sqlite_utils.Database, rows: list[dict]) -> None:
+def restore(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
     """Put back records as snapshot() or delete() returned them (undo and redo), identifiers and all; a record
     that is there now is replaced. Works locked or not: nothing is decrypted."""
     with db.atomic():
@@ -228,7 +228,7 @@ def restore(db: sqlite_utils.Database, rows: list[dict]) -> None:
         store.insert_raw(db, rows)
 
 
-def snapshot(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+def snapshot(db: sqlite_utils.Database, ids: list[int]) -> list[dict[str, Any]]:
     """The records as stored (identifiers still encrypted), for restore()."""
     return store.raw_rows(db, ids)
 

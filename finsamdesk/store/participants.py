@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.participants import Category, CountPeriod, Facts, Participant
 from .convert import date_or_none as _d
@@ -199,8 +199,11 @@ class Row:
     MAN, HAS_PERSONNUMMER, HAS_NAME, GALLRAD = 1, 2, 4, 8  # bits of FLAGS (not MAN: a woman)
 
 
+RegisterRow = tuple[Any, ...]  # a register line as sqlite3 returns it; positions in Row
+
+
 def register_rows(db: sqlite_utils.Database, insats_id: int | None = None,
-                  ids: list[int] | None = None) -> list[tuple]:
+                  ids: list[int] | None = None) -> list[RegisterRow]:
     """The register's list lines (see Row), newest record first. Dates are ISO text, END None when open."""
     where, params = ("WHERE insats_id = ?", [insats_id]) if insats_id is not None else ("", [])
     if ids is not None:
