@@ -7,7 +7,9 @@ file with a participant register is protected as the file is.
 """
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..store import backups as store
 from ..store import budget as settings_store
+from ..store import errors
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -50,12 +53,25 @@ def set_keep_count(db: sqlite_utils.Database, keep: int) -> None:
         settings_store.set_setting(db, KEEP_KEY, str(keep))
 
 
+_REASONS = {"full": "disken är full", "readonly": "mappen går inte att skriva i", "busy": "filen används just nu",
+            "damaged": "kopian blev inte hel", "io": "ett in- eller utmatningsfel"}
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a copy could not be written, in Swedish (never the OS's or SQLite's English)."""
+    if isinstance(exc, store.UnsoundCopy):
+        return "kopian klarade inte kontrollen"
+    return _REASONS.get(errors.kind(exc) or "", "ett oväntat fel")
+
+
 def make_backup(db: sqlite_utils.Database, path: Path, label: str = "auto") -> Path:
-    """A consistent copy of the open file (the backup API reads it as one transaction sees it)."""
+    """A consistent copy of the open file (the backup API reads it as one transaction sees it), written under a
+    temporary name and renamed when whole and checked: a copy that fails leaves nothing behind."""
     try:
         return store.backup_database(db, path, label)
     except (OSError, sqlite3.Error) as exc:
-        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {exc}") from exc
+        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {_reason(exc)}. Filen är som "
+                           "förut, och de tidigare säkerhetskopiorna finns kvar.") from exc
 
 
 def _order(p: Path) -> tuple:
@@ -72,6 +88,7 @@ def rotate(path: Path, keep: int) -> list[Path]:
     old = _automatic(path)[:-keep] if keep > 0 else []
     for p in old:
         p.unlink(missing_ok=True)
+    store.remove_stale_partials(folder(path))
     return old
 
 
@@ -101,10 +118,15 @@ def _made(p: Path) -> datetime:
 
 def _summary(p: Path) -> tuple[str, bool]:
     """Counted straight from the copy, read-only: what a restore would bring back."""
+    if p.stat().st_size == 0:
+        return "tom fil (0 byte), kan inte återställas", False
     try:
-        counts, latest = store.contents(p)
+        held = store.contents(p)
     except sqlite3.Error:
-        return "kan inte läsas (skadad eller ingen finsamdesk-fil)", False
+        held = None
+    if held is None:
+        return "kan inte läsas (skadad, avklippt eller ingen finsamdesk-fil)", False
+    counts, latest = held
     text = " · ".join(f"{n} {word}" for n, word in counts)
     if latest:
         text += f"; senast ändrad {latest[:16].replace('T', ' ')}"
@@ -123,28 +145,46 @@ def list_backups(path: Path) -> list[BackupInfo]:
 
 
 def restore(path: Path, backup: Path) -> Path | None:
-    """Put `backup` in place of the file at `path` (which must not be open). The file as it was is copied aside
-    first (if it can be read), as `…-fore-aterstallning-…`; that copy's path is returned."""
+    """Put `backup` in place of the file at `path` (which must not be open). The copy is written beside the file
+    under a temporary name and checked; only then is the file as it was kept aside, as `…-fore-aterstallning-…`
+    (that copy's path is returned), and the copy renamed over it. Killed at any moment, the file is whole: as
+    it was, or the backup."""
     if not backup.is_file():
         raise ServiceError(f"Säkerhetskopian {backup.name} finns inte.")
     if not store.is_sound(backup):
         raise ServiceError(f"Säkerhetskopian {backup.name} är själv skadad; välj en annan.")
-    aside = None
-    if path.exists():
-        try:
-            aside = store.backup_path(path, "fore-aterstallning")
-            path.replace(aside)  # the damaged or unwanted file is kept, byte for byte
-        except OSError as exc:
-            raise ServiceError(f"Filen kunde inte flyttas undan före återställningen: {exc.strerror or exc}") from exc
-        for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            if extra.exists():
-                extra.replace(aside.with_name(aside.name + extra.name[len(path.name):]))
+    store.remove_stale_partials(path.parent)
     try:
-        store.copy_file(backup, path)
-    except sqlite3.Error as exc:
-        raise ServiceError(f"Återställningen misslyckades: {exc}") from exc
+        staged = store.staged_copy(backup, path)
+    except (OSError, sqlite3.Error) as exc:
+        raise ServiceError(f"Återställningen misslyckades: {_reason(exc)}. Filen är som förut.") from exc
+    try:
+        aside = _keep_aside(path)
+        store.put_in_place(staged, path)
+    except OSError as exc:
+        store.discard(staged)
+        raise ServiceError(f"Återställningen misslyckades: {_reason(exc)}. Filen är som förut.") from exc
+    return aside
+
+
+def _keep_aside(path: Path) -> Path | None:
+    """The file as it is, byte for byte, with its -wal and -shm, in the backup folder (a hard link where the
+    file system has them: no copy, and the file stays in place until the restored copy replaces it)."""
+    if not path.exists():
+        return None
+    aside = store.backup_path(path, "fore-aterstallning")
+    try:
+        os.link(path, aside)
+    except OSError:  # no hard links here (FAT, some shares): a copy, renamed when whole
+        partial = aside.with_name(f".{aside.name}.partial")
+        shutil.copy2(path, partial)
+        store.put_in_place(partial, aside)
+    for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if extra.exists():  # they belong to the file as it was, never to the restored copy
+            extra.replace(aside.with_name(aside.name + extra.name[len(path.name):]))
     return aside
 
 
 def latest_restorable(path: Path) -> BackupInfo | None:
-    return next((b for b in list_backups(path) if b.readable), None)
+    """The newest backup that is whole and passes quick_check."""
+    return next((b for b in list_backups(path) if b.readable and store.is_sound(b.path)), None)

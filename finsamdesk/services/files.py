@@ -105,9 +105,11 @@ def known_problem(exc: BaseException) -> str | None:
 
 
 def new_file(path: str | Path, forbund_name: str) -> sqlite_utils.Database:
+    """A new file at `path`; an empty (0-byte) file there is taken as the place the user chose for it."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise FileOpenError(f"{path.name} finns redan; välj ett nytt filnamn.")
+    path.unlink(missing_ok=True)  # an empty file is never opened as a new database, unless asked for here
     db = open_file(path)
     if forbund_name.strip():
         registers.save_forbund(db, Forbund(name=forbund_name.strip()))

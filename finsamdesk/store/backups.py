@@ -2,13 +2,16 @@
 copy holds. Copies go to `säkerhetskopior/` beside the file, named `namn-etikett-ÅÅÅÅMMDD-HHMMSS.sqlite`."""
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from . import paths
+from . import paths, sqlite_header
 
 FOLDER = "säkerhetskopior"
 # What a copy holds, as the restore dialog counts it: table and the Swedish word for its rows.
@@ -31,30 +34,93 @@ def backup_path(path: Path, label: str) -> Path:
     return target
 
 
-def _copy(src: sqlite3.Connection, target: Path) -> None:
-    dst = paths.connect(target)
+class UnsoundCopy(sqlite3.DatabaseError):
+    """A copy that does not pass quick_check once written; it is removed, never put in place."""
+
+
+def _partial(beside: Path) -> Path:
+    """A temporary name in the folder of `beside`, hidden and not matching any backup's name."""
+    return beside.with_name(f".{beside.name}.{os.getpid()}-{next(_serial)}.partial")
+
+
+_serial = itertools.count()
+
+
+def _checked_copy(src: sqlite3.Connection, beside: Path) -> Path:
+    """A complete copy of `src` under a temporary name beside `beside`, checked by quick_check (removed again if
+    anything fails). The caller renames it into place: a copy under its real name is always whole."""
+    partial = _partial(beside)
     try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
-    finally:
-        dst.close()
+        dst = paths.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
+            sound = dst.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            dst.close()
+        if not sound:
+            raise UnsoundCopy("the copy does not pass quick_check")
+    except BaseException:
+        discard(partial)
+        raise
+    return partial
 
 
-def copy_file(source: Path, target: Path) -> None:
-    """`source` (read-only) copied page by page over `target`."""
+def discard(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+
+
+def put_in_place(partial: Path, target: Path) -> None:
+    """Rename a finished copy over `target` (atomic), and make the rename itself last (the folder synced)."""
+    try:
+        os.replace(partial, target)
+    except BaseException:
+        discard(partial)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def _copy(src: sqlite3.Connection, target: Path) -> None:
+    put_in_place(_checked_copy(src, target), target)
+
+
+def staged_copy(source: Path, beside: Path) -> Path:
+    """`source` (read-only) copied, complete and checked, under a temporary name beside `beside`; for a restore,
+    which renames it over the file (put_in_place) once the file as it was has been kept aside."""
     src = paths.connect_read_only(source)
     try:
-        _copy(src, target)
+        return _checked_copy(src, beside)
     finally:
         src.close()
 
 
+def remove_stale_partials(folder_path: Path, older_than: float = 3600) -> None:
+    """Temporary copies left by a process that was killed while writing one."""
+    now = time.time()
+    for p in folder_path.glob(".*.partial"):
+        try:
+            if now - p.stat().st_mtime > older_than:
+                discard(p)
+        except OSError:
+            pass
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """`source` (read-only) copied page by page over `target`."""
+    put_in_place(staged_copy(source, target), target)
+
+
 def copy_database(db: sqlite_utils.Database, target: str | Path) -> None:
-    """Spara kopia som: a consistent copy of the open file at `target` (replaced if it exists)."""
-    target = Path(target)
-    if target.exists():
-        target.unlink()
-    _copy(db.conn, target)
+    """Spara kopia som: a consistent copy of the open file at `target` (replaced, once the copy is whole)."""
+    _copy(db.conn, Path(target))
 
 
 def backup_file(path: Path, label: str) -> Path:
@@ -71,13 +137,18 @@ def backup_database(db: sqlite_utils.Database, path: Path, label: str) -> Path:
     return target
 
 
-def contents(path: Path) -> tuple[list[tuple[int, str]], str]:
-    """Read-only: (count, word) for each kind of record the copy holds, and the latest updated_at ("" if none).
+def contents(path: Path) -> tuple[list[tuple[int, str]], str] | None:
+    """Read-only: (count, word) for each kind of record the copy holds, and the latest updated_at ("" if none);
+    None for a copy that cannot be restored because it is empty, cut short or not a finsamdesk file.
     sqlite3.Error when the copy cannot be read."""
+    if not sqlite_header.is_sqlite(path) or sqlite_header.cut_short(path):
+        return None
     conn = paths.connect_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         present = [(table, word) for table, word in COUNTED if table in tables]
+        if not present:
+            return None
         counts = [(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], word) for table, word in present]
         changed = [conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0] for table, _ in present]
         return counts, max((c for c in changed if c), default="")
@@ -86,7 +157,9 @@ def contents(path: Path) -> tuple[list[tuple[int, str]], str]:
 
 
 def is_sound(path: Path) -> bool:
-    """An SQLite file that passes quick_check (anything else, or a file that cannot be read, is not)."""
+    """An SQLite file, whole, that passes quick_check (anything else, or a file that cannot be read, is not)."""
+    if not sqlite_header.is_sqlite(path) or sqlite_header.cut_short(path):
+        return False
     try:
         conn = paths.connect_read_only(path)
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import errors, paths
+from . import errors, paths, sqlite_header
 from .backups import backup_file
 from .schema import SCHEMA_VERSION, migrations
 
@@ -34,21 +34,23 @@ class DiskFullError(NotWritableError):
     """The disk the file is on is full: nothing can be written, the file may be read."""
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL_BELOW = 64 * 1024  # bytes free on the file's disk below which a failure to open is the full disk's
 
 
-def _is_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def _damaged(path: Path) -> DamagedFileError:
-    return DamagedFileError(f"{path.name} är skadad: SQLite hittar fel i filen. Ingenting har ändrats i den. "
+def _damaged(path: Path, what: str = "SQLite hittar fel i filen") -> DamagedFileError:
+    return DamagedFileError(f"{path.name} är skadad: {what}. Ingenting har ändrats i den. "
                             "Återställ den senaste säkerhetskopian.")
+
+
+def _refuse_cut_or_foreign(path: Path) -> None:
+    """An empty or cut file is damaged (SQLite would take it for a new database); a file that is not SQLite's is
+    not ours. Read from the header, before SQLite sees the file."""
+    if path.stat().st_size == 0:
+        raise _damaged(path, "den är tom (0 byte)")
+    if not sqlite_header.is_sqlite(path):
+        raise FileError(f"{path.name} är ingen finsamdesk-fil.")
+    if sqlite_header.cut_short(path):
+        raise _damaged(path, "den är kortare än SQLite säger att den ska vara (avklippt)")
 
 
 def _disk_full(path: Path) -> bool:
@@ -77,7 +79,7 @@ def cannot_write(path: Path, exc: BaseException) -> FileError:
 def _problem(path: Path, exc: sqlite3.Error, *, reading: bool = False) -> FileError:
     """An SQLite error while opening an existing file: damage only when SQLite says so."""
     if errors.kind(exc) == "damaged":
-        return _damaged(path) if _is_sqlite(path) else FileError(f"{path.name} är ingen finsamdesk-fil.")
+        return _damaged(path) if sqlite_header.is_sqlite(path) else FileError(f"{path.name} är ingen finsamdesk-fil.")
     if reading and errors.kind(exc) not in ("full", "busy"):
         if not os.access(path, os.R_OK):
             return FileError(f"Du saknar rätt att läsa {path.name}.")
@@ -147,9 +149,11 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
     reading only (every write then fails with SQLITE_READONLY).
     """
     path = Path(path)
-    exists = path.exists() and path.stat().st_size > 0
+    exists = path.exists()
     if not exists and (not create or read_only):
         raise FileError(f"Filen {path} finns inte.")
+    if exists:
+        _refuse_cut_or_foreign(path)
     if read_only:
         return _open_read_only(path)
     if exists:
@@ -209,8 +213,8 @@ def _has_foreign_tables(path: Path) -> bool:
     conn = _reader(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError:
-        return True
+    except sqlite3.DatabaseError as exc:
+        raise _problem(path, exc, reading=True) from exc
     finally:
         conn.close()
     return bool(names - {"_sqlite_migrations"})
