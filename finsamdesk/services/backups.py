@@ -122,7 +122,7 @@ def _summary(p: Path) -> tuple[str, bool]:
         return "tom fil (0 byte), kan inte återställas", False
     try:
         held = store.contents(p)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         held = None
     if held is None:
         return "kan inte läsas (skadad, avklippt eller ingen finsamdesk-fil)", False

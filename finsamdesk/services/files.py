@@ -91,6 +91,19 @@ def open_for_writing(path: str | Path, *, create: bool = True):
         raise
 
 
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Move what the WAL holds into the file (the window calls this on a timer and when idle), so that a -wal
+    deleted while the file is open loses at most what was saved since. Quiet when it cannot (read-only, busy)."""
+    import sqlite3
+
+    from ..store import connection
+
+    try:
+        connection.checkpoint(db)
+    except sqlite3.Error:
+        pass  # read-only, busy or full: the next one will do it; the commits are safe in the WAL meanwhile
+
+
 def is_read_only(db: sqlite_utils.Database) -> bool:
     from ..store import connection
 

@@ -55,7 +55,11 @@ def _checked_copy(src: sqlite3.Connection, beside: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal/-shm beside it
-            sound = dst.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            dst.text_factory = bytes  # the verdict may quote text that is not UTF-8
+            try:
+                sound = dst.execute("PRAGMA quick_check").fetchone()[0] == b"ok"
+            except UnicodeDecodeError:  # SQLite's message itself was not UTF-8: a damaged schema
+                sound = False
         finally:
             dst.close()
         if not sound:
@@ -163,8 +167,9 @@ def is_sound(path: Path) -> bool:
     try:
         conn = paths.connect_read_only(path)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            conn.text_factory = bytes  # the verdict may quote text that is not UTF-8
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == b"ok"
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # SQLite's message itself may not be UTF-8 in a damaged file
         return False

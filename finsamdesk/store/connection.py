@@ -76,14 +76,14 @@ def cannot_write(path: Path, exc: BaseException) -> FileError:
                             "skadad och kan öppnas skrivskyddad.")
 
 
-def _problem(path: Path, exc: sqlite3.Error, *, reading: bool = False) -> FileError:
+def _problem(path: Path, exc: sqlite3.Error | UnicodeDecodeError, *, reading: bool = False) -> FileError:
     """An SQLite error while opening an existing file: damage only when SQLite says so."""
     if errors.kind(exc) == "damaged":
         return _damaged(path) if sqlite_header.is_sqlite(path) else FileError(f"{path.name} är ingen finsamdesk-fil.")
     if reading and errors.kind(exc) not in ("full", "busy"):
         if not os.access(path, os.R_OK):
             return FileError(f"Du saknar rätt att läsa {path.name}.")
-        code = getattr(exc, "sqlite_errorname", "?")
+        code = getattr(exc, "sqlite_errorname", type(exc).__name__)
         return FileError(f"{path.name} kan inte läsas här, inte ens skrivskyddad (SQLite: {code}).")
     return cannot_write(path, exc)
 
@@ -91,14 +91,28 @@ def _problem(path: Path, exc: sqlite3.Error, *, reading: bool = False) -> FileEr
 def quick_check(db: sqlite_utils.Database, path: Path) -> None:
     """SQLite's quick_check (about 0.1 s for 45 MB): raise DamagedFileError unless the file is sound. An error that is
     not damage (the -shm cannot be made, the disk is full) is raised as it is, for the caller to tell."""
+    db.conn.text_factory = _lenient_text  # the verdict may quote names or text that are not UTF-8
     try:
         result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if errors.kind(exc) == "damaged":
             raise _damaged(path) from None
         raise
+    finally:
+        db.conn.text_factory = str
     if result != ["ok"]:
         raise _damaged(path)
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def checkpoint(db: sqlite_utils.Database) -> tuple[int, int, int]:
+    """Copy what the WAL holds into the file itself (PASSIVE: waits for nobody). Until then a commit lives only in
+    the -wal, and a -wal deleted while the file is open takes it with it at the next crash. (busy, frames in the
+    WAL, frames copied)."""
+    return tuple(db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
 
 
 def _configure(db: sqlite_utils.Database) -> None:
@@ -115,7 +129,7 @@ def _reader(path: Path) -> sqlite3.Connection:
             conn = paths.connect_read_only(path, immutable=immutable)
             conn.execute("PRAGMA user_version").fetchone()
             return conn
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if conn is not None:
                 conn.close()
             if immutable or errors.kind(exc) == "damaged":
@@ -180,7 +194,7 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
     except BaseException as exc:
         if db is not None:
             db.conn.close()
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
             raise (_problem(path, exc) if exists else cannot_write(path, exc)) from exc
         raise
     return db
@@ -199,7 +213,7 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
         quick_check(db, path)
     except BaseException as exc:
         conn.close()
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
             raise _problem(path, exc, reading=True) from exc
         raise
     return db
@@ -213,7 +227,7 @@ def _has_foreign_tables(path: Path) -> bool:
     conn = _reader(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise _problem(path, exc, reading=True) from exc
     finally:
         conn.close()

@@ -25,6 +25,8 @@ _BY_ERRNO = {errno.ENOSPC: "full", errno.EROFS: "readonly", errno.EACCES: "reado
 
 def kind(exc: BaseException) -> str | None:
     """"readonly" | "full" | "busy" | "damaged" | "io" for an error the user can do something about, else None."""
+    if isinstance(exc, UnicodeDecodeError) and b"malformed" in (exc.object or b""):
+        return "damaged"  # SQLite's own message held bytes that are not UTF-8 (a damaged schema), so Python failed
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
         for prefix, found in _BY_SQLITE.items():
@@ -35,7 +37,7 @@ def kind(exc: BaseException) -> str | None:
             return "readonly"
         if "disk is full" in text or "database or disk is full" in text:
             return "full"
-        if "malformed" in text or "not a database" in text:
+        if "malformed" in text or "not a database" in text or "could not decode to utf-8" in text:
             return "damaged"
         if "locked" in text:
             return "busy"
