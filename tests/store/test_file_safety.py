@@ -82,6 +82,8 @@ def test_another_computers_lock_on_a_share_counts_until_its_heartbeat_is_stale(t
     assert "kerstin på datorn annan-dator (sedan 2026-12-01 kl. 09.00)" in str(caught.value)
     other["heartbeat"] = time.time() - lock_store.STALE_AFTER - 1
     lock_store.lock_path(path).write_text(json.dumps(other), encoding="utf-8")
+    stale = time.time() - lock_store.STALE_AFTER - 1  # the age is the file system's: when it was last written
+    os.utime(lock_store.lock_path(path), (stale, stale))
     _db, held = files.open_for_writing(path)
     assert json.loads(lock_store.lock_path(path).read_text())["host"] == socket.gethostname()
     held.release()
