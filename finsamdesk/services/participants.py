@@ -7,6 +7,7 @@ without it every use case still works on the pseudonymous data and leaves the id
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from ..store import budget as settings_store
 from ..store import crypto
 from ..store import participants as store
 from ..store.participants import Row  # noqa: F401 (the register row layout, for the window and the CLI)
+from . import passphrase_tries as tries
 from .errors import ServiceError, ValidationError
 from .participant_register import (  # noqa: F401 (the list and its error, for callers)
     Register,
@@ -54,29 +56,62 @@ def create_passphrase(db: sqlite_utils.Database, passphrase: str, repeated: str)
     return key
 
 
+def _file_id(db: sqlite_utils.Database) -> str:
+    from .files import file_path
+
+    return str(file_path(db) or "minne")
+
+
+def _unlocked(db: sqlite_utils.Database, record: crypto.KeyRecord, passphrase: str, field: str) -> FieldKey:
+    """The keys behind the passphrase, with the growing wait after wrong ones (passphrase_tries)."""
+    file_id = _file_id(db)
+    wait = tries.wait_left(file_id)
+    if wait > 0:
+        raise ValidationError(tries.message(wait), {field: "Vänta."})
+    try:
+        key = crypto.unlock(record, passphrase)
+    except crypto.WrongPassphrase:
+        wait = tries.failed(file_id)
+        text = "Fel lösenfras." if field == "passphrase" else "Den nuvarande lösenfrasen är fel."
+        raise ValidationError(text + (f" Vänta {math.ceil(wait)} sekunder innan nästa försök." if wait else ""),
+                              {field: "Fel lösenfras."}) from None
+    tries.succeeded(file_id)
+    return key
+
+
 def unlock(db: sqlite_utils.Database, passphrase: str) -> FieldKey:
     record = store.key_record(db)
     if record is None:
         raise ServiceError("Filen har ingen lösenfras ännu.")
-    try:
-        return crypto.unlock(record, passphrase)
-    except crypto.WrongPassphrase:
-        raise ValidationError("Fel lösenfras.", {"passphrase": "Fel lösenfras."}) from None
+    return _unlocked(db, record, passphrase, "passphrase")
 
 
-def change_passphrase(db: sqlite_utils.Database, old: str, new: str, repeated: str) -> None:
+def change_passphrase(db: sqlite_utils.Database, old: str, new: str, repeated: str, *,
+                      new_key: bool = False) -> FieldKey | None:
+    """The passphrase changed. By default the same data key is locked with the new passphrase (quick; the records
+    are not touched). With `new_key`, a new data key is made and every personnummer, name and note encrypted again
+    with it, in one transaction, with the old content overwritten in the file: the new key is returned (the one held
+    until now no longer reads anything). Backups made before keep the old key and passphrase."""
     record = store.key_record(db)
     if record is None:
         raise ServiceError("Filen har ingen lösenfras ännu.")
     problem = rules.passphrase_problem(new, repeated)
     if problem:
         raise ValidationError(problem, {"new": problem})
+    old_key = _unlocked(db, record, old, "old")
+    if not new_key:
+        with db.atomic():
+            store.save_key_record(db, crypto.rewrap(record, old, new))
+        return None
+    new_record, key = crypto.new_keys(new, n=max(record.n, crypto.SCRYPT_N))
     try:
-        record = crypto.rewrap(record, old, new)
-    except crypto.WrongPassphrase:
-        raise ValidationError("Den nuvarande lösenfrasen är fel.", {"old": "Fel lösenfras."}) from None
-    with db.atomic():
-        store.save_key_record(db, record)
+        with store.overwriting_freed_pages(db), db.atomic():
+            store.reencrypt(db, old_key, key)
+            store.save_key_record(db, new_record)
+    except crypto.DamagedValue:
+        raise ServiceError("En deltagares uppgifter går inte att dekryptera, så nyckeln byttes inte; ingenting har "
+                           "ändrats. Byt bara lösenfrasen, eller rätta posten först.") from None
+    return key
 
 
 # ---------------------------------------------------------------- settings

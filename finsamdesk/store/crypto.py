@@ -4,7 +4,9 @@ A random 32-byte data key encrypts each field with AES-GCM (a fresh 96-bit nonce
 name as associated data, so a value cannot be moved to another column unnoticed). A second random key
 gives HMAC-SHA256 digests of personnummer, so an exact personnummer can be found and duplicates caught
 without decrypting anything. Both keys are stored wrapped (AES-GCM) under a key derived from the
-passphrase with scrypt; changing the passphrase re-wraps them and touches no record.
+passphrase with scrypt, with the scrypt parameters beside them (a file keeps the cost it was made with; new files
+get SCRYPT_N). Changing the passphrase either re-wraps the same keys (`rewrap`: no record is touched) or makes
+new keys (`new_keys`), with which every record is then encrypted again (store/participants.reencrypt).
 
 Without the passphrase the file shows no identifier: not in the table, not in the WAL, not in a backup
 copy. A lost passphrase cannot be recovered; the identifiers are then gone (the rest of the record stays).
@@ -21,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 VERSION = 1
 KDF = "scrypt"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1  # ~0.15 s and 32 MiB on a laptop core
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # new files: ~0.4 s and 128 MiB on a laptop core (2**15 before)
 _WRAP_AAD = b"finsamdesk/participant-keys/v1"
 _NONCE = 12
 
@@ -76,10 +78,11 @@ class FieldKey:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=32)
+    memory = 128 * r * n * p + 32 * 1024 * 1024  # what scrypt needs for these parameters, and some room
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=32)
 
 
-def _wrap(passphrase: str, data_key: bytes, mac_key: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R,
+def _wrap(passphrase: str, data_key: bytes, mac_key: bytes, n: int, r: int = SCRYPT_R,
           p: int = SCRYPT_P) -> KeyRecord:
     salt = os.urandom(16)
     nonce = os.urandom(_NONCE)
@@ -87,10 +90,10 @@ def _wrap(passphrase: str, data_key: bytes, mac_key: bytes, n: int = SCRYPT_N, r
     return KeyRecord(salt, n, r, p, wrapped)
 
 
-def new_keys(passphrase: str, *, n: int = SCRYPT_N) -> tuple[KeyRecord, FieldKey]:
-    """Fresh random keys, wrapped under the passphrase."""
+def new_keys(passphrase: str, *, n: int | None = None) -> tuple[KeyRecord, FieldKey]:
+    """Fresh random keys, wrapped under the passphrase (scrypt cost `n`, SCRYPT_N unless given)."""
     data_key, mac_key = os.urandom(32), os.urandom(32)
-    return _wrap(passphrase, data_key, mac_key, n=n), FieldKey(data_key, mac_key)
+    return _wrap(passphrase, data_key, mac_key, n=n or SCRYPT_N), FieldKey(data_key, mac_key)
 
 
 def _unwrap(record: KeyRecord, passphrase: str) -> bytes:
@@ -109,6 +112,7 @@ def unlock(record: KeyRecord, passphrase: str) -> FieldKey:
 
 
 def rewrap(record: KeyRecord, old_passphrase: str, new_passphrase: str) -> KeyRecord:
-    """The same keys under a new passphrase (the old one must be right)."""
+    """The same keys under a new passphrase (the old one must be right); an old file's scrypt cost is raised to
+    SCRYPT_N on the way."""
     keys = _unwrap(record, old_passphrase)
-    return _wrap(new_passphrase, keys[:32], keys[32:], n=record.n, r=record.r, p=record.p)
+    return _wrap(new_passphrase, keys[:32], keys[32:], n=max(record.n, SCRYPT_N), r=record.r, p=record.p)

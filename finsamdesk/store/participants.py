@@ -34,6 +34,25 @@ def save_key_record(db: sqlite_utils.Database, record: KeyRecord) -> None:
                              "p": record.p, "wrapped": record.wrapped, "created_at": _now()}, pk="id")
 
 
+def reencrypt(db: sqlite_utils.Database, old: FieldKey, new: FieldKey) -> int:
+    """Every stored identifier decrypted with `old` and encrypted again with `new`, digests made anew; the number
+    of records. Run inside the caller's transaction with the new key record (crypto.DamagedValue if one does not
+    decrypt: then nothing may be saved)."""
+    rows = db.execute("SELECT id, pnr_enc, name_enc, note_enc FROM participant "
+                      "WHERE pnr_enc IS NOT NULL OR name_enc IS NOT NULL OR note_enc IS NOT NULL").fetchall()
+    changed = []
+    for participant_id, *blobs in rows:
+        values = [old.decrypt(column, blob) if blob is not None else None
+                  for column, blob in zip(ENCRYPTED.values(), blobs)]
+        again = [new.encrypt(column, value) if value is not None else None
+                 for column, value in zip(ENCRYPTED.values(), values)]
+        digest = new.digest(values[0]) if values[0] else None
+        changed.append((*again, digest, participant_id))
+    db.conn.executemany("UPDATE participant SET pnr_enc = ?, name_enc = ?, note_enc = ?, pnr_hash = ? WHERE id = ?",
+                        changed)
+    return len(changed)
+
+
 # ---------------------------------------------------------------- categories and modes
 def categories(db: sqlite_utils.Database, kind: str | None = None) -> list[Category]:
     where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])

@@ -138,9 +138,21 @@ def test_an_unknown_kdf_is_refused_as_a_wrong_passphrase(keys):
         unlock(other, PASS)
 
 
+@pytest.mark.real_scrypt
 def test_the_unlocked_key_shows_nothing():
     record, key = new_keys(PASS)  # the app's own scrypt cost
     assert record.n == SCRYPT_N
     assert repr(key) == "FieldKey(…)" and str(key) == "FieldKey(…)"
     assert not hasattr(key, "__dict__")
     assert unlock(record, PASS).decrypt("pnr_enc", key.encrypt("pnr_enc", "198112189876")) == "198112189876"
+
+
+@pytest.mark.real_scrypt
+def test_new_keys_cost_at_least_2_to_the_17_and_an_old_files_cost_is_kept_until_it_changes_passphrase():
+    record, key = new_keys(PASS)
+    assert record.n >= 2**17 and (record.r, record.p) == (8, 1)
+    old, old_key = new_keys(PASS, n=2**15)  # as files made before
+    blob = old_key.encrypt("name_enc", "Åsa Öberg")
+    assert unlock(old, PASS).decrypt("name_enc", blob) == "Åsa Öberg", "an old file opens with its own cost"
+    changed = rewrap(old, PASS, "en helt ny lösenfras")
+    assert changed.n == SCRYPT_N and unlock(changed, "en helt ny lösenfras").decrypt("name_enc", blob) == "Åsa Öberg"

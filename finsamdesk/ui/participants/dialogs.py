@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableWidget,
     QVBoxLayout,
@@ -32,8 +33,9 @@ def _text(text: str, style: str = "") -> QLabel:
 
 
 class PassphraseDialog(QDialog):
-    """Asks for the passphrase: `mode` "unlock", "create" (twice) or "change" (old, new twice). `attempt` gets
-    the typed texts and returns an error message (shown, the dialog stays) or "" (the dialog closes)."""
+    """Asks for the passphrase: `mode` "unlock", "create" (twice) or "change" (old, new twice, and whether to make
+    a new key: `new_key` is checked). `attempt` gets the typed texts (and for "change" that choice) and returns an
+    error message (shown, the dialog stays) or "" (the dialog closes)."""
 
     def __init__(self, parent, mode: str, attempt: Callable[..., str], hint: str = ""):
         super().__init__(parent)
@@ -57,14 +59,17 @@ class PassphraseDialog(QDialog):
                       "kunna se och ändra dem. Resten av programmet fungerar utan den.",
             "create": "Personnummer, namn och anteckningar sparas krypterade med en lösenfras som bara ni känner "
                       "till. Välj minst tio tecken, gärna några ord.",
-            "change": "Posterna skrivs inte om; bara nyckeln låses med den nya lösenfrasen.",
+            "change": "Skriv den nuvarande lösenfrasen och den nya två gånger, och välj hur den ska bytas.",
         }[mode]
         layout = QVBoxLayout(self)
         layout.addWidget(_text(self.tr(intro)))
+        self.new_key = QRadioButton(self.tr("Byt lösenfras och nyckel (säkrast)"))
         if mode == "create":
             layout.addWidget(_text(self.tr("Lösenfrasen kan inte återställas. Glöms den går personnummer och namn "
                                            "inte att läsa, av någon."), WARNING_STYLE))
         layout.addLayout(form)
+        if mode == "change":
+            self._add_change_choices(layout)
         if hint:
             layout.addWidget(_text(hint))
         self.message = MessageLabel()
@@ -73,8 +78,24 @@ class PassphraseDialog(QDialog):
                                                          "change": "Byt"}[mode]))
         layout.addWidget(buttons)
 
+    def _add_change_choices(self, layout: QVBoxLayout) -> None:
+        """The two ways to change it, each saying what it does."""
+        rewrap = QRadioButton(self.tr("Byt bara lösenfrasen (snabbt)"))
+        rewrap.setChecked(True)
+        for button, text in (
+                (rewrap, "Samma nyckel låses med den nya lösenfrasen; posterna skrivs inte om. Den som har känt till "
+                         "den gamla lösenfrasen och har en kopia av filen kan fortfarande läsa den kopian."),
+                (self.new_key, "En ny nyckel görs och alla personnummer, namn och anteckningar krypteras om med den, "
+                               "allt i en transaktion, och de gamla uppgifterna skrivs över i filen. Välj detta om "
+                               "lösenfrasen kan ha kommit i fel händer. Tar några sekunder för ett stort register.")):
+            layout.addWidget(button)
+            layout.addWidget(_text(self.tr(text), "margin-left: 24px;"))
+        layout.addWidget(_text(self.tr("Säkerhetskopior som redan är tagna går i båda fallen att läsa med den gamla "
+                                       "lösenfrasen.")))
+
     def _accept(self) -> None:
-        problem = self.attempt(*(f.text() for f in self.fields.values()))
+        texts = [f.text() for f in self.fields.values()]
+        problem = self.attempt(*texts, self.new_key.isChecked()) if self.mode == "change" else self.attempt(*texts)
         if problem:
             self.message.show_error(problem)
             first = next(iter(self.fields.values()))

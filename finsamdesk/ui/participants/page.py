@@ -196,15 +196,20 @@ class ParticipantsPage(QWidget):
             self.ensure_unlocked()
             return
 
-        def attempt(old: str, new: str, repeated: str) -> str:
+        def attempt(old: str, new: str, repeated: str, new_key: bool) -> str:
             try:
-                service.change_passphrase(self.db, old, new, repeated)
+                key = service.change_passphrase(self.db, old, new, repeated, new_key=new_key)
             except (ValidationError, ServiceError) as exc:
                 return str(exc)
+            if key is not None and self.key is not None:
+                self.key = key  # the old key reads nothing any more
+            done.append(new_key)
             return ""
 
+        done: list[bool] = []
         if PassphraseDialog(self, "change", attempt).exec():
-            self.message.show_info(self.tr("Lösenfrasen är bytt."))
+            self.message.show_info(self.tr("Lösenfrasen och nyckeln är bytta; alla poster är krypterade på nytt.")
+                                   if done[-1] else self.tr("Lösenfrasen är bytt."))
 
     # ------------------------------------------------------------------ settings, categories, gallring
     def edit_settings(self) -> None:
