@@ -43,9 +43,9 @@ def reencrypt(db: sqlite_utils.Database, old: FieldKey, new: FieldKey) -> int:
     changed = []
     for participant_id, *blobs in rows:
         values = [old.decrypt(column, blob) if blob is not None else None
-                  for column, blob in zip(ENCRYPTED.values(), blobs)]
+                  for column, blob in zip(ENCRYPTED.values(), blobs, strict=True)]
         again = [new.encrypt(column, value) if value is not None else None
-                 for column, value in zip(ENCRYPTED.values(), values)]
+                 for column, value in zip(ENCRYPTED.values(), values, strict=True)]
         digest = new.digest(values[0]) if values[0] else None
         changed.append((*again, digest, participant_id))
     db.conn.executemany("UPDATE participant SET pnr_enc = ?, name_enc = ?, note_enc = ?, pnr_hash = ? WHERE id = ?",

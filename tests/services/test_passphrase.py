@@ -80,7 +80,7 @@ def test_a_new_key_encrypts_every_identifier_again_in_one_transaction(tmp_path):
     assert new_key is not None
     after = {r[0]: r[1:] for r in db.execute("SELECT id, pnr_enc, name_enc, note_enc, pnr_hash FROM participant")}
     for pid in before:
-        assert all(a != b for a, b in zip(after[pid], before[pid])), "every value and digest is new"
+        assert all(a != b for a, b in zip(after[pid], before[pid], strict=True)), "every value and digest is new"
         with pytest.raises(crypto.DamagedValue):
             key.decrypt("pnr_enc", after[pid][0])  # the old key reads nothing any more
     for p in people:

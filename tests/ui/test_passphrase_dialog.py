@@ -23,7 +23,7 @@ def _answer_with(monkeypatch, texts_by_mode, choose_new_key, shots):
             ARTIFACTS.mkdir(exist_ok=True)
             dialog.grab().save(str(ARTIFACTS / f"losenfras-{dialog.mode}.png"))
         shots.append(dialog)
-        for field, text in zip(dialog.fields.values(), texts_by_mode[dialog.mode]):
+        for field, text in zip(dialog.fields.values(), texts_by_mode[dialog.mode], strict=True):
             field.setText(text)
         dialog.new_key.setChecked(choose_new_key)
         dialog._accept()
