@@ -71,7 +71,7 @@ def _choose_file(args, settings_recent: list[str]) -> tuple[Path, bool]:
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("finsamdesk")
@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             return
         db, lock = opened
         if fresh and lock is not None and files.is_empty(db):
+            from PySide6.QtWidgets import QMessageBox
+
             from .services import demo
             wanted = args.demo or args.quit_when_shown or QMessageBox.question(
                 window, "Ny fil",
@@ -170,5 +172,5 @@ def _timer_report(app):
     def report(what: str) -> None:
         t0 = os.environ.get("FINSAMDESK_T0")
         elapsed = time.time() - float(t0) if t0 else time.perf_counter() - _STARTED
-        print(f"{what} {elapsed:.3f}", flush=True)
+        print(f"{what} {elapsed:.3f} cpu {time.process_time():.3f}", flush=True)
     return report

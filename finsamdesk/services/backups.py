@@ -98,6 +98,17 @@ def backup_now(db: sqlite_utils.Database, path: Path) -> Path:
     return made
 
 
+def backup_from_disk(path: Path, keep: int) -> Path:
+    """As backup_now, through a read-only connection of its own to the file at `path`: for a thread other than
+    the one that has the file open (the backup taken when the window opens a file). `keep` is keep_count(db)."""
+    try:
+        made = store.backup_file(path, "auto")
+    except (OSError, sqlite3.Error) as exc:
+        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {exc}") from exc
+    rotate(path, keep)
+    return made
+
+
 def backup_if_due(db: sqlite_utils.Database, path: Path, now: datetime | None = None,
                   every: timedelta = DAILY) -> Path | None:
     """The daily backup (or one per `every`): made when the newest automatic one is that old (or there is none)."""

@@ -1,14 +1,17 @@
 """The Arkiv menu's file commands — open, new, save a copy, backups and restore, the förbund's settings — and
-what keeps the open file safe meanwhile: the one-writer lock's heartbeat and the daily backup."""
+what keeps the open file safe meanwhile: the one-writer lock's heartbeat and the daily backup. Qt's dialogs are
+imported when a command runs (see applications/commands.py)."""
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from ..services.errors import ServiceError
 from .settings import recent_files
@@ -26,6 +29,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("FileCommands", text)
 
 
+class _BackupNotice(QObject):
+    failed = Signal(object)  # the exception, from the backup's thread to the GUI thread
+
+
 class FileCommands:
     """Public: build_menu(menu), recent_menu, the commands open_path(path), open_file_dialog(), new_file(),
     save_copy(), show_backups(), restore_backup(path), edit_forbund(), backup_on_open(); and db, path,
@@ -36,6 +43,9 @@ class FileCommands:
         self.ctx = ctx
         self._save_typed = save_typed
         self.recent_menu: QMenu | None = None
+        self._backup: threading.Thread | None = None  # the backup taken on opening, while it is written
+        self._backup_notice = _BackupNotice(ctx.parent)
+        self._backup_notice.failed.connect(self._backup_failed)
         self._heartbeat = QTimer(ctx.parent)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._touch_lock)
@@ -89,16 +99,41 @@ class FileCommands:
             lock.touch()
 
     def backup_on_open(self) -> None:
-        """A backup when a file is opened for writing (not a new, empty one)."""
+        """A backup when a file is opened for writing (not a new, empty one), written on a thread of its own
+        through its own connection while the window is filled. A failure is told in the status bar. A Python
+        thread, not a QThread: the interpreter waits for it at exit, however the window went away."""
         from ..services import backups, files
 
         db = self.ctx.db()
         if self.ctx.read_only() or db is None or files.is_empty(db):
             return
-        try:
-            backups.backup_now(db, self.ctx.path())
-        except ServiceError as exc:
+        self.finish_backup()  # one at a time (another file may have been opened just before)
+        path, keep, notice = self.ctx.path(), backups.keep_count(db), self._backup_notice
+
+        def write() -> None:
+            try:
+                backups.backup_from_disk(path, keep)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which tells or shows it
+                try:
+                    notice.failed.emit(exc)
+                except RuntimeError:
+                    pass  # the window is gone: nobody left to tell
+
+        self._backup = threading.Thread(target=write, name="finsamdesk: backup on opening")
+        self._backup.start()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):
             self.ctx.show_message(str(exc), 15_000)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def finish_backup(self) -> None:
+        """Wait for the backup taken on opening, if it is still being written (before the file is closed)."""
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
+            QCoreApplication.sendPostedEvents(self._backup_notice)
 
     def daily_backup(self) -> None:
         from ..services import backups
@@ -127,12 +162,16 @@ class FileCommands:
             self.ctx.set_file(opened[0], Path(path), opened[1])
 
     def open_file_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.ctx.parent, tr("Öppna fil"), str(self.ctx.path().parent),
                                               FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
     def new_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
         from ..services import files
 
         parent = self.ctx.parent
@@ -151,6 +190,8 @@ class FileCommands:
         self.ctx.set_file(db, Path(name), held)
 
     def save_copy(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ..services import files
 
         self._save_typed()
@@ -180,6 +221,7 @@ class FileCommands:
             raise ServiceError("Filen är öppen skrivskyddad; den kan inte återställas här.")
         if not self.ctx.leave_file():
             raise ServiceError("Det du har skrivit kan inte sparas; återställningen avbröts.")
+        self.finish_backup()
         path = self.ctx.path()
         self.ctx.database().conn.close()
         try:

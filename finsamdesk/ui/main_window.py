@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from .applications.commands import ApplicationCommands
-from .applications.list_page import ApplicationsPage
 from .file_commands import FileCommands
 from .meetings.commands import MeetingCommands
 from .pages import PAGES, ROW, SPEC, OpensItems, Page, PageSpec
 from .participants.commands import ParticipantCommands
 from .settings import remember_file, restore_geometry, restore_splitter, save_geometry, save_splitter
-from .widgets import confirm
-from .window_context import HeldLock, WindowContext
+from .window_context import HeldLock, WindowContext, set_shortcut
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from PySide6.QtGui import QCloseEvent
 
+    from .applications.list_page import ApplicationsPage
     from .budget.page import BudgetPage
     from .insatser.page import InsatserPage
     from .meetings.page import MeetingsPage
@@ -58,13 +58,11 @@ class MainWindow(QMainWindow):
         self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.nav = QListWidget()
         self.stack = QStackedWidget()
-        self.applications = ApplicationsPage()
-        self._pages: dict[str, Page] = {}  # by id; the others than Ansökningar: when first shown
+        self._pages: dict[str, Page] = {}  # by id, each built when first shown or asked for
         self.undo_group = QUndoGroup(self)
         for spec in PAGES:
             self.nav.addItem(self.tr(spec.label))
             self.stack.addWidget(QWidget())
-        self._install("applications", self.applications)
         self.nav.currentRowChanged.connect(self._show_row)
         self.path_label, self.counts_label = QLabel(), QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -82,8 +80,8 @@ class MainWindow(QMainWindow):
             parent=self, db=lambda: self.db, path=lambda: self.path, lock=lambda: self.lock,
             read_only=lambda: self.read_only, show_message=lambda text, ms: self.statusBar().showMessage(text, ms),
             leave_file=self.leave_file, set_file=self.set_file, show_page=self.show_page)
-        self.file_commands = FileCommands(context, save_typed=self.applications.save_if_dirty)
-        self.application_commands = ApplicationCommands(context, self.applications)
+        self.file_commands = FileCommands(context, save_typed=self._save_application)
+        self.application_commands = ApplicationCommands(context, lambda: self.applications)
         self.participant_commands = ParticipantCommands(context)
         self.meeting_commands = MeetingCommands(context)
         self._build_menus(context)
@@ -103,21 +101,25 @@ class MainWindow(QMainWindow):
         self.file_commands.build_menu(bar.addMenu(self.tr("&Arkiv")))
         redigera = bar.addMenu(self.tr("&Redigera"))
         undo = self.undo_group.createUndoAction(self, self.tr("Ångra"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        set_shortcut(undo, QKeySequence(QKeySequence.StandardKey.Undo))
         redo = self.undo_group.createRedoAction(self, self.tr("Gör om"))
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        set_shortcut(redo, QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"))
         redigera.addAction(undo)
         redigera.addAction(redo)
         redigera.addSeparator()
         context.add_action(redigera, self.tr("&Sök"), self.focus_search, QKeySequence.StandardKey.Find)
-        context.add_action(redigera, self.tr("Spara &nu"), self.applications.save_if_dirty,
-                           QKeySequence.StandardKey.Save)
+        context.add_action(redigera, self.tr("Spara &nu"), self._save_application, QKeySequence.StandardKey.Save)
         self.application_commands.build_menu(bar.addMenu(self.tr("A&nsökan")))
         self.participant_commands.build_menu(bar.addMenu(self.tr("&Deltagare")))
         self.meeting_commands.build_menu(bar.addMenu(self.tr("&Möten")))
         visa = bar.addMenu(self.tr("&Visa"))
         for row, spec in enumerate(PAGES):
             context.add_action(visa, self.tr(spec.label), partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
+
+    def _save_application(self) -> bool:
+        """Ctrl+S: the application being edited, if the page has been opened."""
+        page = self._pages.get("applications")
+        return page is None or page.save_if_dirty()
 
     # ------------------------------------------------------------------ pages
     def page(self, page_id: str) -> Page:
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
         page.shown()
         if page.undo_stack is not None:
             self.undo_group.setActiveStack(page.undo_stack)
+
+    @property
+    def applications(self) -> ApplicationsPage:
+        return cast("ApplicationsPage", self.page("applications"))
 
     @property
     def overview(self) -> OverviewPage:
@@ -219,32 +225,35 @@ class MainWindow(QMainWindow):
         if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.db, self.path, self.lock = db, Path(path), lock
+        self.read_only = is_read_only(db)
+        self.file_commands.backup_on_open()  # on its own thread, while the pages are filled
         self.menuBar().setEnabled(True)
         for page in self._pages.values():
             page.set_database(db)
         self._show_row(self.nav.currentRow())
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
-        self.read_only = is_read_only(db)
         read_only = self.tr(" [skrivskyddad]") if self.read_only else ""
         self.setWindowTitle(f"{self.path.name}{example}{read_only} – finsamdesk")
         self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
         self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")
         self._update_counts()
         remember_file(self.path)
-        self.file_commands.backup_on_open()
 
     def _update_counts(self) -> None:
         if self.db is None:
             return
-        from ..services import registers
+        from ..services import applications, registers
 
+        built = cast("ApplicationsPage | None", self._pages.get("applications"))
+        total = built.total_count if built is not None else len(applications.list_rows(self.db))
         self.counts_label.setText(self.tr("%d ansökningar · %d organisationer · %d kontaktpersoner") % (
-            self.applications.total_count,
-            len(registers.organisations(self.db)), len(registers.contacts(self.db))))
+            total, len(registers.organisations(self.db)), len(registers.contacts(self.db))))
 
     def leave_file(self) -> bool:
         """Save what is typed on every page built so far; ask when it cannot be saved."""
+        from .widgets import confirm
+
         for spec in _LEAVE_ORDER:
             page = self._pages.get(spec.id)
             if page is not None and not page.save_if_dirty():
@@ -256,6 +265,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.file_commands.finish_backup()
         if self.lock is not None:
             self.lock.release()
             self.lock = None

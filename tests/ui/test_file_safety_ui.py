@@ -84,7 +84,7 @@ def test_the_backups_dialog_shows_what_each_holds_and_restores_one(tmp_path, qtb
     db, lock = files.open_for_writing(path)
     window = MainWindow(db, path, lock)
     qtbot.addWidget(window)
-    assert len(backups.list_backups(path)) == 1, "a backup is taken when the file is opened"
+    qtbot.waitUntil(lambda: len(backups.list_backups(path)) == 1)  # a backup is taken when the file is opened
     insatser.save(db, Insats("Andra insatsen"))
     dialog = BackupsDialog(window.file_commands, window)
     dialog.take_now()

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, files, registers
@@ -72,7 +73,7 @@ def test_selecting_a_row_opens_it_in_the_editor(window):
 
 def test_save_copy_writes_a_file_that_opens(window, tmp_path, monkeypatch):
     target = tmp_path / "kopia.sqlite"
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.file_commands.save_copy()
     copy = files.open_file(target, create=False)
     assert len(applications.list_rows(copy)) == 7
@@ -152,7 +153,7 @@ def test_closing_the_window_keeps_what_was_typed(window, qtbot):
 
 def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     page = window.applications
     app_id = next(r.id for r in page.visible_rows if r.diarienummer == "2019-012")
     page.table.selectRow(page.model.row_of(app_id))
@@ -163,8 +164,8 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
 
 def test_blank_form_for_applicants(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("finsamdesk.ui.applications.commands.QDesktopServices.openUrl", lambda url: opened.append(url))
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem",
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QInputDialog, "getItem",
                         lambda *a, **k: ("Samordningsförbundet Burlöv-Staffanstorp (version 5)", True))
     window.application_commands.print_blank()
     assert Path(opened[0].toLocalFile()).name == "formular-burlov-staffanstorp-v5.pdf"
@@ -173,7 +174,7 @@ def test_blank_form_for_applicants(window, monkeypatch):
 def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatch, qtbot):
     import openpyxl
     target = tmp_path / "lista.xlsx"
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClicks(window.applications.search, "ÖPPEN")
     window.application_commands.export_list()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
@@ -182,8 +183,8 @@ def test_export_list_to_excel_exports_what_is_shown(window, tmp_path, monkeypatc
 
 def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
     target = tmp_path / "nytt förbund.sqlite"
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getText",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText",
                         lambda *a, **k: ("Samordningsförbundet Nytt", True))
     window.file_commands.new_file()
     assert window.windowTitle() == "nytt förbund.sqlite – finsamdesk"
@@ -194,7 +195,7 @@ def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
 
 
 def test_new_application_on_the_forbunds_default_form(window, monkeypatch):
-    monkeypatch.setattr("finsamdesk.ui.file_commands.QInputDialog.getItem", lambda parent, title, label, names, index,
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, names, index,
                         editable: (names[index], True))
     window.application_commands.new_application()
     editor = window.applications.editor

@@ -1,16 +1,19 @@
 """The Ansökan menu's commands: new, next step, print, blank form, export the list, delete, insats from the
-application. They act on the Ansökningar page they are given."""
+application. They act on the Ansökningar page they are given.
+
+Like the services, Qt's dialogs are imported when a command runs: the menus are built before the window is
+first shown, and importing a Qt class creates its enums (start-up is measured by benchmarks/startup.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ...services.errors import ServiceError
-from ..widgets import confirm
 
 if TYPE_CHECKING:
     from ..insatser.page import InsatserPage
@@ -27,9 +30,14 @@ class ApplicationCommands:
     """Public: build_menu(menu) and the commands new_application(), print_application(), print_blank(),
     export_list(), delete_application(), insats_from_application()."""
 
-    def __init__(self, ctx: WindowContext, page: ApplicationsPage):
+    def __init__(self, ctx: WindowContext, page: Callable[[], ApplicationsPage]):
+        """`page` gives the Ansökningar page (built when first asked for)."""
         self.ctx = ctx
-        self.page = page
+        self._page = page
+
+    @property
+    def page(self) -> ApplicationsPage:
+        return self._page()
 
     @property
     def editor(self) -> ApplicationEditor:
@@ -50,6 +58,8 @@ class ApplicationCommands:
         add(menu, tr("Skapa &insats från ansökan…"), self.insats_from_application)
 
     def new_application(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         from ...services import applications, registers
         from ...services.templates import list_templates
 
@@ -69,6 +79,8 @@ class ApplicationCommands:
         self.editor.focus_first_field()
 
     def _selected(self) -> int | None:
+        from PySide6.QtWidgets import QMessageBox
+
         app_id = self.editor.current_id
         if app_id is None:
             QMessageBox.information(self.ctx.parent, tr("Ingen ansökan vald"), tr("Välj en ansökan i listan först."))
@@ -76,6 +88,8 @@ class ApplicationCommands:
 
     def print_application(self) -> None:
         import tempfile
+
+        from PySide6.QtWidgets import QMessageBox
 
         from ...services import applications, printing
 
@@ -91,10 +105,12 @@ class ApplicationCommands:
             QMessageBox.warning(self.ctx.parent, tr("Skriv ut"), str(exc))
             return
         self.ctx.show_message(tr("PDF skapad: %s") % target, 8000)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        _open_in_viewer(target)
 
     def print_blank(self) -> None:
         import tempfile
+
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from ...services import printing, registers
         from ...services.templates import list_templates
@@ -111,9 +127,11 @@ class ApplicationCommands:
         except ServiceError as exc:
             QMessageBox.warning(self.ctx.parent, tr("Skriv ut"), str(exc))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        _open_in_viewer(target)
 
     def export_list(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ...services import exchange
 
         name, _ = QFileDialog.getSaveFileName(self.ctx.parent, tr("Exportera listan"),
@@ -128,7 +146,10 @@ class ApplicationCommands:
         self.ctx.show_message(tr("Listan exporterad: %s") % name, 5000)
 
     def delete_application(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ...services import applications
+        from ..widgets import confirm
 
         app_id = self._selected()
         if app_id is None:
@@ -150,3 +171,10 @@ class ApplicationCommands:
         app_id = self.page.editor.current_id if self.page.editor else None
         insatser = cast("InsatserPage", self.ctx.show_page("insatser"))
         insatser.from_application(app_id)
+
+
+def _open_in_viewer(pdf: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
