@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks",
         description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
-    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings"],
+    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings",
+                                      "importers"],
                    help="bara en mätning")
     args = p.parse_args(argv)
     lines: list[str] = []
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         from .meetings import bench_meetings
 
         lines += bench_meetings(min(args.runs, 3))
+    if args.only in (None, "importers"):
+        from .importers import bench_importers
+
+        lines += bench_importers()
     if args.only in (None, "startup"):
         lines += bench_startup(args.runs)
     print(f"finsamdesk benchmarks (python {sys.version.split()[0]}, {sys.platform})")

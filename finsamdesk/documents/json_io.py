@@ -27,10 +27,9 @@ from ..domain.application import (
 )
 from ..domain.registers import Organisation
 from ..domain.workflow import STATUSES
+from .json_checks import MISSING, Checker, ImportFormatError, parse_json
 
 FORMAT = "finsamdesk-ansokan"
-MAX_ORE = 10**15  # as parse_amount: beyond it no amount is real (and SQLite integers end at 2**63)
-MAX_COUNT = 10**6
 VERSION = 1
 
 APPLICATION_KEYS = (
@@ -41,14 +40,6 @@ APPLICATION_KEYS = (
 
 # (name, orgnr) of the organisation named in the file → organisation id in the register, or None.
 OrganisationResolver = Callable[[str, str], "int | None"]
-
-
-class ImportFormatError(ValueError):
-    """A file that is not a valid ansökan; `messages` names every bad field with its JSON path."""
-
-    def __init__(self, messages: list[str]):
-        self.messages = list(messages)
-        super().__init__("Filen är ingen giltig ansökan:\n" + "\n".join(f"• {m}" for m in self.messages))
 
 
 # ---------------------------------------------------------------------------- writing
@@ -115,92 +106,7 @@ def application_to_json(app: Application, organisations: Mapping[int, Organisati
 
 # ---------------------------------------------------------------------------- reading
 
-_MISSING = object()
-
-
-class _Reader:
-    """Collects every problem with its path instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def bad(self, path: str, message: str) -> None:
-        self.errors.append(f"{path}: {message}")
-
-    def obj(self, value: Any, path: str) -> dict | None:
-        if not isinstance(value, dict):
-            self.bad(path, "ska vara ett objekt { … }")
-            return None
-        return value
-
-    def lst(self, value: Any, path: str) -> list:
-        if value is _MISSING or value is None:
-            return []
-        if not isinstance(value, list):
-            self.bad(path, "ska vara en lista [ … ]")
-            return []
-        return value
-
-    def text(self, value: Any, path: str, *, required: bool = False) -> str:
-        if value is _MISSING or value is None:
-            if required:
-                self.bad(path, "saknas (ska vara en text)")
-            return ""
-        if not isinstance(value, str):
-            self.bad(path, "ska vara en text")
-            return ""
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate (\ud800): no text can be stored with it
-            self.bad(path, "innehåller ett ogiltigt tecken")
-            return ""
-        if required and not value.strip():
-            self.bad(path, "får inte vara tom")
-        return value
-
-    def date(self, value: Any, path: str, *, required: bool = False) -> date | None:
-        if value is _MISSING or value is None:
-            if required:
-                self.bad(path, "saknas (ska vara ett datum ÅÅÅÅ-MM-DD)")
-            return None
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.bad(path, "ska vara ett datum ÅÅÅÅ-MM-DD" + ("" if required else " eller null"))
-        return None
-
-    def count(self, value: Any, path: str) -> int | None:
-        if value is _MISSING or value is None:
-            return None
-        if type(value) is not int or not 0 <= value <= MAX_COUNT:
-            self.bad(path, f"ska vara ett heltal 0–{MAX_COUNT} eller null")
-            return None
-        return value
-
-    def amount(self, value: Any, path: str) -> int | None:
-        """Öre: an integer ≥ 0. Floats (even 100.0) are refused: amounts are never decimals."""
-        if type(value) is not int or not 0 <= value <= MAX_ORE:
-            extra = " (belopp anges i hela öre, utan decimaler)" if isinstance(value, float) else ""
-            self.bad(path, "ska vara ett heltal ≥ 0" + extra if type(value) is not int or value < 0
-                     else "är orimligt stort")
-            return None
-        return value
-
-    def year(self, value: Any, path: str) -> int | None:
-        if type(value) is not int or not 1900 <= value <= 2200:
-            self.bad(path, "ska vara ett årtal (heltal, t.ex. 2024)")
-            return None
-        return value
-
-    def unknown(self, raw: dict, known: tuple[str, ...], path: str) -> None:
-        for key in raw:
-            if key not in known:
-                self.bad(f"{path}.{key}" if path else key, "okänt fält")
-
-
-def _read_applicants(r: _Reader, raw: Any, resolve: OrganisationResolver | None) -> list[Applicant]:
+def _read_applicants(r: Checker, raw: Any, resolve: OrganisationResolver | None) -> list[Applicant]:
     out = []
     for i, item in enumerate(r.lst(raw, "applicants")):
         path = f"applicants[{i}]"
@@ -208,7 +114,7 @@ def _read_applicants(r: _Reader, raw: Any, resolve: OrganisationResolver | None)
         if a is None:
             continue
         r.unknown(a, ("name", "role", "organisation"), path)
-        name = r.text(a.get("name", _MISSING), f"{path}.name", required=True)
+        name = r.text(a.get("name", MISSING), f"{path}.name", required=True)
         role = a.get("role", "huvudman")
         if not isinstance(role, str) or role not in APPLICANT_ROLES:
             r.bad(f"{path}.role", f"ska vara en av {', '.join(APPLICANT_ROLES)}")
@@ -219,28 +125,28 @@ def _read_applicants(r: _Reader, raw: Any, resolve: OrganisationResolver | None)
             o = r.obj(org, f"{path}.organisation")
             if o is not None:
                 r.unknown(o, ("name", "orgnr"), f"{path}.organisation")
-                org_name = r.text(o.get("name", _MISSING), f"{path}.organisation.name")
-                orgnr = r.text(o.get("orgnr", _MISSING), f"{path}.organisation.orgnr")
+                org_name = r.text(o.get("name", MISSING), f"{path}.organisation.name")
+                orgnr = r.text(o.get("orgnr", MISSING), f"{path}.organisation.orgnr")
                 if resolve is not None and (org_name.strip() or orgnr.strip()):
                     org_id = resolve(org_name, orgnr)
         out.append(Applicant(name, role, org_id))
     return out
 
 
-def _read_sections(r: _Reader, raw: Any) -> dict[str, str]:
-    if raw is _MISSING or raw is None:
+def _read_sections(r: Checker, raw: Any) -> dict[str, str]:
+    if raw is MISSING or raw is None:
         return {}
     sections = r.obj(raw, "sections")
     out: dict[str, str] = {}
     for key, value in (sections or {}).items():
-        if not isinstance(value, str):
+        if value is None:
             r.bad(f"sections.{key}", "ska vara en text")
-        elif value:
-            out[key] = value
+        elif text := r.text(value, f"sections.{key}"):
+            out[key] = text
     return out
 
 
-def _read_contacts(r: _Reader, raw: Any) -> list[ContactRow]:
+def _read_contacts(r: Checker, raw: Any) -> list[ContactRow]:
     out = []
     for i, item in enumerate(r.lst(raw, "contacts")):
         path = f"contacts[{i}]"
@@ -249,16 +155,16 @@ def _read_contacts(r: _Reader, raw: Any) -> list[ContactRow]:
             continue
         r.unknown(c, ("role", "name", "organisation", "phone", "email"), path)
         out.append(ContactRow(
-            r.text(c.get("role", _MISSING), f"{path}.role", required=True),
-            r.text(c.get("name", _MISSING), f"{path}.name"),
-            r.text(c.get("organisation", _MISSING), f"{path}.organisation"),
-            r.text(c.get("phone", _MISSING), f"{path}.phone"),
-            r.text(c.get("email", _MISSING), f"{path}.email"),
+            r.text(c.get("role", MISSING), f"{path}.role", required=True),
+            r.text(c.get("name", MISSING), f"{path}.name"),
+            r.text(c.get("organisation", MISSING), f"{path}.organisation"),
+            r.text(c.get("phone", MISSING), f"{path}.phone"),
+            r.text(c.get("email", MISSING), f"{path}.email"),
         ))
     return out
 
 
-def _read_phases(r: _Reader, raw: Any) -> list[Phase]:
+def _read_phases(r: Checker, raw: Any) -> list[Phase]:
     out = []
     for i, item in enumerate(r.lst(raw, "phases")):
         path = f"phases[{i}]"
@@ -266,7 +172,7 @@ def _read_phases(r: _Reader, raw: Any) -> list[Phase]:
         if p is None:
             continue
         r.unknown(p, ("name", "start", "end"), path)
-        phase = Phase(r.text(p.get("name", _MISSING), f"{path}.name", required=True),
+        phase = Phase(r.text(p.get("name", MISSING), f"{path}.name", required=True),
                       r.date(p.get("start"), f"{path}.start"), r.date(p.get("end"), f"{path}.end"))
         if phase.start and phase.end and phase.end < phase.start:
             r.bad(f"{path}.end", "ligger före start")
@@ -274,9 +180,9 @@ def _read_phases(r: _Reader, raw: Any) -> list[Phase]:
     return out
 
 
-def _read_budget(r: _Reader, raw: Any) -> Budget:
+def _read_budget(r: Checker, raw: Any) -> Budget:
     budget = Budget()
-    if raw is _MISSING or raw is None:
+    if raw is MISSING or raw is None:
         return budget
     b = r.obj(raw, "budget")
     if b is None:
@@ -297,7 +203,7 @@ def _read_budget(r: _Reader, raw: Any) -> Budget:
         if c is None:
             continue
         r.unknown(c, ("category", "column", "year", "amount_ore"), path)
-        category = r.text(c.get("category", _MISSING), f"{path}.category", required=True)
+        category = r.text(c.get("category", MISSING), f"{path}.category", required=True)
         column = c.get("column")
         year: int | None = None
         if column == OWN:
@@ -308,7 +214,7 @@ def _read_budget(r: _Reader, raw: Any) -> Budget:
         else:
             r.bad(f"{path}.column", "ska vara ”own” eller ”sought”")
             column = None
-        amount = r.amount(c.get("amount_ore", _MISSING), f"{path}.amount_ore")
+        amount = r.amount(c.get("amount_ore", MISSING), f"{path}.amount_ore")
         if not category or column is None or amount is None or (column == SOUGHT and year is None):
             continue
         if budget.get(category, column, year) is not None:
@@ -318,7 +224,7 @@ def _read_budget(r: _Reader, raw: Any) -> Budget:
     return budget
 
 
-def _read_history(r: _Reader, raw: Any) -> list[StatusEvent]:
+def _read_history(r: Checker, raw: Any) -> list[StatusEvent]:
     out = []
     for i, item in enumerate(r.lst(raw, "history")):
         path = f"history[{i}]"
@@ -345,8 +251,8 @@ def _read_history(r: _Reader, raw: Any) -> list[StatusEvent]:
         if out and when and out[-1].date and when < out[-1].date:
             r.bad(f"{path}.date", "ligger före föregående steg")
         out.append(StatusEvent(status if status in STATUSES else "utkast", when or date.min,
-                               r.text(e.get("note", _MISSING), f"{path}.note"),
-                               r.text(e.get("who", _MISSING), f"{path}.who"), granted))
+                               r.text(e.get("note", MISSING), f"{path}.note"),
+                               r.text(e.get("who", MISSING), f"{path}.who"), granted))
     return out
 
 
@@ -357,7 +263,7 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     is given (the service matches the register); otherwise, or without a match, only the
     applicant's name is kept (organisation_id None). Contacts are snapshots (no register link).
     """
-    r = _Reader()
+    r = Checker()
     if not isinstance(d, dict):
         raise ImportFormatError(["Filen ska innehålla ett JSON-objekt { … }."])
     if d.get("format") != FORMAT:
@@ -377,7 +283,7 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     r.unknown(raw, APPLICATION_KEYS, "application")
 
     def get(key: str) -> Any:
-        return raw.get(key, _MISSING)
+        return raw.get(key, MISSING)
 
     app = Application(template_id=r.text(get("template_id"), "template_id", required=True))
     app.diarienummer = r.text(get("diarienummer"), "diarienummer")
@@ -409,37 +315,7 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     return app
 
 
-# What the json module says (in English), by the start of its message; in the order they are tried.
-_JSON_PROBLEMS = (
-    ("Expecting value", "här saknas ett värde"),
-    ("Expecting property name", "här ska ett fältnamn inom citattecken stå"),
-    ("Expecting ':'", "här saknas ett kolon (:)"),
-    ("Expecting ','", "här saknas ett kommatecken (,)"),
-    ("Unterminated string", "en text saknar sitt avslutande citattecken"),
-    ("Invalid control character", "en text har ett otillåtet tecken (t.ex. en radbrytning)"),
-    ("Invalid \\uXXXX escape", "en ogiltig \\u-sekvens"),
-    ("Invalid \\escape", "en ogiltig \\-sekvens"),
-    ("Extra data", "efter slutet kommer mer text"),
-    ("Illegal trailing comma", "ett kommatecken för mycket före } eller ]"),
-)
-
-
-def _json_problem(message: str) -> str:
-    return next((sv for en, sv in _JSON_PROBLEMS if message.startswith(en)), "ett fel i JSON-formatet")
-
-
 def application_from_json(text: str | bytes, resolve_organisation: OrganisationResolver | None = None
                           ) -> Application:
     """Parse JSON text; bad JSON is an ImportFormatError with its line and column."""
-    if not text.strip():
-        raise ImportFormatError(["Filen är tom."])
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError([f"Filen är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno}): "
-                                 f"{_json_problem(exc.msg)}."]) from exc
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(["Filen är inte UTF-8-kodad text."]) from exc
-    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting thousands deep
-        raise ImportFormatError(["Filen är inte giltig JSON (för djupt nästlad eller ett orimligt tal)."]) from exc
-    return application_from_dict(data, resolve_organisation)
+    return application_from_dict(parse_json(text), resolve_organisation)

@@ -1,11 +1,13 @@
 """Deltagare from Excel: a filled-in import template (or an export) read into records and row errors.
 
 Every cell is checked again on import: Excel's drop-down lists are not enforced by anyone. Error messages
-never repeat a personnummer or a name; the row number and the column say where to look.
+never repeat what a cell holds (a name or a personnummer typed in the wrong column would be echoed into a
+report people pass around); the row number, the column and what is wrong say where to look.
 """
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,8 +17,10 @@ from ..domain.dates import DateError, parse_date
 from ..domain.participants import ImportRowError, Participant
 from ..domain.text import fold
 from .participants_excel import COLUMNS, HEADER, SHEET
+from .xlsx_limits import WorkbookRefused, check_workbook
 
 REQUIRED = ("start",)
+HEADER_SEARCH_ROWS = 10
 _GENDER_WORDS = {"kvinna": "kvinna", "k": "kvinna", "kvinnor": "kvinna", "man": "man", "m": "man", "män": "man"}
 
 
@@ -41,33 +45,50 @@ def _text(value) -> str:
 
 def _personnummer(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # Excel made the number a number
+        if not math.isfinite(value) or not 0 <= value < 10**12:
+            raise ValueError("värdet är inget personnummer; skriv ÅÅÅÅMMDD-NNNN.")
         digits = str(int(value))
         return digits.zfill(10) if len(digits) <= 10 else digits.zfill(12)
     return _text(value)
 
 
-def _date(value, header: str) -> date | None:
+def _date(value) -> date | None:
+    """The cell as a date; the message never repeats the cell (it may be a name or a personnummer)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
     try:
-        return parse_date(text)
+        return parse_date(_text(value))
     except DateError as exc:
-        if re.search(r"[0-9]{6}", text) and not re.fullmatch(r"[0-9]{4}-?[0-9]{2}-?[0-9]{2}", text):
-            raise ValueError(f"{header}: värdet är inget datum; skriv t.ex. 2026-01-15.") from None
-        raise ValueError(f"{header}: {exc}") from None
+        if exc.__cause__ is not None:  # a date's form, but no such day
+            raise ValueError("datumet finns inte i kalendern; skriv t.ex. 2026-01-15.") from None
+        raise ValueError("värdet är inget datum; skriv t.ex. 2026-01-15.") from None
+
+
+def _header_name(cell, column: int) -> str:
+    """An unknown column as the report names it: its letter, and its heading unless that may be personal data."""
+    from openpyxl.utils import get_column_letter
+
+    text = _text(cell)
+    letter = get_column_letter(column)
+    if len(text) > 30 or re.search(r"[0-9]{4}", text):
+        return letter
+    return f"{letter} ({text})"
 
 
 def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int], list[str]]:
-    """(row number, field → column index, headers that are not in the template)."""
+    """(row number, field → column index, the unknown columns as the report names them)."""
     known = {fold(header): name for name, header in COLUMNS}
     for number, cells in enumerate(rows, start=1):
         folded = [fold(_text(c)) for c in cells]
         if fold(HEADER["start"]) in folded:
-            found = {known[h]: i for i, h in enumerate(folded) if h in known}
-            ignored = [_text(c) for c, h in zip(cells, folded, strict=True) if h and h not in known]
+            found: dict[str, int] = {}
+            for i, h in enumerate(folded):
+                if h in known:
+                    found.setdefault(known[h], i)
+            ignored = [_header_name(c, i) for i, (c, h) in enumerate(zip(cells, folded, strict=True), start=1)
+                       if h and h not in known]
             return number, found, ignored
     raise ImportFileError("Filen saknar rubrikraden (Deltagar-id, Personnummer, …, Startdatum). "
                           "Använd importmallen.")
@@ -80,28 +101,30 @@ def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[st
 
     `categories` maps "forsorjning"/"utfall" to {folded label: id}. Rows with nothing in them are skipped.
     Only cell types are checked here; the rules (personnummer, dates in order, consent) are the domain's.
+    The file's size, rows and texts are checked before openpyxl reads it (xlsx_limits), and every row is read
+    whatever the sheet's <dimension> says.
     """
     from openpyxl import load_workbook
 
+    try:
+        facts = check_workbook(data)
+    except WorkbookRefused as exc:
+        raise ImportFileError(str(exc)) from exc
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ImportFileError("Filen kan inte läsas som en Excel-fil (.xlsx).") from exc
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        total = ws.max_row or 0
-        cells = _rows_of(ws)
-        head = []
-        for cells_row in cells:
-            head.append(cells_row)
-            if len(head) >= 10 or fold(HEADER["start"]) in [fold(_text(c)) for c in cells_row]:
-                break
-        header_row, index, ignored = _find_header(head)
+        ws.reset_dimensions()  # <dimension> may say fewer rows than there are: read them all
+        total = max(facts.rows.values(), default=0)
+        header_row, index, ignored = _find_header(list(_rows_of(ws, max_row=HEADER_SEARCH_ROWS)))
         missing = [HEADER[name] for name in REQUIRED if name not in index]
         if missing:
             raise ImportFileError(f"Kolumnen {', '.join(missing)} saknas.")
         result = ReadResult(ignored_columns=ignored)
-        for number, row in enumerate(cells, start=header_row + 1):
+        rows = _rows_of(ws, min_row=header_row + 1, max_col=max(index.values()) + 1)
+        for number, row in enumerate(rows, start=header_row + 1):
             if progress and number % 500 == 0:
                 progress(number, total)
                 if cancelled and cancelled():
@@ -118,33 +141,29 @@ def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[st
         wb.close()
 
 
-def _rows_of(ws):
-    """The sheet's rows; read-only openpyxl parses the XML only now, so a damaged sheet fails here."""
-    import zipfile
-    from xml.etree.ElementTree import ParseError
-
-    rows = ws.iter_rows(values_only=True)
+def _rows_of(ws, **bounds):
+    """The sheet's rows; read-only openpyxl parses the XML only now, so a damaged sheet fails here, with any of
+    the many exceptions of a parser meeting a file it did not expect (a bad shared-string index: IndexError)."""
+    rows = ws.iter_rows(values_only=True, **bounds)
     while True:
         try:
             row = next(rows)
         except StopIteration:
             return
-        except (zipfile.BadZipFile, ParseError, ValueError, KeyError, TypeError, EOFError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - only openpyxl's parsing runs inside this try
             raise ImportFileError("Filen kan inte läsas som en Excel-fil (.xlsx): den är skadad.") from exc
         yield row
-
-
-def _quoted(text: str) -> str:
-    """A cell's text in a message — unless it may be a personnummer in the wrong column (never repeated)."""
-    return "värdet" if re.search(r"[0-9]{6}", text) else f"”{text[:30]}”"
 
 
 def _participant(number: int, values: dict, insats_id: int,
                  categories: dict[str, dict[str, int]]) -> tuple[Participant | None, list[ImportRowError]]:
     errors: list[ImportRowError] = []
-    p = Participant(insats_id, code=_text(values.get("code")), personnummer=_personnummer(values.get("personnummer")),
-                    name=_text(values.get("name")), note=_text(values.get("note")),
-                    consent_how=_text(values.get("consent_how")))
+    p = Participant(insats_id, code=_text(values.get("code")), name=_text(values.get("name")),
+                    note=_text(values.get("note")), consent_how=_text(values.get("consent_how")))
+    try:
+        p.personnummer = _personnummer(values.get("personnummer"))
+    except ValueError as exc:
+        errors.append(ImportRowError(number, str(exc), HEADER["personnummer"]))
     gender = fold(_text(values.get("gender")))
     if gender:
         p.gender = _GENDER_WORDS.get(gender, "?")
@@ -159,15 +178,14 @@ def _participant(number: int, values: dict, insats_id: int,
             errors.append(ImportRowError(number, "skriv ett årtal, t.ex. 1985.", HEADER["birth_year"]))
     for name in ("start", "end", "consent_date"):
         try:
-            setattr(p, name, _date(values.get(name), HEADER[name]))
+            setattr(p, name, _date(values.get(name)))
         except ValueError as exc:
-            errors.append(ImportRowError(number, str(exc)))
+            errors.append(ImportRowError(number, str(exc), HEADER[name]))
     for name, kind in (("support", "forsorjning"), ("outcome", "utfall")):
         label = _text(values.get(name))
         if label:
             found = categories.get(kind, {}).get(fold(label))
             if found is None:
-                errors.append(ImportRowError(number, f"okänd kategori {_quoted(label)}; välj en i listan.",
-                                             HEADER[name]))
+                errors.append(ImportRowError(number, "okänd kategori; välj en i listan.", HEADER[name]))
             setattr(p, f"{name}_id", found)
     return p, errors

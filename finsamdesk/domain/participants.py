@@ -6,6 +6,7 @@ here; the store keeps them encrypted. Nothing in this module writes or logs them
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -28,6 +29,8 @@ DEFAULT_LOCK_MINUTES = 10
 DEFAULT_GALLRING_YEARS = 2
 MIN_PASSPHRASE = 10
 CODE_MAX = 40
+PERSONNUMMER_LIKE = re.compile(r"(?<![0-9])([0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])")  # in a clear-text field
+TEXT_MAX = {"name": 200, "note": 10_000, "consent_how": 200}  # what a form field (or a cell) may hold
 DAYS_PER_MONTH = 365.25 / 12
 IDENTIFIER_FIELDS = {"personnummer": "personnummer", "name": "namn", "note": "anteckning"}
 
@@ -105,6 +108,12 @@ def validate_participant(p: Participant, today: date | None = None) -> dict[str,
     p.code = p.code.strip()
     if len(p.code) > CODE_MAX:
         errors["code"] = f"Deltagar-id får vara högst {CODE_MAX} tecken."
+    for name, label in (("code", "Deltagar-id"), ("consent_how", "Samtycke, hur")):
+        if name not in errors and PERSONNUMMER_LIKE.search(getattr(p, name)):
+            errors[name] = f"{label} sparas okrypterat och får inte innehålla ett personnummer."
+    for name, limit in TEXT_MAX.items():
+        if len(getattr(p, name)) > limit:
+            errors[name] = f"Texten är för lång: högst {limit:,} tecken.".replace(",", " ")
     if p.gender not in GENDERS and "personnummer" not in errors:  # a wrong personnummer is the error to fix
         errors.setdefault("gender", "Kön behövs: kvinna eller man.")
     if p.birth_year is not None and not 1900 <= p.birth_year <= today.year:

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 FORBUND = "Hela förbundet"
 # Which header a field's error is shown under, in an import report.
-_FIELD_HEADERS = {"code": "Deltagar-id", "personnummer": "Personnummer", "gender": "Kön", "birth_year": "Födelseår",
+_FIELD_HEADERS = {"code": "Deltagar-id", "personnummer": "Personnummer", "name": "Namn", "note": "Anteckning",
+                  "gender": "Kön", "birth_year": "Födelseår",
                   "start": "Startdatum", "end": "Slutdatum", "outcome_id": "Utfall vid avslut",
                   "consent_date": "Samtycke, datum", "consent_how": "Samtycke, hur"}
 
@@ -101,8 +102,10 @@ def import_participants(db: sqlite_utils.Database, insats_id: int, data: bytes, 
         raise ImportCancelled()
     total = len(read.rows)
     errors = list(read.errors)
-    errors += _check_rows(db, read.rows, insats_id, key, today,
-                          (lambda i: progress(total + i, 3 * total)) if progress else None)
+    unreadable = {(e.row, e.column) for e in read.errors}  # a cell that is no date is not also "missing"
+    errors += [e for e in _check_rows(db, read.rows, insats_id, key, today,
+                                      (lambda i: progress(total + i, 3 * total)) if progress else None)
+               if (e.row, e.column) not in unreadable]
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.row))
     if cancelled and cancelled():

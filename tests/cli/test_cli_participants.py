@@ -36,7 +36,8 @@ def test_template_import_stats_export_and_gallring(capsys, register_file, tmp_pa
     filled.write_bytes(fill_template(template.read_bytes(), rows))
     code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")
     assert code == 2 and "fel: Ingenting importerades: 1 rad är felaktig." in err
-    assert "Rad 8: Startdatum: ”2026-13-01” är inget giltigt datum." in err
+    assert "Rad 8: Startdatum: datumet finns inte i kalendern; skriv t.ex. 2026-01-15." in err
+    assert "2026-13-01" not in err and "startdatum behövs" not in err
     rows[6] = invented_rows(40)[6]
     filled.write_bytes(fill_template(template.read_bytes(), rows))
     code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")

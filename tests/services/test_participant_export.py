@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from finsamdesk.services import participant_files, participants
 from tests.fixtures.participant_files import PASSPHRASE, TODAY, import_file, invented_rows, new_register
 
@@ -37,6 +39,7 @@ KILLED_EXPORT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_an_export_killed_half_way_leaves_no_personal_data_in_the_system_temp_folder(tmp_path):
     db, key, insats_id = new_register(tmp_path)
     rows = invented_rows(3644)
