@@ -124,7 +124,21 @@ def main(argv: list[str] | None = None) -> int:
             app.quit()
 
     QTimer.singleShot(0, open_file)
-    return app.exec()
+    code = app.exec()
+    if args.demo:
+        _remove_demo_folder(window, path.parent)
+    return code
+
+
+def _remove_demo_folder(window, folder: Path) -> None:
+    """--demo's temporary folder (the example file, its backups) goes with the window; the file is closed first,
+    as Windows cannot remove an open one."""
+    import shutil
+
+    window.close()
+    if window.db is not None:
+        window.db.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _self_test(app) -> int:

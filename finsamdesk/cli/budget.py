@@ -8,9 +8,7 @@ from ..domain.budget import COLUMN_LABELS, COLUMNS
 from ..services import budget, economy_files
 from ..services.output import write_file_atomic
 from .arguments import EXIT_OK, year
-from .common import Context, kr, suffix, table
-
-EXCEL_OR_PDF = (".xlsx", ".pdf")
+from .common import EXCEL_OR_PDF, Context, kr, suffix, table
 
 
 def add_parsers(sub) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # A command that writes takes a backup first, but at most one per this while: a script running many commands
 # would otherwise push every older automatic backup out of the rotation.
 BACKUP_EVERY = timedelta(minutes=10)
+EXCEL_OR_PDF = (".xlsx", ".pdf")  # the suffixes of a report written as Excel or PDF, as the name says
 
 
 class Context:

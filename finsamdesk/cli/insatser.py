@@ -9,9 +9,7 @@ from ..domain.insatser import KINDS, STATUSES
 from ..services import economy_files, insatser
 from ..services.output import write_file_atomic
 from .arguments import EXIT_OK, UsageError, year
-from .common import Context, cut, kr, suffix, table
-
-EXCEL_OR_PDF = (".xlsx", ".pdf")
+from .common import EXCEL_OR_PDF, Context, cut, kr, suffix, table
 
 
 def add_parsers(sub) -> None:

@@ -15,7 +15,7 @@ from ..domain.participants import months, percent
 from ..services import insatser, participant_files, participants
 from ..services.output import write_file_atomic
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError, year
-from .common import Context, cut, kr, read_input, suffix, table
+from .common import EXCEL_OR_PDF, Context, cut, kr, read_input, suffix, table
 
 PASSPHRASE_ENV = "FINSAMDESK_LOSENFRAS"
 
@@ -120,7 +120,7 @@ def _counts(label: str, g) -> list[str]:
 
 
 def show_statistics(args, ctx: Context) -> int:
-    fmt = suffix(args.out, (".xlsx", ".pdf")) if args.out else None
+    fmt = suffix(args.out, EXCEL_OR_PDF) if args.out else None
     db = ctx.db()
     insats_id, year_ = _insats_id(db, args.insats), args.year
     if fmt:

@@ -134,3 +134,14 @@ def test_every_message_of_this_pythons_argparse_has_a_swedish_text():
 def test_main_accepts_the_arguments_of_the_process(monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", ["finsamdesk", "templates", "list"])
     assert main() == 0 and "neutral" in capsys.readouterr().out
+
+
+def test_the_demo_leaves_no_temporary_folder(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "FINSAMDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT),
+           "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)}
+    result = subprocess.run([sys.executable, "-m", "finsamdesk", "--demo", "--quit-when-shown"], env=env,
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "ready" in result.stdout, result.stderr
+    assert list(temp.iterdir()) == []
