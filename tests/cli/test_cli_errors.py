@@ -201,9 +201,8 @@ def test_the_import_file_keeps_its_json_format_error_list(capsys, demo_file, tmp
     _swedish(err)
 
 
-@pytest.mark.xfail(reason="#12 item 3, filesafety: what opening a 0-byte file is belongs to store/services; the CLI "
-                          "prints what they raise (exit 1). Remove this mark when they land it.")
 def test_an_empty_file_is_not_called_missing(capsys, tmp_path):
+    """What a 0-byte file is, is the store's (#12 item 3); the CLI says it in Swedish and exits 1."""
     empty = tmp_path / "tom.sqlite"
     empty.write_bytes(b"")
     code, _, err = run(capsys, "--file", empty, "applications", "list")
