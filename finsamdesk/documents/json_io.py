@@ -27,10 +27,11 @@ from ..domain.application import (
 )
 from ..domain.registers import Organisation
 from ..domain.workflow import STATUSES
+from .esf_json import VERSION_2_KEYS, read_version_2, write_version_2
 from .json_checks import MISSING, Checker, ImportFormatError, parse_json
 
 FORMAT = "finsamdesk-ansokan"
-VERSION = 1
+VERSION = 2  # 2: own applications (direction, funder, the ESF parts) and phases to the month
 
 APPLICATION_KEYS = (
     "template_id", "diarienummer", "name", "applicant_text", "applicants", "period_start", "period_end",
@@ -66,7 +67,7 @@ def application_to_dict(app: Application, organisations: Mapping[int, Organisati
         return {"name": a.name, "role": a.role,
                 "organisation": {"name": org.name, "orgnr": org.orgnr} if org else None}
 
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "application": {
@@ -80,7 +81,8 @@ def application_to_dict(app: Application, organisations: Mapping[int, Organisati
             "sections": {k: v for k, v in app.sections.items() if v},
             "contacts": [{"role": c.role, "name": c.name, "organisation": c.organisation, "phone": c.phone,
                           "email": c.email} for c in app.contacts],
-            "phases": [{"name": p.name, "start": _iso(p.start), "end": _iso(p.end)} for p in app.phases],
+            "phases": [{"name": p.name, "start": _iso(p.start), "end": _iso(p.end),
+                        **({"precision": p.precision} if p.precision != "day" else {})} for p in app.phases],
             "budget": {
                 "years": sorted(app.budget.years),
                 "cells": [{"category": c, "column": col, "year": None if col == OWN else y, "amount_ore": int(v)}
@@ -97,6 +99,7 @@ def application_to_dict(app: Application, organisations: Mapping[int, Organisati
                         for e in app.history],
         },
     }
+    return write_version_2(app, data)
 
 
 def application_to_json(app: Application, organisations: Mapping[int, Organisation] | None = None) -> str:
@@ -171,9 +174,13 @@ def _read_phases(r: Checker, raw: Any) -> list[Phase]:
         p = r.obj(item, path)
         if p is None:
             continue
-        r.unknown(p, ("name", "start", "end"), path)
+        r.unknown(p, ("name", "start", "end", "precision"), path)
+        precision = p.get("precision", "day")
+        if precision not in ("day", "month"):
+            r.bad(f"{path}.precision", "ska vara ”day” eller ”month”")
+            precision = "day"
         phase = Phase(r.text(p.get("name", MISSING), f"{path}.name", required=True),
-                      r.date(p.get("start"), f"{path}.start"), r.date(p.get("end"), f"{path}.end"))
+                      r.date(p.get("start"), f"{path}.start"), r.date(p.get("end"), f"{path}.end"), precision)
         if phase.start and phase.end and phase.end < phase.start:
             r.bad(f"{path}.end", "ligger före start")
         out.append(phase)
@@ -280,7 +287,7 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     raw = d.get("application")
     if not isinstance(raw, dict):
         raise ImportFormatError(["application: saknas eller är inget objekt { … }"])
-    r.unknown(raw, APPLICATION_KEYS, "application")
+    r.unknown(raw, APPLICATION_KEYS + (VERSION_2_KEYS if version >= 2 else ()), "application")
 
     def get(key: str) -> Any:
         return raw.get(key, MISSING)
@@ -308,6 +315,8 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
         status = "utkast"
     app.status = status
     app.history = _read_history(r, get("history"))
+    if version >= 2:
+        read_version_2(r, raw, app)
     if app.history and all(e.status in STATUSES for e in app.history) and app.history[-1].status != app.status:
         r.bad("status", f"ska vara samma som sista steget i history (”{app.history[-1].status}”)")
     if r.errors:

@@ -4,9 +4,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .esf_parts import EsfParts
 
 OWN = "own"  # the applicant's own financing column (not sought)
 SOUGHT = "sought"  # sökta medel, one column per calendar year
+
+# Which way an application goes. RECEIVED: a member applies to the förbund (the förbund's own form).
+# OUTGOING: the förbund itself applies to an outside funder (e.g. the ESF). Not to be confused with OWN,
+# the budget column of the applicant's own financing.
+RECEIVED = "received"
+OUTGOING = "outgoing"
+DIRECTIONS = {RECEIVED: "Inkommen ansökan", OUTGOING: "Egen ansökan"}
 
 APPLICANT_ROLES = {"huvudman": "Huvudman/insatsägare", "medsokande": "Medsökande"}
 
@@ -59,6 +70,7 @@ class Phase:
     name: str
     start: date | None = None
     end: date | None = None
+    precision: str = "day"  # "day" | "month" (ESF phases: 2020-09 – 2021-01, start 1st, end the month's last day)
 
 
 @dataclass
@@ -138,12 +150,24 @@ class Application:
     planned_men: int | None = None
     status: str = "utkast"
     history: list[StatusEvent] = field(default_factory=list)
+    direction: str = RECEIVED
+    funder: str = ""  # outgoing: the funder applied to, e.g. "Svenska ESF-rådet"
+    funder_dnr: str = ""  # outgoing: the funder's diarienummer (2019/00505, 22-012-S04)
+    esf: EsfParts | None = None  # the structured parts of an ESF form (domain/esf_parts.py)
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
 
     def text(self, section_id: str) -> str:
         return self.sections.get(section_id, "")
+
+    @property
+    def outgoing(self) -> bool:
+        return self.direction == OUTGOING
+
+    def selected(self, section_id: str) -> list[str]:
+        """The options ticked in a choice or checkbox section (stored one per line)."""
+        return [line for line in self.text(section_id).split("\n") if line.strip()]
 
     def contacts_for(self, role: str) -> list[ContactRow]:
         return [c for c in self.contacts if c.role == role]

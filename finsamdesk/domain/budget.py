@@ -117,6 +117,7 @@ class InsatsTotals:
     granted: int = 0
     prognos: int = 0
     spent: int = 0
+    income: int = 0  # outside support for the förbund's own projects (a granted ESF application), also in granted
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,10 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
     cost_keys: list[str] = []
     for key, label, income in ENTERED_LINES:
         if not income and not cost_keys:
+            if insatser.income:
+                rows.append(SheetRow("externa_medel", "Externa medel till egna projekt (ESF-stöd)", "line",
+                                     (insatser.income, insatser.income, None)))
+                income_keys.append("externa_medel")
             rows.append(SheetRow("sum_intakter", "Summa intäkter", "sum",
                                  _sum_values(rows, income_keys), tuple((k, 1) for k in income_keys)))
             rows.append(SheetRow("kostnader", "Kostnader", "heading"))

@@ -33,9 +33,9 @@ def timeplan_warnings(app: Application) -> list[Problem]:
         if app.period_start and app.period_end and p.start and p.end and (
                 p.start < app.period_start or p.end > app.period_end):
             out.append(Problem("tidplan", f"Fasen ”{p.name}” ligger utanför insatsens period.", "warning"))
-    dated = [(p.name, p.start, p.end) for p in app.phases if p.start and p.end]
+    dated = [(p.name, p.start, p.end) for p in app.phases if p.start and p.end and p.precision == "day"]
     ordered = sorted(dated, key=lambda phase: phase[1])
-    for (a, _a_start, a_end), (b, b_start, _b_end) in pairwise(ordered):
+    for (a, _a_start, a_end), (b, b_start, _b_end) in pairwise(ordered):  # months: esf_checks.phase_coverage
         if b_start <= a_end:
             out.append(Problem("tidplan", f"Faserna ”{a}” och ”{b}” överlappar.", "warning"))
         elif (b_start - a_end).days > 1:
@@ -74,7 +74,7 @@ def completeness(app: Application, template: FormTemplate) -> list[Problem]:
         heading = s.short
         if s.answer != "none":
             value = app.name if s.binds == "name" else app.applicant_display if s.binds == "applicant_text" \
-                else app.text(s.id)
+                else (app.esf.call.region if app.esf else "") if s.binds == "call.region" else app.text(s.id)
             if not value.strip():
                 out.append(Problem(s.id, f"”{heading}” är inte ifyllt."))
         t = s.table

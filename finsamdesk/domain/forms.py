@@ -9,8 +9,24 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-ANSWER_KINDS = ("none", "line", "text")
-BINDINGS = ("name", "applicant_text")
+from .esf_budget import CostTree
+from .form_parts import (
+    BUDGET_MODELS,
+    PageSpec,
+    Part,
+    PartError,
+    SpecRow,
+    check_placeholders,
+    figure_checker,
+    parse_cost_tree,
+    parse_page,
+    parse_part,
+    parse_specification,
+)
+
+ANSWER_KINDS = ("none", "line", "text", "choice", "checkboxes")
+BINDINGS = ("name", "applicant_text", "call.region")
+STYLES = ("", "group", "subgroup", "question", "title")
 TABLE_TYPES = ("contacts", "budget", "timeplan", "place_date", "signature")
 
 
@@ -73,6 +89,12 @@ class Section:
     required: bool = False
     new_page: bool = False
     inline: bool = False  # answer printed on the heading's line (B-S "Huvudman: …: answer")
+    style: str = ""  # "" (as the local forms) | group | subgroup | question | title (outside funders' forms)
+    options: tuple[str, ...] = ()  # choice / checkboxes
+    columns: int = 1  # checkboxes: options per printed row
+    choice_style: str = "boxes"  # boxes: every option with ☒/☐ | text: only the chosen option
+    part: Part | None = None  # a structured part (stödsökande, medfinansiärer, risks, budget …)
+    document_part: PageSpec | None = None  # the section starts an appendix with its own header and page numbers
 
     @property
     def short(self) -> str:
@@ -95,6 +117,13 @@ class FormTemplate:
     subtitle: tuple[str, ...] = ()
     version: str = ""
     description: str = ""
+    direction: str = "received"  # outgoing: the förbund applies to an outside funder on this form
+    funder: str = ""
+    budget_model: str = ""  # "" | esf-2014-2020 | esf-plus
+    page: PageSpec | None = None  # running header and footer as the funder's form has them
+    cost_tree: CostTree | None = None  # esf-2014-2020
+    specification: tuple[SpecRow, ...] = ()  # esf-plus: the printed Budgetspecifikation
+    call_defaults: dict[str, Any] = field(default_factory=dict)  # a new application's utlysning data
     extra: dict[str, Any] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section:
@@ -123,6 +152,15 @@ class FormTemplate:
     @property
     def unit(self) -> str:
         return self.budget.unit if self.budget else "kr"
+
+    def parts(self, source_kind: str = "") -> list[Part]:
+        """The structured parts, optionally only those over one kind of list (actors, risks …)."""
+        return [s.part for s in self.sections if s.part is not None
+                and (not source_kind or s.part.source_kind == source_kind)]
+
+    @property
+    def outgoing(self) -> bool:
+        return self.direction == "outgoing"
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -216,22 +254,101 @@ def parse_template(raw: Any) -> FormTemplate:
         for key in ("required", "new_page", "inline"):
             if not isinstance(s.get(key, False), bool):
                 raise TemplateError(f"{where}: ”{key}” ska vara true eller false.")
-        sections.append(Section(
-            id=s["id"], heading=s.get("heading", ""), help=s.get("help", ""), answer=answer,
-            binds=binds, table=_table(s.get("table"), where),
-            paragraphs=_strings(s.get("paragraphs"), where), after=_strings(s.get("after"), where),
-            required=bool(s.get("required", False)), new_page=bool(s.get("new_page", False)),
-            inline=bool(s.get("inline", False)),
-        ))
+        sections.append(_section(s, where, answer, binds))
+    template = _outside_funder(raw, sections)
     budgets = [s for s in sections if isinstance(s.table, BudgetTable)]
     if len(budgets) > 1:
         raise TemplateError("Mallen får ha högst en budgettabell.")
-    if not any(s.binds == "name" for s in sections):
-        raise TemplateError("Mallen behöver ett avsnitt med ”binds”: ”name” (insatsens namn).")
+    named = any(s.binds == "name" for s in sections) or any("name" in s.part.placeholders() for s in sections
+                                                             if s.part is not None)
+    if not named:
+        raise TemplateError("Mallen behöver ett avsnitt med ”binds”: ”name” (insatsens namn) eller en del med {name}.")
     return FormTemplate(
         id=str(raw["id"]), name=str(raw["name"]), title=str(raw["title"]), sections=tuple(sections),
         header=_strings(raw.get("header"), "header"), subtitle=_strings(raw.get("subtitle"), "subtitle"),
         version=str(raw.get("version", "")), description=str(raw.get("description", "")),
         extra={k: v for k, v in raw.items() if k not in {"id", "name", "title", "sections", "header",
-                                                        "subtitle", "version", "description"}},
+                                                        "subtitle", "version", "description", *OUTSIDE_KEYS}},
+        **template,
     )
+
+
+OUTSIDE_KEYS = ("direction", "funder", "budget_model", "page", "cost_tree", "specification", "call_defaults")
+
+
+def _section(s: dict, where: str, answer: str, binds: str | None) -> Section:
+    try:
+        part = parse_part(s["part"], f"{where}.part") if s.get("part") is not None else None
+        document_part = parse_page(s.get("document_part"), f"{where}.document_part")
+    except PartError as exc:
+        raise TemplateError(str(exc)) from exc
+    options = _strings(s.get("options"), f"{where}.options")
+    if answer in ("choice", "checkboxes") and not options:
+        raise TemplateError(f"{where}: ett val behöver ”options”.")
+    style = s.get("style", "")
+    if style not in STYLES:
+        raise TemplateError(f"{where}: ”style” ska vara en av {', '.join(x for x in STYLES if x)}.")
+    columns = s.get("columns", 1)
+    if isinstance(columns, bool) or not isinstance(columns, int) or not 1 <= columns <= 6:
+        raise TemplateError(f"{where}: ”columns” ska vara ett heltal 1–6.")
+    if s.get("choice_style", "boxes") not in ("boxes", "text"):
+        raise TemplateError(f"{where}: ”choice_style” ska vara boxes eller text.")
+    return Section(
+        id=s["id"], heading=s.get("heading", ""), help=s.get("help", ""), answer=answer,
+        binds=binds, table=_table(s.get("table"), where),
+        paragraphs=_strings(s.get("paragraphs"), where), after=_strings(s.get("after"), where),
+        required=bool(s.get("required", False)), new_page=bool(s.get("new_page", False)),
+        inline=bool(s.get("inline", False)), style=style, options=options, columns=columns,
+        choice_style=s.get("choice_style", "boxes"), part=part, document_part=document_part,
+    )
+
+
+def _outside_funder(raw: dict, sections: list[Section]) -> dict[str, Any]:
+    """The template fields of an outside funder's form, checked against each other."""
+    direction = raw.get("direction", "received")
+    if direction not in ("received", "outgoing"):
+        raise TemplateError("”direction” ska vara received (ansökan till förbundet) eller outgoing (egen ansökan).")
+    model = raw.get("budget_model", "")
+    if model not in BUDGET_MODELS:
+        raise TemplateError(f"”budget_model” ska vara en av {', '.join(m for m in BUDGET_MODELS if m)}.")
+    try:
+        tree = parse_cost_tree(raw.get("cost_tree"))
+        specification = parse_specification(raw.get("specification"))
+        page = parse_page(raw.get("page"), "page")
+        if model == "esf-2014-2020" and tree is None:
+            raise TemplateError("En mall med budget_model esf-2014-2020 behöver ”cost_tree”.")
+        if model == "esf-plus" and not specification:
+            raise TemplateError("En mall med budget_model esf-plus behöver ”specification”.")
+        ok = figure_checker(model, tree)
+        for i, s in enumerate(sections, start=1):
+            if s.part is not None:
+                check_placeholders(s.part, f"Avsnitt {i} (”{s.id}”).part", ok)
+    except PartError as exc:
+        raise TemplateError(str(exc)) from exc
+    defaults = _call_defaults(raw.get("call_defaults", {}))
+    return {"direction": direction, "funder": str(raw.get("funder", "")), "budget_model": model, "page": page,
+            "cost_tree": tree, "specification": specification, "call_defaults": defaults}
+
+
+def _call_defaults(raw: Any) -> dict[str, Any]:
+    """A new application's utlysning: required_cofinancing_bp, hours_per_year, rates {"level": öre/h}."""
+    if not isinstance(raw, dict):
+        raise TemplateError("”call_defaults” ska vara ett objekt.")
+
+    def whole(value: Any, upper: int) -> bool:
+        return type(value) is int and 0 <= value <= upper
+
+    unknown = set(raw) - {"required_cofinancing_bp", "hours_per_year", "rates", "rates_note"}
+    if unknown:
+        raise TemplateError(f"call_defaults: okända fält {', '.join(sorted(unknown))}.")
+    if raw.get("required_cofinancing_bp") is not None and not whole(raw["required_cofinancing_bp"], 10_000):
+        raise TemplateError("call_defaults.required_cofinancing_bp: ett heltal 0–10000 (baspunkter, 5300 = 53 %).")
+    if "hours_per_year" in raw and not (whole(raw["hours_per_year"], 8784) and raw["hours_per_year"]):
+        raise TemplateError("call_defaults.hours_per_year: ett heltal 1–8784.")
+    rates = raw.get("rates", {})
+    if not isinstance(rates, dict) or not all(isinstance(k, str) and k.isdigit() and 0 < int(k) < 100
+                                              and whole(v, 10**7) for k, v in rates.items()):
+        raise TemplateError("call_defaults.rates: nivå (text, 1–99) → timpris i öre (heltal).")
+    if not isinstance(raw.get("rates_note", ""), str):
+        raise TemplateError("call_defaults.rates_note: ska vara en text.")
+    return dict(raw)

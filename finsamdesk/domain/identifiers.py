@@ -23,6 +23,17 @@ def luhn_ok(digits: str) -> bool:
     return luhn_check_digit(digits[:-1]) == digits[-1]
 
 
+def luhn_ok_from_right(digits: str) -> bool:
+    """The mod-10 check counted from the right (bankgiro numbers have 7 or 8 digits, so the side matters)."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits[:-1])):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return (10 - total % 10) % 10 == int(digits[-1])
+
+
 class IdentifierError(ValueError):
     """An identifier that is wrong; Swedish message."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 STATUSES = {
     "utkast": "Utkast",
     "inkommen": "Inkommen",
+    "inskickad": "Inskickad",  # an own application sent to the outside funder
     "beredning": "Beredning",
     "styrelse": "Styrelse",
     "beviljad": "Beviljad",
@@ -33,6 +34,7 @@ WAITING: dict[str, str] = {
     "aterremitterad": "Återremitterad – väntar på beredning",
     "beredning": "I beredning",
     "styrelse": "Väntar på styrelsens beslut",
+    "inskickad": "Egen ansökan – väntar på finansiärens beslut",
 }
 
 

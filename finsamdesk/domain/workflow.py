@@ -15,13 +15,20 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     **{status: () for status in FINAL},
 }
 
+# An own application (the förbund applies to an outside funder): written, sent, decided by the funder.
+OUTGOING_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "utkast": ("inskickad", "atertagen"),
+    "inskickad": (*DECIDED, "atertagen"),
+    **{status: () for status in FINAL},
+}
+
 
 class WorkflowError(ValueError):
     """A step that makes no sense; Swedish message."""
 
 
-def next_steps(status: str) -> tuple[str, ...]:
-    return TRANSITIONS.get(status, ())
+def next_steps(status: str, outgoing: bool = False) -> tuple[str, ...]:
+    return (OUTGOING_TRANSITIONS if outgoing else TRANSITIONS).get(status, ())
 
 
 def steps_to_recommendation(status: str, recommended: str) -> tuple[str, ...]:
@@ -30,14 +37,19 @@ def steps_to_recommendation(status: str, recommended: str) -> tuple[str, ...]:
     return ("beredning", recommended) if status == "inkommen" else (recommended,)
 
 
-def check_step(app: Application, new_status: str, when: date, granted: dict[int, int] | None = None) -> None:
-    """Raise WorkflowError unless `new_status` may follow the application's status now."""
+def check_step(app: Application, new_status: str, when: date, granted: dict[int, int] | None = None,
+               sought_by_year: dict[int, int] | None = None) -> None:
+    """Raise WorkflowError unless `new_status` may follow the application's status now.
+
+    `sought_by_year` is what a decision is checked against; by default the budget's sökta medel. An own
+    application passes the support it asks the funder for, spread over the calendar years.
+    """
     if new_status not in STATUSES:
         raise WorkflowError(f"Okänd status ”{new_status}”.")
-    if new_status not in next_steps(app.status):
+    if new_status not in next_steps(app.status, app.outgoing):
         if app.status in FINAL:
             raise WorkflowError(f"Ansökan är redan {label(app.status).lower()}; inget steg kan följa.")
-        allowed = ", ".join(label(s).lower() for s in next_steps(app.status))
+        allowed = ", ".join(label(s).lower() for s in next_steps(app.status, app.outgoing))
         raise WorkflowError(
             f"Från {label(app.status).lower()} kan ansökan inte gå till {label(new_status).lower()}. "
             f"Möjliga steg: {allowed}."
@@ -48,7 +60,7 @@ def check_step(app: Application, new_status: str, when: date, granted: dict[int,
         )
     granted = granted or {}
     if new_status in GRANTED:
-        sought = app.budget.sought_by_year()
+        sought = app.budget.sought_by_year() if sought_by_year is None else sought_by_year
         if not granted or not any(granted.values()):
             raise WorkflowError("Ett beviljande behöver ett beviljat belopp för minst ett kalenderår.")
         for year, amount in granted.items():
@@ -56,17 +68,28 @@ def check_step(app: Application, new_status: str, when: date, granted: dict[int,
                 raise WorkflowError(f"År {year} finns inte i ansökans budget ({', '.join(map(str, sought))}).")
             if amount < 0:
                 raise WorkflowError("Ett beviljat belopp får inte vara negativt.")
-            if amount > sought[year]:
+            if amount > sought[year] and not app.outgoing:
                 raise WorkflowError(f"Beviljat för {year} är större än det sökta beloppet.")
-        if new_status == "beviljad" and any(a < sought[y] for y, a in granted.items()):
+        if app.outgoing:  # the funder decides one sum; how it falls on the years is the förbund's estimate
+            _check_outgoing_total(new_status, sum(granted.values()), sum(sought.values()))
+        elif new_status == "beviljad" and any(a < sought[y] for y, a in granted.items()):
             raise WorkflowError("Beviljat är mindre än sökt för minst ett år – välj ”Delvis beviljad”.")
     elif granted and any(granted.values()):
         raise WorkflowError(f"Steget {label(new_status).lower()} har inga beviljade belopp.")
 
 
+def _check_outgoing_total(new_status: str, granted: int, sought: int) -> None:
+    if granted > sought:
+        raise WorkflowError("Beviljat stöd är större än det sökta stödet.")
+    if new_status == "beviljad" and granted < sought:
+        raise WorkflowError("Beviljat stöd är mindre än det sökta – välj ”Delvis beviljad”.")
+    if new_status == "delvis_beviljad" and granted == sought:
+        raise WorkflowError("Hela det sökta stödet är beviljat – välj ”Beviljad”.")
+
+
 def apply_step(app: Application, new_status: str, when: date, note: str = "", who: str = "",
-               granted: dict[int, int] | None = None) -> StatusEvent:
-    check_step(app, new_status, when, granted)
+               granted: dict[int, int] | None = None, sought_by_year: dict[int, int] | None = None) -> StatusEvent:
+    check_step(app, new_status, when, granted, sought_by_year)
     event = StatusEvent(new_status, when, note.strip(), who.strip(),
                         {y: a for y, a in (granted or {}).items() if a} if new_status in DECIDED else {})
     app.history.append(event)

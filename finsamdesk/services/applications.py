@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain import checks, workflow
-from ..domain.application import Application, Phase, StatusEvent
+from ..domain.application import OUTGOING, Application, Phase, StatusEvent
 from ..domain.dates import years_between
 from ..domain.forms import FormTemplate
 from ..domain.statuses import GRANTED
@@ -90,6 +90,10 @@ def save(db: sqlite_utils.Database, app: Application) -> Application:
 
 
 def problems(app: Application, template: FormTemplate | None = None) -> list[checks.Problem]:
+    if app.outgoing:
+        from . import own_applications
+
+        return own_applications.problems(app, template)
     return checks.completeness(app, template or get_template(app.template_id))
 
 
@@ -97,12 +101,19 @@ def change_status(db: sqlite_utils.Database, app_id: int, new_status: str, when:
                   who: str = "", granted: dict[int, int] | None = None) -> StatusEvent:
     """One workflow step, with history, in one transaction. Refuses steps that make no sense."""
     app = load(db, app_id)
+    sought = None
     if new_status == "inkommen":
         blocking = checks.blocking(problems(app))
         if blocking:
             raise ServiceError("Ansökan är inte komplett:\n" + "\n".join(f"• {p.message}" for p in blocking))
+    if app.outgoing:
+        from . import own_applications
+
+        if new_status == "inskickad":
+            own_applications.check_before_sending(app)
+        sought = own_applications.support_by_year(app)
     try:
-        event = workflow.apply_step(app, new_status, when, note, who, granted)
+        event = workflow.apply_step(app, new_status, when, note, who, granted, sought)
     except workflow.WorkflowError as exc:
         raise ServiceError(str(exc)) from exc
     with db.atomic():
@@ -119,7 +130,16 @@ def delete(db: sqlite_utils.Database, app_id: int) -> None:
 
 
 def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
-    return store.list_rows(db)
+    """Every application; an own application's "sökt" is the support it asks the funder for."""
+    rows = store.list_rows(db)
+    if any(r.direction == OUTGOING for r in rows):
+        from dataclasses import replace
+
+        from . import own_applications
+
+        rows = [replace(r, sought_ore=own_applications.budget_of(store.load(db, r.id)).result.support)
+                if r.direction == OUTGOING else r for r in rows]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -127,6 +147,7 @@ class RowFilter:
     text: str = ""
     status: str = ""  # "" = all
     year: int | None = None
+    direction: str = ""  # "" = both, else RECEIVED or OUTGOING
 
 
 def filter_rows(rows: list[ApplicationRow], f: RowFilter) -> list[ApplicationRow]:
@@ -136,9 +157,11 @@ def filter_rows(rows: list[ApplicationRow], f: RowFilter) -> list[ApplicationRow
     for r in rows:
         if f.status and r.status != f.status:
             continue
+        if f.direction and r.direction != f.direction:
+            continue
         if f.year is not None and f.year not in r.years:
             continue
-        if needle and needle not in fold(f"{r.diarienummer}\n{r.name}\n{r.applicant}"):
+        if needle and needle not in fold(f"{r.diarienummer}\n{r.name}\n{r.applicant}\n{r.funder}"):
             continue
         out.append(r)
     return out

@@ -112,14 +112,31 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
         ends = [d for d in (insats.period_end, app.period_end) if d]
         insats.period_start, insats.period_end = (min(starts) if starts else None), (max(ends) if ends else None)
     insats.application_ids.append(application_id)
+    if app.outgoing:
+        insats.owner = insats.owner if insats_id is not None else (app.esf.applicant.name if app.esf else "")
+        insats.kind = "individ" if app.planned_participants else insats.kind
     _validate(insats)
     with db.atomic():
         insats_id = store.save_insats(db, insats)
-        for year, amount in app.granted_by_year.items():
-            sought = {c: v for (c, col, y), v in app.budget.cells.items() if col == SOUGHT and y == year}
-            store.set_granted(db, insats_id, year, rules.split_granted(amount, sought))
+        if app.outgoing:
+            _book_own_project(db, insats_id, app)
+        else:
+            for year, amount in app.granted_by_year.items():
+                sought = {c: v for (c, col, y), v in app.budget.cells.items() if col == SOUGHT and y == year}
+                store.set_granted(db, insats_id, year, rules.split_granted(amount, sought))
         _regenerate(db, insats_id, insats)
     return insats
+
+
+def _book_own_project(db: sqlite_utils.Database, insats_id: int, app: Application) -> None:
+    """A granted own application: per year the förbund's own co-financing and the granted support as the
+    insats's money, and the support as outside income of the year (so the result carries the own share)."""
+    from ..domain.esf import ESF_SUPPORT
+    from .own_applications import insats_money
+
+    for year, by_category in insats_money(app).items():
+        store.set_granted(db, insats_id, year, by_category)
+        store.set_income(db, insats_id, year, ESF_SUPPORT, by_category.get(ESF_SUPPORT))
 
 
 def granted_applications_without_insats(db: sqlite_utils.Database) -> list[int]:

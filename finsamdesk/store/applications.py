@@ -16,6 +16,7 @@ from ..domain.application import (
     diarienummer_prefix,
 )
 from ..domain.application import next_diarienummer as _next_of
+from . import esf as esf_store
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 
@@ -39,6 +40,8 @@ class ApplicationRow:
     status: str
     next_step: date | None
     template_id: str
+    direction: str = "received"
+    funder: str = ""
 
     @property
     def years(self) -> set[int]:
@@ -50,7 +53,7 @@ class ApplicationRow:
 def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
     sql = """
     SELECT a.id, a.diarienummer, a.name, a.template_id, a.period_start, a.period_end, a.status,
-           a.budget_years,
+           a.budget_years, a.direction, a.funder,
            CASE WHEN a.applicant_text != '' THEN a.applicant_text ELSE
              coalesce((SELECT group_concat(name, ', ') FROM
                 (SELECT name FROM application_applicant p WHERE p.application_id = a.id ORDER BY position)), '')
@@ -65,11 +68,11 @@ def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
         sought.setdefault(app_id, {})[year] = amount
     rows = []
     for r in db.execute(sql).fetchall():
-        (app_id, dnr, name, template_id, start, end, status, years, applicant, last_step) = r
+        (app_id, dnr, name, template_id, start, end, status, years, direction, funder, applicant, last_step) = r
         year_list = {int(y) for y in years.split(",") if y} if years else set()
         total = sum(a for y, a in sought.get(app_id, {}).items() if y in year_list)
         rows.append(ApplicationRow(app_id, dnr, name, applicant, _d(start), _d(end), total, status,
-                                   _d(last_step), template_id))
+                                   _d(last_step), template_id, direction, funder))
     return rows
 
 
@@ -108,15 +111,17 @@ def load(db: sqlite_utils.Database, app_id: int) -> Application:
         applicant_text=r["applicant_text"], period_start=_d(r["period_start"]), period_end=_d(r["period_end"]),
         place=r["place"], signed_on=_d(r["signed_on"]), planned_participants=r["planned_participants"],
         planned_women=r["planned_women"], planned_men=r["planned_men"], status=r["status"], id=app_id,
-        created_at=r["created_at"] or "", updated_at=r["updated_at"] or "",
+        created_at=r["created_at"] or "", updated_at=r["updated_at"] or "", direction=r["direction"],
+        funder=r["funder"], funder_dnr=r["funder_dnr"],
     )
+    app.esf = esf_store.load_parts(db, app_id)
     app.applicants = [Applicant(x["name"], x["role"], x["organisation_id"]) for x in db["application_applicant"]
                       .rows_where("application_id = ?", [app_id], order_by="position")]
     app.sections = {x["section_id"]: x["text"] for x in
                     db["application_section"].rows_where("application_id = ?", [app_id])}
     app.contacts = [ContactRow(x["role"], x["name"], x["organisation"], x["phone"], x["email"], x["contact_id"])
                     for x in db["application_contact"].rows_where("application_id = ?", [app_id], order_by="position")]
-    app.phases = [Phase(x["name"], _d(x["start"]), _d(x["end"])) for x in
+    app.phases = [Phase(x["name"], _d(x["start"]), _d(x["end"]), x["precision"]) for x in
                   db["application_phase"].rows_where("application_id = ?", [app_id], order_by="position")]
     years = [int(y) for y in r["budget_years"].split(",") if y] if r["budget_years"] else []
     app.budget = Budget(years, {(x["category"], x["column_kind"], x["year"]): x["amount_ore"] for x in
@@ -138,6 +143,7 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
         "planned_participants": app.planned_participants, "planned_women": app.planned_women,
         "planned_men": app.planned_men, "status": app.status,
         "budget_years": ",".join(str(y) for y in app.budget.years), "updated_at": now,
+        "direction": app.direction, "funder": app.funder, "funder_dnr": app.funder_dnr,
     }
     if app.id is None:
         row["created_at"] = app.created_at or now
@@ -159,11 +165,12 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
         [{"application_id": app_id, "position": i, "role": c.role, "name": c.name, "organisation": c.organisation,
           "phone": c.phone, "email": c.email, "contact_id": c.contact_id} for i, c in enumerate(app.contacts)])
     db["application_phase"].insert_all(
-        [{"application_id": app_id, "position": i, "name": p.name, "start": _iso(p.start), "end": _iso(p.end)}
-         for i, p in enumerate(app.phases)])
+        [{"application_id": app_id, "position": i, "name": p.name, "start": _iso(p.start), "end": _iso(p.end),
+          "precision": p.precision} for i, p in enumerate(app.phases)])
     db["budget_cell"].insert_all(
         [{"application_id": app_id, "category": c, "column_kind": col, "year": y, "amount_ore": v}
          for (c, col, y), v in app.budget.cells.items()])
+    esf_store.save_parts(db, app_id, app.esf)
     _save_history(db, app)
     return app_id
 
@@ -185,6 +192,7 @@ def delete(db: sqlite_utils.Database, app_id: int) -> None:
     ids = [r[0] for r in db.execute("SELECT id FROM status_event WHERE application_id = ?", [app_id])]
     for event_id in ids:
         db.execute("DELETE FROM granted_amount WHERE status_event_id = ?", [event_id])
+    esf_store.delete_parts(db, app_id)
     for table in ("status_event", "application_applicant", "application_section", "application_contact",
                   "application_phase", "budget_cell"):
         db.execute(f"DELETE FROM {table} WHERE application_id = ?", [app_id])

@@ -45,7 +45,7 @@ def save_insats(db: sqlite_utils.Database, insats: Insats) -> int:
 
 
 def delete_insats(db: sqlite_utils.Database, insats_id: int) -> None:
-    for table in ("insats_application", "insats_granted", "insats_year", "report", "invoice"):
+    for table in ("insats_application", "insats_granted", "insats_year", "insats_income", "report", "invoice"):
         db.execute(f"DELETE FROM {table} WHERE insats_id = ?", [insats_id])
     db.execute("DELETE FROM insats WHERE id = ?", [insats_id])
 
@@ -145,8 +145,8 @@ def invoice_years(db: sqlite_utils.Database, insats_id: int) -> list[int]:
         "SELECT DISTINCT substr(booked, 1, 4) FROM invoice WHERE insats_id = ? ORDER BY 1", [insats_id])]
 
 
-def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int]]:
-    """year → (Σ beviljat, Σ prognos (beviljat where none), Σ invoiced) over all insatser."""
+def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int, int]]:
+    """year → (Σ beviljat, Σ prognos (beviljat where none), Σ invoiced, Σ outside income) over all insatser."""
     out: dict[int, list[int]] = {}
     granted_by: dict[tuple[int, int], int] = {}
     for insats_id, year, amount in db.execute(
@@ -160,7 +160,25 @@ def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int]]:
         totals[1] += prognos_by.get(key, granted_by.get(key, 0))
     for year, amount in db.execute("SELECT substr(booked, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
         out.setdefault(int(year), [0, 0, 0])[2] += amount
-    return {y: tuple(v) for y, v in out.items()}  # type: ignore[misc]
+    income = dict(db.execute("SELECT year, sum(amount_ore) FROM insats_income GROUP BY year").fetchall())
+    for year in income:
+        out.setdefault(year, [0, 0, 0])
+    return {y: (*v, income.get(y, 0)) for y, v in out.items()}  # type: ignore[misc]
+
+
+def income(db: sqlite_utils.Database, insats_id: int) -> dict[int, dict[str, int]]:
+    """year → source → öre: outside money for an own project (the ESF support)."""
+    out: dict[int, dict[str, int]] = {}
+    for year, source, amount in db.execute(
+            "SELECT year, source, amount_ore FROM insats_income WHERE insats_id = ? ORDER BY year", [insats_id]):
+        out.setdefault(year, {})[source] = amount
+    return out
+
+
+def set_income(db: sqlite_utils.Database, insats_id: int, year: int, source: str, amount: int | None) -> None:
+    db.execute("DELETE FROM insats_income WHERE insats_id = ? AND year = ? AND source = ?", [insats_id, year, source])
+    if amount:
+        db["insats_income"].insert({"insats_id": insats_id, "year": year, "source": source, "amount_ore": amount})
 
 
 def spent_by_month(db: sqlite_utils.Database, year: int) -> list[int]:

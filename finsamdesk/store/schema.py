@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 migrations = Migrations("finsamdesk")
 
 
@@ -197,3 +197,65 @@ def m004_meetings(db):
                                 strict=True, not_null={"amount_ore"}, foreign_keys=[("item_id", "agenda_item", "id")])
     db["agenda_jav"].create({"item_id": int, "position": int, "name": str}, pk=("item_id", "position"), strict=True,
                             not_null={"name"}, foreign_keys=[("item_id", "agenda_item", "id")])
+
+
+@migrations()
+def m005_own_applications(db):
+    """Own applications to an outside funder (ESF 2014–2020, ESF+): direction, funder and the form's structured
+    parts as rows; phases to the month; an insats's income from outside (the ESF support) per year."""
+    db["application"].add_column("direction", str, not_null_default="received")
+    db["application"].add_column("funder", str, not_null_default="")
+    db["application"].add_column("funder_dnr", str, not_null_default="")
+    db["application"].create_index(["direction"])
+    db["application_phase"].add_column("precision", str, not_null_default="day")
+    text = str
+    project = {"application_id": int}
+    for name in ("applicant_name", "applicant_orgnr", "org_form", "employees", "phone", "email", "website",
+                 "postal_address", "visiting_address", "account", "signatory", "payment_signatory", "payment_email",
+                 "payment_phone", "workplace_cfar", "workplace_name", "workplace_postal_address",
+                 "workplace_visiting_address", "project_postal_address", "project_visiting_address", "call_name",
+                 "call_dnr", "programme_area", "specific_objective", "region"):
+        project[name] = text
+    project.update({"required_cofinancing_bp": int, "hours_per_year": int})
+    db["esf_project"].create(project, pk="application_id", strict=True,
+                             foreign_keys=[("application_id", "application", "id")],
+                             defaults={k: "" for k, v in project.items() if v is str})
+    db["esf_rate"].create({"application_id": int, "level": int, "rate_ore": int}, pk=("application_id", "level"),
+                          strict=True, not_null={"rate_ore"}, foreign_keys=[("application_id", "application", "id")])
+    db["esf_flat_rate"].create({"application_id": int, "position": int, "label": str, "percent_bp": int, "base": str},
+                               pk=("application_id", "position"), strict=True,
+                               not_null={"label", "percent_bp", "base"},
+                               foreign_keys=[("application_id", "application", "id")])
+    actor_text = ("role", "name", "orgnr", "postal_address", "contact", "cfar", "phone", "email", "signatory",
+                  "actor_type", "contribution")
+    db["esf_actor"].create({"application_id": int, "position": int, **dict.fromkeys(actor_text, str),
+                            "individuals": int, "amount_ore": int},
+                           pk=("application_id", "position"), strict=True, not_null=set(actor_text),
+                           defaults={k: "" for k in actor_text if k != "role"},
+                           foreign_keys=[("application_id", "application", "id")])
+    sub_text = ("name", "forbund", "kommuner", "ages", "target_group", "methods", "staffing")
+    db["esf_subproject"].create({"application_id": int, "position": int, **dict.fromkeys(sub_text, str),
+                                 "participants": int}, pk=("application_id", "position"), strict=True,
+                                not_null=set(sub_text), defaults=dict.fromkeys(sub_text, ""),
+                                foreign_keys=[("application_id", "application", "id")])
+    db["esf_risk"].create({"application_id": int, "position": int, "risk": str, "action": str},
+                          pk=("application_id", "position"), strict=True, not_null={"risk", "action"},
+                          defaults={"risk": "", "action": ""}, foreign_keys=[("application_id", "application", "id")])
+    db["esf_funding"].create({"application_id": int, "position": int, "kind": str, "support_type": str, "funder": str,
+                              "amount_ore": int}, pk=("application_id", "position"), strict=True,
+                             not_null={"kind", "support_type", "funder"}, defaults={"support_type": "", "funder": ""},
+                             foreign_keys=[("application_id", "application", "id")])
+    db["esf_cost"].create({"application_id": int, "group_key": str, "line": str, "amount_ore": int},
+                          pk=("application_id", "group_key", "line"), strict=True, not_null={"amount_ore"},
+                          foreign_keys=[("application_id", "application", "id")])
+    spec_text = ("section", "bearer", "function", "description", "sector", "cofin_kind", "cofin_role")
+    db["esf_spec_line"].create({"application_id": int, "position": int, **dict.fromkeys(spec_text, str), "level": int,
+                                "grade": int, "months": int, "amount_ore": int},
+                               pk=("application_id", "position"), strict=True, not_null=set(spec_text),
+                               defaults={"bearer": "", "function": "", "description": "", "sector": "offentlig",
+                                         "cofin_kind": "ovrig", "cofin_role": "projektagare"},
+                               foreign_keys=[("application_id", "application", "id")])
+    db["insats_income"].create({"insats_id": int, "year": int, "source": str, "amount_ore": int},
+                               pk=("insats_id", "year", "source"), strict=True, not_null={"amount_ore"},
+                               foreign_keys=[("insats_id", "insats", "id")])
+    db["insats_income"].create_index(["year"])

@@ -138,7 +138,7 @@ def test_structure_errors():
     assert bad([]) == ["Filen ska innehålla ett JSON-objekt { … }."]
     assert "format" in bad({"format": "annat", "version": 1})[0]
     assert "nyare" not in bad({"format": "finsamdesk-ansokan", "version": 1})[0]
-    assert "Uppdatera" in bad({"format": "finsamdesk-ansokan", "version": 2, "application": {}})[0]
+    assert "Uppdatera" in bad({"format": "finsamdesk-ansokan", "version": 3, "application": {}})[0]
     assert bad({"format": "finsamdesk-ansokan", "version": 1, "application": {}}) == [
         "template_id: saknas (ska vara en text)"]
     with pytest.raises(ImportFormatError, match="rad 1"):

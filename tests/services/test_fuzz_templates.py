@@ -36,7 +36,7 @@ def _check_template(raw) -> str:
     assert isinstance(t, FormTemplate) and isinstance(t.id, str) and t.id
     ids = [s.id for s in t.sections]
     assert len(ids) == len(set(ids)) and all(t.section(i).id == i for i in ids)
-    assert any(s.binds == "name" for s in t.sections)
+    assert any(s.binds == "name" or s.part is not None and "name" in s.part.placeholders() for s in t.sections)
     assert t.unit in ("kr", "tkr") and all(s.answer in ANSWER_KINDS for s in t.sections)
     _ = (t.budget, t.timeplan, t.contact_roles, [s.short for s in t.sections])
     return "valid"

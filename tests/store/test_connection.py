@@ -63,7 +63,7 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
     version = int(fixture.stem[1:])
     db = open_database(path)
     rows = applications.list_rows(db)
-    assert [r.name for r in rows] == ["Fixturansökan"]
+    assert [r.name for r in rows if r.direction == "received"] == ["Fixturansökan"]
     assert rows[0].sought_ore == 1_180_000_00
     if version >= 2:
         from finsamdesk.services import budget, insatser
@@ -86,6 +86,11 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
         meeting = meetings.load(db, m.id)
         assert (meeting.place, meeting.items[0].granted, meeting.items[0].jav) == (
             "Fixturrummet", {2022: 1_000_000_00}, ["Ordf Fixtur"])
+    if version >= 5:
+        own = applications.load(db, next(r.id for r in applications.list_rows(db) if r.direction == "outgoing"))
+        assert (own.funder_dnr, own.esf.call.rates, own.esf.spec_lines[0].months) == ("22-012-S99", {5: 71_530}, 21)
+    else:
+        assert {r.direction for r in applications.list_rows(db)} == {"received"}
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -138,6 +143,15 @@ def make_fixture(path: Path) -> None:
                 attendees=[Attendee("Ordf Fixtur", "Fixturkommun", "ordforande")],
                 items=[AgendaItem("ansokan", "Ansökan 2021-001", application_id=app.id, outcome="beviljad",
                                   granted={2022: 1_000_000_00}, jav=["Ordf Fixtur"], recorded_on=date(2021, 12, 1))]))
+        if SCHEMA_VERSION >= 5:
+            from finsamdesk.domain.esf_parts import Call, EsfParts, SpecLine
+
+            own = Application("esf-plus-2021-2027", name="Fixtur ESF+", diarienummer="2022-002", direction="outgoing",
+                              funder="Svenska ESF-rådet", funder_dnr="22-012-S99")
+            own.esf = EsfParts(call=Call(rates={5: 71_530}),
+                               spec_lines=[SpecLine("personal", "Fixturförbundet", "Projektledare", level=5, grade=100,
+                                                    months=21)])
+            applications.save(db, own)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()
