@@ -30,7 +30,7 @@ def timeplan_warnings(app: Application) -> list[Problem]:
     for p in app.phases:
         if p.start and p.end and p.end < p.start:
             out.append(Problem("tidplan", f"Fasen ”{p.name}” slutar före den börjar.", "error"))
-        if app.period_start and app.period_end and p.start and p.end and (
+        if app.period_start and app.period_end and p.start and p.end and p.precision == "day" and (
                 p.start < app.period_start or p.end > app.period_end):
             out.append(Problem("tidplan", f"Fasen ”{p.name}” ligger utanför insatsens period.", "warning"))
     dated = [(p.name, p.start, p.end) for p in app.phases if p.start and p.end and p.precision == "day"]

@@ -63,7 +63,7 @@ def own_cofinancing(app: Application, template: FormTemplate, result: EsfResult)
     parts = parts_of(app)
     if result.model == MODEL_2014 and result.tree is not None and template.cost_tree is not None:
         return own_cash(template.cost_tree, result.tree)
-    return sum(amount or 0 for line, amount in zip(parts.spec_lines, result.line_amounts)
+    return sum(amount or 0 for line, amount in zip(parts.spec_lines, result.line_amounts, strict=True)
                if line.section == COFINANCING and line.cofin_role == "projektagare")
 
 
@@ -91,7 +91,7 @@ def spread_by_year(total: int, start: date | None, end: date | None) -> dict[int
         return {}
     months = months_by_year(start, end)
     years = sorted(months)
-    return dict(zip(years, largest_remainder(total, [months[y] for y in years])))
+    return dict(zip(years, largest_remainder(total, [months[y] for y in years]), strict=True))
 
 
 ESF_SUPPORT = "ESF-stöd"  # the insats category and income source of a granted own ESF application
@@ -108,6 +108,7 @@ def insats_money(own_total: int, support_sought: int, granted_by_year: dict[int,
     own = own_total if granted_total >= support_sought or not support_sought else \
         own_total * granted_total // support_sought
     years = sorted(granted_by_year)
-    own_by_year = dict(zip(years, largest_remainder(own, [granted_by_year[y] for y in years]))) if years else {}
+    shares = largest_remainder(own, [granted_by_year[y] for y in years]) if years else []
+    own_by_year = dict(zip(years, shares, strict=True))
     return {y: {k: v for k, v in ((OWN_SHARE, own_by_year.get(y, 0)), (ESF_SUPPORT, granted_by_year[y])) if v}
             for y in years}

@@ -12,8 +12,9 @@ from .dates import MONTHS
 from .esf import MODEL_2014, MODEL_PLUS, EsfResult, month_index, parts_of
 from .esf_parts import COFINANCING, PERSONAL, Actor
 from .esf_spec import whole_percent
+from .figures import round_half_up
 from .forms import FormTemplate
-from .identifiers import IdentifierError, check_cfar, check_email, check_phone, luhn_ok_from_right, normalize_orgnr
+from .identifiers import IdentifierError, check_cfar, check_email, check_phone, luhn_ok, normalize_orgnr
 from .money import format_amount
 from .text import fold
 
@@ -29,16 +30,14 @@ def _month_name(index: int) -> str:
 
 
 def _month_ranges(indexes: list[int]) -> list[str]:
-    out: list[str] = []
-    start = prev = None
-    for m in sorted(indexes) + [None]:
-        if start is not None and (m is None or m != prev + 1):
-            out.append(_month_name(start) if start == prev else f"{_month_name(start)} – {_month_name(prev)}")
-            start = None
-        if m is not None and start is None:
-            start = m
-        prev = m
-    return out
+    """[2022·12+11, 2023·12+0, 2023·12+3] → ["december 2022 – januari 2023", "april 2023"]."""
+    runs: list[list[int]] = []
+    for m in sorted(indexes):
+        if runs and m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [_month_name(r[0]) if len(r) == 1 else f"{_month_name(r[0])} – {_month_name(r[-1])}" for r in runs]
 
 
 def phase_coverage(app: Application) -> list[Problem]:
@@ -99,7 +98,7 @@ def _cofinancing_share(result: EsfResult) -> list[Problem]:
         below = budgeted is not None and budgeted < required
     else:
         budgeted, shown = whole_percent(f.value("medfinansiering_pct")), f.text("medfinansiering_pct")
-        below = budgeted is not None and budgeted < whole_percent(required)
+        below = budgeted is not None and budgeted < round_half_up(required, 100)
     if below:
         return [Problem("budget.medfinansiering_pct", f"Budgeterad medfinansiering {shown} är lägre än "
                                                       f"utlysningens krav {f.text('krav_pct')}.", "warning")]
@@ -114,7 +113,7 @@ def _cofinanciers_plus(app: Application, result: EsfResult) -> list[Problem]:
     """ESF+: every medfinansiär has an amount in the specification; every amount has a medfinansiär."""
     parts = parts_of(app)
     out = []
-    lines = [(line, amount) for line, amount in zip(parts.spec_lines, result.line_amounts)
+    lines = [(line, amount) for line, amount in zip(parts.spec_lines, result.line_amounts, strict=True)
              if line.section == COFINANCING]
     listed = parts.actors_in("medfinansiar")
     for actor in listed:
@@ -127,7 +126,7 @@ def _cofinanciers_plus(app: Application, result: EsfResult) -> list[Problem]:
                                                       f"{_kr(amount)} i medfinansiering men står inte bland "
                                                       "medfinansiärerna.", "warning"))
     costs_by_bearer: dict[str, int] = {}
-    for line, amount in zip(parts.spec_lines, result.line_amounts):
+    for line, amount in zip(parts.spec_lines, result.line_amounts, strict=True):
         if line.section != COFINANCING and amount:
             costs_by_bearer[fold(line.bearer).strip()] = costs_by_bearer.get(fold(line.bearer).strip(), 0) + amount
     in_kind: dict[str, tuple[str, int]] = {}
@@ -221,7 +220,7 @@ def _identifiers(app: Application) -> list[Problem]:
 
     orgnr(parts.applicant.orgnr, "applicant.orgnr", "Stödsökande")
     account = "".join(ch for ch in parts.applicant.account if ch.isdigit())
-    if 7 <= len(account) <= 8 and not luhn_ok_from_right(account):  # a bankgiro number (a bank account is longer)
+    if 7 <= len(account) <= 8 and not luhn_ok(account):  # a bankgiro number (a bank account is longer)
         out.append(Problem("applicant.account", "Bankgironumret har fel kontrollsiffra.", "warning"))
     contact(parts.applicant.phone, parts.applicant.email, "applicant.phone", "Stödsökande")
     cfar = check_cfar(parts.workplace.cfar)

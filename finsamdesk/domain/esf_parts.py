@@ -36,7 +36,8 @@ COST_SECTIONS = {
 }
 COFINANCING = "medfinansiering"
 COFIN_KINDS = {"annat_an_pengar": "Bidrag i annat än pengar", "ovrig": "Övrig medfinansiering"}
-COFIN_ROLES = {"projektagare": "Projektägare - andel av kostnader", "samverkanspart": "Samverkanspart - andel av kostnader"}
+COFIN_ROLES = {"projektagare": "Projektägare - andel av kostnader",
+               "samverkanspart": "Samverkanspart - andel av kostnader"}
 FLAT_RATE_BASES = {"personal": "personalkostnaderna", "direkta": "de direkta kostnaderna"}
 
 HOURS_PER_YEAR = 1720  # ESF+ standard annual working hours

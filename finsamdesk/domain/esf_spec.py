@@ -62,7 +62,7 @@ def compute_spec(parts: EsfParts, participants: int | None, required_bp: int | N
     amounts = [line_amount(line, call) for line in parts.spec_lines]
     by_section: dict[str, int] = dict.fromkeys(COST_SECTIONS, 0)
     cofin: dict[tuple[str, str, str], int] = {}
-    for line, amount in zip(parts.spec_lines, amounts):
+    for line, amount in zip(parts.spec_lines, amounts, strict=True):
         if amount is None:
             continue
         if line.section == COFINANCING:
@@ -122,7 +122,7 @@ def whole_percent(bp: int | None) -> int | None:
 def bearer_costs(parts: EsfParts, budget: SpecBudget) -> dict[str, int]:
     """Σ cost lines per kostnadsbärare (as typed), co-financing excluded."""
     out: dict[str, int] = {}
-    for line, amount in zip(parts.spec_lines, budget.amounts):
+    for line, amount in zip(parts.spec_lines, budget.amounts, strict=True):
         if line.section != COFINANCING and amount:
             out[line.bearer] = out.get(line.bearer, 0) + amount
     return out

@@ -7,6 +7,7 @@ checked here when the template is read, so a misspelt one is a template error, n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -104,7 +105,7 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _only(raw: dict, known: set[str], where: str) -> None:
+def _only(raw: dict[str, Any], known: set[str], where: str) -> None:
     unknown = set(raw) - known
     if unknown:
         raise PartError(f"{where}: okända fält {', '.join(sorted(unknown))}.")
@@ -118,8 +119,10 @@ def parse_page(raw: Any, where: str) -> PageSpec | None:
     _only(raw, {"header_left", "header_right", "first_page", "footer", "name"}, where)
     if not isinstance(raw.get("name", ""), str):
         raise PartError(f"{where}.name: ska vara en text.")
-    spec = PageSpec(*(_texts(raw.get(k), f"{where}.{k}") for k in ("header_left", "header_right", "first_page",
-                                                                    "footer")), name=raw.get("name", ""))
+    spec = PageSpec(header_left=_texts(raw.get("header_left"), f"{where}.header_left"),
+                    header_right=_texts(raw.get("header_right"), f"{where}.header_right"),
+                    first_page=_texts(raw.get("first_page"), f"{where}.first_page"),
+                    footer=_texts(raw.get("footer"), f"{where}.footer"), name=raw.get("name", ""))
     for line in spec.header_left + spec.header_right + spec.first_page + spec.footer:
         for name in PLACEHOLDER.findall(line):
             if name not in APP_BINDINGS and name not in ("page", "total"):
@@ -164,7 +167,7 @@ def parse_part(raw: Any, where: str) -> Part:
     return part
 
 
-def check_placeholders(part: Part, where: str, figure_ok) -> None:
+def check_placeholders(part: Part, where: str, figure_ok: Callable[[str], bool]) -> None:
     """Every {name} must be something the application has (inside repeat/table: the item's fields)."""
     allowed = SOURCE_FIELDS.get(part.source_kind, ()) if part.type in ("repeat", "table") else ()
     for name in part.placeholders():
@@ -246,7 +249,7 @@ def spec_figure_ok(name: str) -> bool:
             and bool(re.fullmatch(r"[a-z_]+\.[a-z_.0-9]+", name)))
 
 
-def tree_figure_ok(tree: CostTree | None):
+def tree_figure_ok(tree: CostTree | None) -> Callable[[str], bool]:
     def ok(name: str) -> bool:
         if name in OVERVIEW_FIGURES:
             return True
@@ -254,7 +257,7 @@ def tree_figure_ok(tree: CostTree | None):
     return ok
 
 
-def figure_checker(model: str, tree: CostTree | None):
+def figure_checker(model: str, tree: CostTree | None) -> Callable[[str], bool]:
     if model == "esf-2014-2020":
         return tree_figure_ok(tree)
     if model == "esf-plus":

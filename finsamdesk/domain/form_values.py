@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from .application import Application, Phase
@@ -46,10 +47,11 @@ def month_span(phase: Phase) -> str:
     """`2020-09 – 2021-01` for a month phase, ISO dates otherwise."""
     if not phase.start and not phase.end:
         return ""
-    if phase.precision == "month":
-        fmt = lambda d: d.strftime("%Y-%m") if d else ""  # noqa: E731
-    else:
-        fmt = iso
+    def fmt(d: date | None) -> str:
+        if d is None:
+            return ""
+        return d.strftime("%Y-%m") if phase.precision == "month" else iso(d)
+
     return f"{fmt(phase.start)} – {fmt(phase.end)}"
 
 

@@ -276,7 +276,7 @@ def parse_template(raw: Any) -> FormTemplate:
 OUTSIDE_KEYS = ("direction", "funder", "budget_model", "page", "cost_tree", "specification", "call_defaults")
 
 
-def _section(s: dict, where: str, answer: str, binds: str | None) -> Section:
+def _section(s: dict[str, Any], where: str, answer: str, binds: str | None) -> Section:
     try:
         part = parse_part(s["part"], f"{where}.part") if s.get("part") is not None else None
         document_part = parse_page(s.get("document_part"), f"{where}.document_part")
@@ -303,7 +303,7 @@ def _section(s: dict, where: str, answer: str, binds: str | None) -> Section:
     )
 
 
-def _outside_funder(raw: dict, sections: list[Section]) -> dict[str, Any]:
+def _outside_funder(raw: dict[str, Any], sections: list[Section]) -> dict[str, Any]:
     """The template fields of an outside funder's form, checked against each other."""
     direction = raw.get("direction", "received")
     if direction not in ("received", "outgoing"):

@@ -7,10 +7,12 @@ from datetime import date
 
 
 def luhn_check_digit(digits: str) -> str:
-    """The digit that, appended to `digits`, passes the mod-10 check: weights 2,1,2,1… from the left, the
-    digits of each product summed (organisationsnummer, personnummer on ten digits, bankgiro, CFAR)."""
+    """The digit that, appended to `digits`, passes the mod-10 check: weights 2,1,2,1… from the right (the digit
+    next to the check digit weighs 2), the digits of each product summed. On the ten digits of an
+    organisationsnummer or personnummer and the eight of a CFAR this is 2,1,2,1… from the left too; a bankgiro
+    number of seven digits (4764585) is the case where the side matters."""
     total = 0
-    for i, ch in enumerate(digits):
+    for i, ch in enumerate(reversed(digits)):
         n = int(ch) * (2 if i % 2 == 0 else 1)
         total += n - 9 if n > 9 else n
     return str((10 - total % 10) % 10)
@@ -21,17 +23,6 @@ def luhn_ok(digits: str) -> bool:
     if not (digits.isdigit() and digits.isascii()):
         return False
     return luhn_check_digit(digits[:-1]) == digits[-1]
-
-
-def luhn_ok_from_right(digits: str) -> bool:
-    """The mod-10 check counted from the right (bankgiro numbers have 7 or 8 digits, so the side matters)."""
-    if not digits.isdigit():
-        return False
-    total = 0
-    for i, ch in enumerate(reversed(digits[:-1])):
-        n = int(ch) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return (10 - total % 10) % 10 == int(digits[-1])
 
 
 class IdentifierError(ValueError):

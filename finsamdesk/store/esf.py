@@ -73,7 +73,7 @@ def load_parts(db: sqlite_utils.Database, app_id: int) -> EsfParts | None:
     if row is None:
         return None
     columns = [d[0] for d in db.execute("SELECT * FROM esf_project LIMIT 0").description]
-    r = dict(zip(columns, row))
+    r = dict(zip(columns, row, strict=True))
     parts = EsfParts(
         applicant=Applicant(**{f.name: r[APPLICANT_COLUMNS.get(f.name, f.name)] for f in fields(Applicant)}),
         workplace=Workplace(**{name: r[column] for name, column in WORKPLACE_COLUMNS.items()}),

@@ -19,7 +19,7 @@ from finsamdesk.domain.identifiers import format_personnummer, luhn_check_digit,
 from finsamdesk.domain.insatser import Report, is_overdue
 from finsamdesk.domain.meetings import BOARD_DECISIONS, OUTCOMES_WITH_AMOUNTS, RECOMMENDATIONS
 from finsamdesk.domain.statuses import DECIDED, FINAL, GRANTED, ON_AGENDA_OF, STATUSES, WAITING, on_agenda_of
-from finsamdesk.domain.workflow import TRANSITIONS, next_steps, steps_to_recommendation
+from finsamdesk.domain.workflow import OUTGOING_TRANSITIONS, TRANSITIONS, next_steps, steps_to_recommendation
 
 PACKAGE = Path(__file__).resolve().parents[2] / "finsamdesk"
 
@@ -27,8 +27,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "finsamdesk"
 def test_status_sets_nest_and_name_real_statuses():
     assert set(GRANTED) < set(DECIDED) < set(FINAL) < set(STATUSES)
     assert set(WAITING) <= set(STATUSES) and not set(WAITING) & set(FINAL)
-    assert set(TRANSITIONS) == set(STATUSES)
-    assert all(not next_steps(s) for s in FINAL) and all(next_steps(s) for s in set(STATUSES) - set(FINAL))
+    assert set(TRANSITIONS) | set(OUTGOING_TRANSITIONS) == set(STATUSES)
+    assert set(OUTGOING_TRANSITIONS) - set(TRANSITIONS) == {"inskickad"}  # only an own application is sent
+    assert all(not next_steps(s) and not next_steps(s, outgoing=True) for s in FINAL)
+    assert all(next_steps(s) or next_steps(s, outgoing=True) for s in set(STATUSES) - set(FINAL))
 
 
 def test_what_waits_for_a_body_is_what_the_start_page_calls_waiting():
@@ -72,6 +74,7 @@ def test_luhn_check_digit_is_what_luhn_ok_accepts(digits):
 def test_luhn_on_real_numbers():
     assert luhn_check_digit("202100552") == "1" and luhn_ok("2021005521")  # Försäkringskassan
     assert luhn_ok("48356562") and not luhn_ok("00000001")  # a real CFAR, a placeholder
+    assert luhn_ok("4764585") and luhn_ok("55588172")  # bankgiro of seven and eight digits (DOMAIN §5.2)
 
 
 def test_personnummer_printed_one_way():
