@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain import insatser as rules
-from ..domain.application import SOUGHT
+from ..domain.application import SOUGHT, Application
 from ..domain.insatser import Insats, Invoice, Report, YearEconomy
 from ..domain.statuses import GRANTED
 from ..domain.text import fold

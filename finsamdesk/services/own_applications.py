@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain import checks, esf, esf_checks
 from ..domain.application import OUTGOING, Application, Phase
@@ -31,7 +31,7 @@ def own_templates() -> list[FormTemplate]:
     return [t for t in list_templates() if t.outgoing]
 
 
-def call_from_defaults(defaults: dict) -> Call:
+def call_from_defaults(defaults: dict[str, Any]) -> Call:
     """A new application's utlysning from the template's `call_defaults` (the rates are reference data)."""
     call = Call()
     call.required_cofinancing_bp = defaults.get("required_cofinancing_bp")
