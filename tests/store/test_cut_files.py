@@ -73,7 +73,7 @@ print(json.dumps(out))
 
 
 def test_a_backup_that_fails_on_a_full_disk_leaves_no_empty_copy_to_restore(tmp_path):
-    done = run_on_full_disk(FULL_DISK_BACKUP, tmp_path / "liten disk")
+    done = run_on_full_disk(FULL_DISK_BACKUP, tmp_path / "liten disk", size="2m")  # room for the file and one backup
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["second"].startswith("Säkerhetskopian kunde inte sparas") and "full" in out["second"]
