@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,7 +19,7 @@ REPEAT_SECONDS = 20
 _last_shown: dict[str, float] = {}
 
 
-def show_known_problem(exc) -> bool:
+def show_known_problem(exc: BaseException) -> bool:
     """A read-only file, a full disk…: a warning in words the user can act on. False if `exc` is no such error."""
     import logging
 
@@ -40,7 +41,7 @@ def show_known_problem(exc) -> bool:
     return True
 
 
-def show_unexpected_error(exc_type, exc, tb) -> None:
+def show_unexpected_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """sys.excepthook: log the type and where it happened (never the message or source lines, which may
     quote personal data), show the message in a dialog with "Kopiera detaljer"."""
     import logging  # not at start-up: the window shows first

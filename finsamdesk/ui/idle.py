@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
@@ -30,15 +30,15 @@ class IdleWatch(QObject):
     def start(self) -> None:
         self._last = time.monotonic()
         if not self._timer.isActive():
-            QApplication.instance().installEventFilter(self)
+            _application().installEventFilter(self)
             self._timer.start()
 
     def stop(self) -> None:
         if self._timer.isActive():
-            QApplication.instance().removeEventFilter(self)
+            _application().removeEventFilter(self)
             self._timer.stop()
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self._last = time.monotonic()
         return False
@@ -47,3 +47,9 @@ class IdleWatch(QObject):
         if time.monotonic() - self._last >= self.seconds:
             self.stop()
             self.idle.emit()
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    assert app is not None, "the window runs in a QApplication"
+    return app

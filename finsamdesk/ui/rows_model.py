@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ..domain.text import sort_key
@@ -27,9 +27,9 @@ class Column:
     tooltip: bool = False
 
 
-def sort_rows(rows: list, column: Column, order: Qt.SortOrder) -> list:
+def sort_rows(rows: list[Any], column: Column, order: Qt.SortOrder) -> list[Any]:
     """Rows sorted on one column, empty cells last whichever the direction."""
-    def key(row):
+    def key(row: Any) -> Any:
         value = column.key(row) if column.key else sort_key(column.text(row))
         return value if value not in ("", None, ()) else None
 
@@ -42,40 +42,40 @@ def sort_rows(rows: list, column: Column, order: Qt.SortOrder) -> list:
 class RowsModel(QAbstractTableModel):
     """Rows with an `id`; `colour(row)` may give a text colour (e.g. red for overdue)."""
 
-    def __init__(self, columns: tuple[Column, ...], parent=None, *, sort: tuple[int, Qt.SortOrder] | None = None,
-                 colour: Callable[[Any], str | None] | None = None):
+    def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None, *,
+                 sort: tuple[int, Qt.SortOrder] | None = None, colour: Callable[[Any], str | None] | None = None):
         super().__init__(parent)
         self.columns = columns
-        self._rows: list = []
+        self._rows: list[Any] = []
         self._sort = sort or (0, Qt.SortOrder.AscendingOrder)
         self._colour = colour
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = sort_rows(rows, self.columns[self._sort[0]], self._sort[1])
         self.endResetModel()
 
     @property
-    def rows(self) -> list:
+    def rows(self) -> list[Any]:
         return list(self._rows)
 
-    def row_at(self, row: int):
+    def row_at(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_id(self, row: int) -> int | None:
         found = self.row_at(row)
-        return found.id if found is not None else None
+        return int(found.id) if found is not None else None
 
     def row_of(self, row_id: int | None) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1) if row_id is not None else -1
 
-    def rowCount(self, parent=_ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], self.columns[index.column()]
@@ -90,12 +90,12 @@ class RowsModel(QAbstractTableModel):
             return QColor(colour) if colour else None
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.columns[section].header)
         return None
 
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._rows = sort_rows(self._rows, self.columns[column], order)

@@ -1,7 +1,8 @@
 """Small shared widgets: a field with its message beside it, table items, combo boxes, OK/Cancel, confirmation."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -13,6 +14,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QTableView
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -80,7 +85,7 @@ def refill(box: QComboBox, choices: Iterable[tuple[str, object]], chosen: object
         box.setCurrentIndex(max(0, box.findData(chosen)))
 
 
-def ok_cancel(dialog: QDialog, on_ok, ok_text: str | None = None) -> QDialogButtonBox:
+def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None = None) -> QDialogButtonBox:
     """OK and Cancel for a dialog: OK (named `ok_text` if given) calls `on_ok`, Cancel rejects."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     if ok_text:
@@ -96,8 +101,8 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def list_view(model, widths: tuple[int, ...] = (), stretch: int | None = None, sort_column: int = 0,
-              descending: bool = False):
+def list_view(model: QAbstractItemModel, widths: tuple[int, ...] = (), stretch: int | None = None,
+              sort_column: int = 0, descending: bool = False) -> QTableView:
     """A sortable, single-selection QTableView over `model` (Swedish lists look alike everywhere)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 

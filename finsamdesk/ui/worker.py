@@ -52,28 +52,28 @@ class Background(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumDuration(300)
         self.dialog.setValue(0)
-        self.thread = QThread(self)
+        self._thread = QThread(self)
         self.job = _Job(work)
-        self.job.moveToThread(self.thread)
-        self.thread.started.connect(self.job.run)
+        self.job.moveToThread(self._thread)
+        self._thread.started.connect(self.job.run)
         self.job.progressed.connect(self._progress)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.dialog.canceled.connect(self.job.cancel.set)
         self.running = True
-        self.thread.start()
+        self._thread.start()
 
     def _progress(self, done: int, total: int) -> None:
         self.dialog.setValue(min(1000, int(1000 * done / total)) if total else 0)
 
     def _finish(self) -> None:
         self.running = False
-        self.thread.quit()
-        self.thread.wait()
+        self._thread.quit()
+        self._thread.wait()
         self.dialog.close()
         self.finished.emit()
 
-    def _done(self, result) -> None:
+    def _done(self, result: Any) -> None:
         self._finish()
         self.on_done(result)
 

@@ -116,7 +116,7 @@ def test_agenda_editing_attendees_from_the_register_and_delete_with_undo(window,
     page.agenda.fields["title"].setText("Workshop om samverkan")
     page.agenda.add_item()
     page.agenda.fields["title"].setText("Fika")
-    page.agenda.move(-1)
+    page.agenda.move_item(-1)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
     page.form.from_register.click()
     from finsamdesk.services import registers

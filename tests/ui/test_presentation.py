@@ -6,11 +6,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from finsamdesk.domain.meetings import Slide
-from finsamdesk.ui.meetings.presentation import (
-    Fonts,
-    PresentationWindow,
-    keep_numbers_together,
-)
+from finsamdesk.ui.meetings.presentation import PresentationWindow
+from finsamdesk.ui.meetings.slide_page import Fonts, keep_numbers_together
 
 SHOTS = Path("/tmp/presentation-shots")
 SIZES = ((1280, 720), (1920, 1080))

@@ -4,6 +4,8 @@ Cells take amounts as people type them; totals are computed from the Budget as y
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
@@ -13,7 +15,11 @@ from ...domain.forms import BudgetTable
 from ...domain.money import AmountError, format_amount, parse_amount
 from ..widgets import item
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 TOTAL_BG = QColor("#eef1f5")
+
 
 
 class BudgetGrid(QTableWidget):
@@ -22,7 +28,7 @@ class BudgetGrid(QTableWidget):
     cell_edited = Signal(str, str, int, object)
     rejected = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._spec: BudgetTable | None = None
         self._budget = Budget()

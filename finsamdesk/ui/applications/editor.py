@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -42,6 +42,10 @@ from ...services.templates import get_template
 from ..widgets import MessageLabel
 from .undo import EditCommand
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtGui import QHideEvent
+
 AUTOSAVE_MS = 1000
 
 
@@ -67,9 +71,9 @@ class ApplicationEditor(QWidget):
     saved = Signal(int)
     status_changed = Signal(int)
 
-    def __init__(self, parent=None, undo_stack: QUndoStack | None = None):
+    def __init__(self, parent: QWidget | None = None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.app: Application | None = None
         self.template: FormTemplate | None = None
         self.undo_stack = undo_stack or QUndoStack(self)
@@ -116,7 +120,14 @@ class ApplicationEditor(QWidget):
         self._show_enabled(False)
 
     # ------------------------------------------------------------------ opening and saving
-    def set_database(self, db) -> None:
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.app = None
         self._dirty = False
@@ -134,7 +145,7 @@ class ApplicationEditor(QWidget):
         if not self.save_now():
             return False
         self.undo_stack.clear()
-        self.app = applications.load(self.db, app_id) if app_id is not None else None
+        self.app = applications.load(self.database, app_id) if app_id is not None else None
         self.template = get_template(self.app.template_id) if self.app else None
         self._rebuild()
         return True
@@ -147,7 +158,7 @@ class ApplicationEditor(QWidget):
 
     def reload(self) -> None:
         if self.app is not None:
-            self.app = applications.load(self.db, self.app.id)
+            self.app = applications.load(self.database, self.app.id)
             self._refresh_all()
 
     def save_now(self) -> bool:
@@ -155,7 +166,7 @@ class ApplicationEditor(QWidget):
         if self.app is None or not self._dirty:
             return True
         try:
-            applications.save(self.db, self.app)
+            applications.save(self.database, self.app)
         except ValidationError as exc:
             for field, label in self._field_messages.items():
                 label.show_error(exc.fields.get(field, ""))
@@ -171,7 +182,7 @@ class ApplicationEditor(QWidget):
         self.saved.emit(self.app.id)
         return True
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.save_now()
         super().hideEvent(event)
 
@@ -397,8 +408,8 @@ class ApplicationEditor(QWidget):
             return
         from .workflow_dialog import WorkflowDialog
 
-        who = registers.forbund(self.db).forbundschef
-        if WorkflowDialog(self.db, self.app, who, self).exec():
+        who = registers.forbund(self.database).forbundschef
+        if WorkflowDialog(self.database, self.app, who, self).exec():
             self.reload()
             self.status_changed.emit(self.app.id)
             self.saved.emit(self.app.id)

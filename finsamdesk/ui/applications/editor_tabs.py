@@ -216,7 +216,7 @@ def build_timeplan_tab(editor) -> QWidget:
 class HistoryTable(QTableWidget):
     HEADERS = ("Datum", "Steg", "Anteckning", "Vem", "Beviljat")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.HEADERS), parent)
         self.setHorizontalHeaderLabels(list(self.HEADERS))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

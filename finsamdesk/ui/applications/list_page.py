@@ -1,6 +1,8 @@
 """Ansökningar: filter bar, the sortable list, and the editor of the selected application."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -20,6 +22,10 @@ from ...domain.statuses import STATUSES
 from ..widgets import refill
 from .table_model import ApplicationTableModel
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtCore import QModelIndex
+
 # Services, the editor and their Qt widgets load when the file is opened, after the window
 # is on screen: start-up time is measured to the shown window (benchmarks/startup.py).
 
@@ -33,9 +39,9 @@ class ApplicationsPage(QWidget):
     selection_changed = Signal(object)  # application id or None
     changed = Signal()  # the list was read or filtered again (the window counts again)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self._all: list = []
         self.visible_rows: list = []
         self.search = QLineEdit()
@@ -98,7 +104,13 @@ class ApplicationsPage(QWidget):
         placeholder.deleteLater()
         self.editor.saved.connect(lambda _id: self.reload(keep=_id))
 
-    def set_database(self, db) -> None:
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         if self.editor is None:
             self._make_editor()
@@ -109,7 +121,7 @@ class ApplicationsPage(QWidget):
         from ...services import applications
 
         keep = keep if keep is not None else self.editor.current_id
-        self._all = applications.list_rows(self.db)
+        self._all = applications.list_rows(self.database)
         years = sorted({y for r in self._all for y in r.years}, reverse=True)
         refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in years)], self.year.currentData())
         self.apply_filter(keep=keep)
@@ -158,7 +170,7 @@ class ApplicationsPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         self.selection_changed.emit(app_id)
 
-    def _on_current(self, current, _previous) -> None:
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         app_id = self.model.row_id(current.row()) if current.isValid() else None
         if not self.editor.open_application(app_id):
             row = self.model.row_of(self.editor.current_id)

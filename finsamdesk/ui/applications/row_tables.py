@@ -31,7 +31,7 @@ class RowTable(QWidget):
 
     headers: tuple[str, ...] = ()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list = []
         self._filling = False
@@ -160,7 +160,7 @@ class ApplicantsTableWidget(RowTable):
 
     headers = ("Part", "Roll")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.organisations: list = []
         self.add_button.setText(self.tr("Lägg till part…"))

@@ -1,11 +1,16 @@
 """The applications list: its columns over ApplicationRow, on the shared RowsModel."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 
 from ...domain.money import format_amount
 from ...domain.statuses import label
 from ..rows_model import Column, RowsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 
 def period_text(row) -> str:
@@ -27,6 +32,7 @@ COLUMNS = (
 )
 
 
+
 class ApplicationTableModel(RowsModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, parent, sort=(0, Qt.SortOrder.DescendingOrder))

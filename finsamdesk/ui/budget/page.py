@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
@@ -26,6 +27,9 @@ from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view, refill
 from .year_view import YearView
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 SUMMARY_COLUMNS = (
     Column("År", lambda s: str(s.year), key=lambda s: s.year),
     Column("Intäkter (prognos)", lambda s: format_kr(s.income), key=lambda s: s.income, right=True),
@@ -45,9 +49,9 @@ class BudgetPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.today = today or date.today()
         self.search = None
         self.splitter = None
@@ -86,7 +90,13 @@ class BudgetPage(QWidget):
     def chosen_year(self) -> int:
         return self.year.currentData() or self.today.year
 
-    def set_database(self, db) -> None:
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.undo_stack.clear()
         self.reload(self.today.year)
@@ -95,10 +105,10 @@ class BudgetPage(QWidget):
         if self.db is None:
             return
         year = year or self.chosen_year
-        saved = service.years(self.db)
+        saved = service.years(self.database)
         choices = sorted({*saved, self.today.year, self.today.year + 1, year})
         refill(self.year, ((str(y) if y in saved else self.tr("%d (ny)") % y, y) for y in choices), year)
-        self.summary.set_rows(service.several_years(self.db))
+        self.summary.set_rows(service.several_years(self.database))
         self._show()
 
     def shown(self) -> None:
@@ -116,18 +126,18 @@ class BudgetPage(QWidget):
     def _show(self) -> None:
         year = self.chosen_year
         self.tabs.setTabText(0, self.tr("Budget %d") % year)
-        self.view.show_year(service.load_year(self.db, year), service.sheet(self.db, year),
-                            service.contributions(self.db, year))
+        self.view.show_year(service.load_year(self.database, year), service.sheet(self.database, year),
+                            service.contributions(self.database, year))
 
     def _edited(self, b) -> None:
         try:
-            change = changes.edit_year(self.db, b)
+            change = changes.edit_year(self.database, b)
         except ValidationError as exc:
             self.view.message.show_error(str(exc))
             self._show()
             return
         year = b.year
-        push(self.undo_stack, change, self.db, lambda: self.reload(year))
+        push(self.undo_stack, change, self.database, lambda: self.reload(year))
         self.reload(year)
         self.message.show_info(self.tr("Sparat."))
         self.changed.emit()
@@ -135,22 +145,22 @@ class BudgetPage(QWidget):
     def copy_to_next_year(self) -> None:
         year = self.chosen_year
         try:
-            change = changes.copy_to_next_year(self.db, year)
+            change = changes.copy_to_next_year(self.database, year)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
-        push(self.undo_stack, change, self.db, lambda: self.reload(year + 1), lambda: self.reload(year))
+        push(self.undo_stack, change, self.database, lambda: self.reload(year + 1), lambda: self.reload(year))
         self.reload(year + 1)
         self.message.show_info(self.tr("Budgeten är kopierad till %d; prognos och utfall är tomma.") % (year + 1))
 
     def delete_year(self) -> None:
         year = self.chosen_year
-        if year not in service.years(self.db):
+        if year not in service.years(self.database):
             self.message.show_error(self.tr("Året %d har ingen sparad budget.") % year)
             return
         if not confirm(self, self.tr("Ta bort budget"), self.tr("Ta bort budgeten för %d?") % year):
             return
-        push(self.undo_stack, changes.delete_year(self.db, year), self.db, lambda: self.reload(year))
+        push(self.undo_stack, changes.delete_year(self.database, year), self.database, lambda: self.reload(year))
         self.reload(year)
         self.message.show_info(self.tr("Budgeten för %d är borttagen (Ctrl+Z ångrar).") % year)
 
@@ -162,7 +172,7 @@ class BudgetPage(QWidget):
         year = self.chosen_year
         make = economy_files.budget_xlsx if fmt == "xlsx" else economy_files.budget_pdf
         save_document(self, self.message, self.tr("Spara budgeten"), Path.home() / f"budget-{year}.{fmt}",
-                      lambda: make(self.db, year), path)
+                      lambda: make(self.database, year), path)
 
     def _open_summary_row(self, index) -> None:
         row = self.summary.row_at(index.row())

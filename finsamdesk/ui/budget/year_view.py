@@ -40,7 +40,7 @@ class YearView(QWidget):
 
     edited = Signal(object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.year: BudgetYear | None = None
         self._filling = False

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.insatser import CADENCES, KINDS, STATUSES, Insats
+from ...domain.registers import Organisation
 from ..widgets import MessageLabel, combo
 
 
@@ -36,19 +37,23 @@ class InsatsDetails(QWidget):
 
     save_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.insats: Insats | None = None
-        self.fields = {
+        self.note = QPlainTextEdit()
+        self.fields: dict[str, QWidget] = {  # in the form's order
             "name": QLineEdit(), "kind": combo(KINDS), "status": combo(STATUSES), "owner": QComboBox(),
             "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
             "target_group": QLineEdit(), "planned_women": _count(None), "planned_men": _count(None),
-            "cadence": combo(CADENCES), "note": QPlainTextEdit(),
+            "cadence": combo(CADENCES), "note": self.note,
         }
-        self.fields["owner"].setEditable(True)
-        self.fields["period_start"].setPlaceholderText("2026-01-01")
-        self.fields["period_end"].setPlaceholderText("2026-12-31")
-        self.fields["note"].setMaximumHeight(80)
+        self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
+        self.combos = {k: w for k, w in self.fields.items() if isinstance(w, QComboBox)}
+        self.counts = {k: w for k, w in self.fields.items() if isinstance(w, QSpinBox)}
+        self.combos["owner"].setEditable(True)
+        self.lines["period_start"].setPlaceholderText("2026-01-01")
+        self.lines["period_end"].setPlaceholderText("2026-12-31")
+        self.note.setMaximumHeight(80)
         self.messages = {name: MessageLabel() for name in ("name", "period", "planned_women", "planned_men")}
         labels = {"name": "Namn", "kind": "Typ av insats", "status": "Status", "owner": "Insatsägare",
                   "contact": "Kontaktperson", "period_start": "Startdatum", "period_end": "Slutdatum",
@@ -79,28 +84,27 @@ class InsatsDetails(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-    def show_insats(self, insats: Insats, organisations: list, applications: list[str]) -> None:
+    def show_insats(self, insats: Insats, organisations: list[Organisation], applications: list[str]) -> None:
         self.insats = copy.deepcopy(insats)
-        f = self.fields
-        f["name"].setText(insats.name)
+        self.lines["name"].setText(insats.name)
         for name in ("kind", "status", "cadence"):
-            f[name].setCurrentIndex(max(0, f[name].findData(getattr(insats, name))))
-        f["owner"].clear()
-        f["owner"].addItem("", None)
+            self.combos[name].setCurrentIndex(max(0, self.combos[name].findData(getattr(insats, name))))
+        self.combos["owner"].clear()
+        self.combos["owner"].addItem("", None)
         for org in organisations:
-            f["owner"].addItem(org.name, org.id)
-        index = f["owner"].findData(insats.owner_id) if insats.owner_id else -1
+            self.combos["owner"].addItem(org.name, org.id)
+        index = self.combos["owner"].findData(insats.owner_id) if insats.owner_id else -1
         if index >= 0:
-            f["owner"].setCurrentIndex(index)
+            self.combos["owner"].setCurrentIndex(index)
         else:
-            f["owner"].setEditText(insats.owner)
-        f["contact"].setText(insats.contact)
-        f["period_start"].setText(insats.period_start.isoformat() if insats.period_start else "")
-        f["period_end"].setText(insats.period_end.isoformat() if insats.period_end else "")
-        f["target_group"].setText(insats.target_group)
-        f["planned_women"].setValue(-1 if insats.planned_women is None else insats.planned_women)
-        f["planned_men"].setValue(-1 if insats.planned_men is None else insats.planned_men)
-        f["note"].setPlainText(insats.note)
+            self.combos["owner"].setEditText(insats.owner)
+        self.lines["contact"].setText(insats.contact)
+        self.lines["period_start"].setText(insats.period_start.isoformat() if insats.period_start else "")
+        self.lines["period_end"].setText(insats.period_end.isoformat() if insats.period_end else "")
+        self.lines["target_group"].setText(insats.target_group)
+        self.counts["planned_women"].setValue(-1 if insats.planned_women is None else insats.planned_women)
+        self.counts["planned_men"].setValue(-1 if insats.planned_men is None else insats.planned_men)
+        self.note.setPlainText(insats.note)
         self.applications.setText("\n".join(applications) or self.tr("Ingen (insatsen skapades direkt)."))
         for message in (*self.messages.values(), self.message):
             message.clear_message()
@@ -111,24 +115,24 @@ class InsatsDetails(QWidget):
             return None
         for message in self.messages.values():
             message.clear_message()
-        f, out = self.fields, copy.deepcopy(self.insats)
-        out.name = f["name"].text().strip()
-        out.kind, out.status, out.cadence = (f[n].currentData() for n in ("kind", "status", "cadence"))
-        owner_text = f["owner"].currentText().strip()
-        index = f["owner"].findText(owner_text)
-        out.owner_id = f["owner"].itemData(index) if index > 0 else None
+        out = copy.deepcopy(self.insats)
+        out.name = self.lines["name"].text().strip()
+        out.kind, out.status, out.cadence = (self.combos[n].currentData() for n in ("kind", "status", "cadence"))
+        owner_text = self.combos["owner"].currentText().strip()
+        index = self.combos["owner"].findText(owner_text)
+        out.owner_id = self.combos["owner"].itemData(index) if index > 0 else None
         out.owner = owner_text
-        out.contact = f["contact"].text().strip()
+        out.contact = self.lines["contact"].text().strip()
         try:
-            out.period_start = parse_date(f["period_start"].text())
-            out.period_end = parse_date(f["period_end"].text())
+            out.period_start = parse_date(self.lines["period_start"].text())
+            out.period_end = parse_date(self.lines["period_end"].text())
         except DateError as exc:
             self.messages["period"].show_error(str(exc))
             return None
-        out.target_group = f["target_group"].text().strip()
-        out.planned_women = None if f["planned_women"].value() < 0 else f["planned_women"].value()
-        out.planned_men = None if f["planned_men"].value() < 0 else f["planned_men"].value()
-        out.note = f["note"].toPlainText()
+        out.target_group = self.lines["target_group"].text().strip()
+        out.planned_women = None if self.counts["planned_women"].value() < 0 else self.counts["planned_women"].value()
+        out.planned_men = None if self.counts["planned_men"].value() < 0 else self.counts["planned_men"].value()
+        out.note = self.note.toPlainText()
         return out
 
     def show_errors(self, fields: dict[str, str]) -> None:

@@ -30,7 +30,7 @@ class EconomyTab(QWidget):
     granted_edited = Signal(dict)
     prognos_edited = Signal(object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.economy: YearEconomy | None = None
         self._filling = False

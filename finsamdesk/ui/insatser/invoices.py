@@ -44,7 +44,7 @@ class InvoicesTab(QWidget):
     book = Signal(object)
     delete = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.insats_id: int | None = None
         self.model = RowsModel(COLUMNS, self)

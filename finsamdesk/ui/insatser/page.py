@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -35,6 +36,10 @@ from .economy import EconomyTab
 from .invoices import InvoicesTab
 from .reports import ReportsTab
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtCore import QModelIndex
+
 OVERDUE = "#b3261e"
 
 
@@ -62,9 +67,9 @@ class InsatserPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.today = today or date.today()
         self.current_id: int | None = None
         self._all: list = []
@@ -148,7 +153,13 @@ class InsatserPage(QWidget):
     def chosen_year(self) -> int:
         return self.year.currentData() or self.today.year
 
-    def set_database(self, db) -> None:
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.current_id = None
         self.undo_stack.clear()
@@ -158,7 +169,7 @@ class InsatserPage(QWidget):
     def reload(self, keep: int | None = None) -> None:
         if self.db is None:
             return
-        self._all = service.list_rows(self.db, self.chosen_year, self.today)
+        self._all = service.list_rows(self.database, self.chosen_year, self.today)
         self.apply_filter(keep=keep if keep is not None else self.current_id)
         if self.current_id is not None:
             self._show_current()
@@ -184,7 +195,7 @@ class InsatserPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %d insatser") % (len(rows), len(self._all)))
 
-    def _on_current(self, current, _previous) -> None:
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         insats_id = self.model.row_id(current.row()) if current.isValid() else None
         if insats_id == self.current_id:
             return
@@ -214,26 +225,26 @@ class InsatserPage(QWidget):
         if self.current_id is None:
             return
         try:
-            insats = service.load(self.db, self.current_id)
+            insats = service.load(self.database, self.current_id)
         except ServiceError:
             self.current_id = None
             self.tabs.setEnabled(False)
             return
         from ...services import applications
 
-        apps = [applications.load(self.db, a) for a in insats.application_ids]
-        self.details.show_insats(insats, registers.organisations(self.db),
+        apps = [applications.load(self.database, a) for a in insats.application_ids]
+        self.details.show_insats(insats, registers.organisations(self.database),
                                  [f"{a.diarienummer} {a.name} ({label(a.status).lower()})" for a in apps])
         self._show_money()
-        self.reports.show_reports(service.reports(self.db, self.current_id))
+        self.reports.show_reports(service.reports(self.database, self.current_id))
         self.archive_button.setText(self.tr("Återställ från arkiv") if insats.archived else self.tr("Arkivera"))
 
     def _show_money(self) -> None:
-        economy = service.economy(self.db, self.current_id, self.chosen_year)
+        economy = service.economy(self.database, self.current_id, self.chosen_year)
         self.tabs.setTabText(1, self.tr("Ekonomi %d") % self.chosen_year)
         self.economy.show_year(economy)
         categories = list(dict.fromkeys([*economy.categories, "Personal", "Lokaler", "Övrigt"]))
-        self.invoices.show_invoices(self.current_id, service.invoices(self.db, self.current_id, self.chosen_year),
+        self.invoices.show_invoices(self.current_id, service.invoices(self.database, self.current_id, self.chosen_year),
                                     categories, str(self.chosen_year))
 
     def _refresh(self, message: str = "") -> None:
@@ -254,7 +265,7 @@ class InsatserPage(QWidget):
         if insats is None:
             return False
         try:
-            self._push(changes.edit(self.db, insats))
+            self._push(changes.edit(self.database, insats))
         except ValidationError as exc:
             self.details.show_errors(exc.fields)
             return False
@@ -265,7 +276,7 @@ class InsatserPage(QWidget):
     def new_insats(self) -> None:
         if not self.save_details_if_dirty():
             return
-        insats = service.save(self.db, Insats(self.tr("Ny insats"), "struktur",
+        insats = service.save(self.database, Insats(self.tr("Ny insats"), "struktur",
                                               period_start=date(self.chosen_year, 1, 1),
                                               period_end=date(self.chosen_year, 12, 31)))
         self.current_id = insats.id
@@ -277,13 +288,14 @@ class InsatserPage(QWidget):
     def from_application(self, application_id: int | None = None) -> None:
         from ...services import applications
 
-        granted = [applications.load(self.db, i) for i in service.granted_applications_without_insats(self.db)]
+        db = self.database
+        granted = [applications.load(db, i) for i in service.granted_applications_without_insats(db)]
         dialog = FromApplicationDialog(granted, [r for r in self._all if not r.archived], self, application_id)
         if not dialog.exec():
             return
         app_id, target = dialog.choice()
         try:
-            insats = service.from_application(self.db, app_id, target)
+            insats = service.from_application(self.database, app_id, target)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
@@ -293,19 +305,19 @@ class InsatserPage(QWidget):
     def toggle_archived(self) -> None:
         if self.current_id is None:
             return
-        was_archived = service.load(self.db, self.current_id).archived
-        self._push(changes.toggle_archived(self.db, self.current_id))
+        was_archived = service.load(self.database, self.current_id).archived
+        self._push(changes.toggle_archived(self.database, self.current_id))
         self._refresh(self.tr("Återställd.") if was_archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
 
     def delete_insats(self) -> None:
         if self.current_id is None:
             return
-        insats = service.load(self.db, self.current_id)
+        insats = service.load(self.database, self.current_id)
         question = self.tr("Ta bort insatsen ”%s” med dess rapporter?") % insats.name
         if not confirm(self, self.tr("Ta bort insats"), question):
             return
         try:
-            service.delete(self.db, insats.id)
+            service.delete(self.database, insats.id)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
@@ -324,16 +336,16 @@ class InsatserPage(QWidget):
         from ..file_out import save_document
 
         insats_id = self.current_id
-        name = service.load(self.db, insats_id).name[:40].replace("/", "-")
+        name = service.load(self.database, insats_id).name[:40].replace("/", "-")
         make = economy_files.insats_xlsx if fmt == "xlsx" else economy_files.insats_pdf
         save_document(self, self.message, self.tr("Spara ekonomin"), Path.home() / f"{name} ekonomi.{fmt}",
-                      lambda: make(self.db, insats_id), path)
+                      lambda: make(self.database, insats_id), path)
 
     # ------------------------------------------------------------------ money
     def _granted_edited(self, by_category: dict) -> None:
         insats_id, year = self.current_id, self.chosen_year
         try:
-            self._push(changes.set_granted(self.db, insats_id, year, by_category))
+            self._push(changes.set_granted(self.database, insats_id, year, by_category))
         except ValidationError as exc:
             self.economy.message.show_error(str(exc))
             return
@@ -341,12 +353,12 @@ class InsatserPage(QWidget):
 
     def _prognos_edited(self, prognos) -> None:
         insats_id, year = self.current_id, self.chosen_year
-        self._push(changes.set_prognos(self.db, insats_id, year, prognos))
+        self._push(changes.set_prognos(self.database, insats_id, year, prognos))
         self._refresh()
 
     def _book(self, invoice) -> None:
         try:
-            change, warnings = changes.book_invoice(self.db, invoice)
+            change, warnings = changes.book_invoice(self.database, invoice)
         except ValidationError as exc:
             self.invoices.show_errors(exc.fields)
             return
@@ -362,13 +374,13 @@ class InsatserPage(QWidget):
     def _delete_invoice(self, invoice_id: int) -> None:
         if not confirm(self, self.tr("Ta bort faktura"), self.tr("Ta bort den markerade fakturan?")):
             return
-        self._push(changes.delete_invoice(self.db, invoice_id))
+        self._push(changes.delete_invoice(self.database, invoice_id))
         self._refresh()
         self.invoices.message.show_info(self.tr("Fakturan är borttagen (Ctrl+Z ångrar)."))
 
     # ------------------------------------------------------------------ reports
     def _mark_received(self, report_id: int, when) -> None:
-        self._push(changes.mark_received(self.db, report_id, when))
+        self._push(changes.mark_received(self.database, report_id, when))
         self._refresh()
 
     def _add_report(self) -> None:
@@ -379,7 +391,7 @@ class InsatserPage(QWidget):
         if not dialog.exec() or dialog.result_report is None:
             return
         try:
-            service.save_report(self.db, dialog.result_report)
+            service.save_report(self.database, dialog.result_report)
         except ValidationError as exc:
             self.reports.message.show_error(str(exc))
             return
@@ -387,13 +399,13 @@ class InsatserPage(QWidget):
 
     def _remove_report(self, report_id: int) -> None:
         if confirm(self, self.tr("Ta bort rapport"), self.tr("Ta bort den markerade rapporten?")):
-            service.delete_report(self.db, report_id)
+            service.delete_report(self.database, report_id)
             self._refresh()
 
     def _regenerate(self) -> None:
-        service.regenerate_reports(self.db, self.current_id)
+        service.regenerate_reports(self.database, self.current_id)
         self._refresh(self.tr("Rapporterna är skapade enligt regeln; mottagna och ändrade behölls."))
 
     # ------------------------------------------------------------------ undo
     def _push(self, change: Change) -> None:
-        push(self.undo_stack, change, self.db, self._refresh)
+        push(self.undo_stack, change, self.database, self._refresh)

@@ -31,7 +31,7 @@ class ReportsTab(QWidget):
     remove = Signal(int)
     regenerate = Signal()
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.today = today or date.today()
         columns = (

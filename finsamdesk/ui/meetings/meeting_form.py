@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,15 +30,18 @@ class MeetingForm(QWidget):
 
     COLUMNS = ("Namn", "Organisation", "Roll", "Närvarande")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields = {"kind": combo(KINDS), "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(),
-                       "chair": QLineEdit(), "secretary": QLineEdit(), "adjusters": QLineEdit(),
-                       "first_paragraph": QSpinBox(), "note": QLineEdit()}
-        self.fields["date"].setPlaceholderText("ÅÅÅÅ-MM-DD")
-        self.fields["time"].setPlaceholderText("13.00")
-        self.fields["first_paragraph"].setRange(1, 9999)
-        self.fields["first_paragraph"].setToolTip(self.tr("Paragraferna numreras löpande över årets protokoll."))
+        self.kind, self.first_paragraph = combo(KINDS), QSpinBox()
+        self.fields: dict[str, QWidget] = {
+            "kind": self.kind, "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(), "chair": QLineEdit(),
+            "secretary": QLineEdit(), "adjusters": QLineEdit(), "first_paragraph": self.first_paragraph,
+            "note": QLineEdit()}
+        self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
+        self.lines["date"].setPlaceholderText("ÅÅÅÅ-MM-DD")
+        self.lines["time"].setPlaceholderText("13.00")
+        self.first_paragraph.setRange(1, 9999)
+        self.first_paragraph.setToolTip(self.tr("Paragraferna numreras löpande över årets protokoll."))
         self.messages = {name: MessageLabel() for name in ("date", "time", "attendees")}
         labels = {"kind": "Slag", "date": "Datum", "time": "Tid", "place": "Plats", "chair": "Ordförande",
                   "secretary": "Sekreterare", "adjusters": "Justerare", "first_paragraph": "Första §",
@@ -77,12 +81,11 @@ class MeetingForm(QWidget):
         layout.addLayout(right, 3)
 
     def show_meeting(self, m: Meeting) -> None:
-        f = self.fields
-        f["kind"].setCurrentIndex(max(0, f["kind"].findData(m.kind)))
-        f["date"].setText(m.date.isoformat())
+        self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
+        self.lines["date"].setText(m.date.isoformat())
         for name in ("time", "place", "chair", "secretary", "adjusters", "note"):
-            f[name].setText(getattr(m, name))
-        f["first_paragraph"].setValue(m.first_paragraph)
+            self.lines[name].setText(getattr(m, name))
+        self.first_paragraph.setValue(m.first_paragraph)
         self.attendees.setRowCount(0)
         for a in m.attendees:
             self.add_attendee(a)
@@ -113,31 +116,33 @@ class MeetingForm(QWidget):
 
     def attendee_list(self) -> list[Attendee]:
         out = []
-        for row in range(self.attendees.rowCount()):
-            name = self.attendees.item(row, 0)
-            out.append(Attendee(name.text().strip(), (self.attendees.item(row, 1).text() or "").strip(),
-                                self.attendees.cellWidget(row, 2).currentData(),
-                                self.attendees.item(row, 3).checkState() == Qt.CheckState.Checked,
-                                name.data(Qt.ItemDataRole.UserRole)))
+        table = self.attendees
+        for row in range(table.rowCount()):
+            name, organisation, present = table.item(row, 0), table.item(row, 1), table.item(row, 3)
+            role = table.cellWidget(row, 2)
+            assert name is not None and organisation is not None and present is not None  # add_attendee made them
+            assert isinstance(role, QComboBox)
+            out.append(Attendee(name.text().strip(), (organisation.text() or "").strip(), role.currentData(),
+                                present.checkState() == Qt.CheckState.Checked, name.data(Qt.ItemDataRole.UserRole)))
         return out
 
     def read(self, into: Meeting) -> Meeting | None:
         """A copy of `into` with the form's values, or None with the errors next to their fields."""
         for message in self.messages.values():
             message.clear_message()
-        out, f = copy.deepcopy(into), self.fields
+        out = copy.deepcopy(into)
         try:
-            when = parse_date(f["date"].text())
+            when = parse_date(self.lines["date"].text())
         except DateError as exc:
             self.messages["date"].show_error(str(exc))
             return None
         if when is None:
             self.messages["date"].show_error(self.tr("Datum behövs."))
             return None
-        out.kind, out.date = f["kind"].currentData(), when
+        out.kind, out.date = self.kind.currentData(), when
         for name in ("time", "place", "chair", "secretary", "adjusters", "note"):
-            setattr(out, name, f[name].text().strip())
-        out.first_paragraph = f["first_paragraph"].value()
+            setattr(out, name, self.lines[name].text().strip())
+        out.first_paragraph = self.first_paragraph.value()
         out.attendees = self.attendee_list()
         return out
 
@@ -149,7 +154,7 @@ class MeetingForm(QWidget):
 class NewMeetingDialog(QDialog):
     """Kind, date, time and place of a meeting to plan."""
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nytt möte"))
         self.setMinimumWidth(380)

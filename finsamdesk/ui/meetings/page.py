@@ -3,8 +3,10 @@ beslutsunderlag, protokoll) and the projector mode (F5)."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,6 +32,14 @@ from ..widgets import MessageLabel, confirm, list_view
 from .agenda import AgendaTab
 from .meeting_form import MeetingForm, NewMeetingDialog
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtCore import QModelIndex
+
+    from ...domain.meetings import Meeting
+    from ..worker import Background
+    from .presentation import PresentationWindow
+
 COLUMNS = (
     Column("Datum", lambda r: f"{r.date.isoformat()} {r.time}".strip(), key=lambda r: (r.date, r.time)),
     Column("Slag", lambda r: KINDS.get(r.kind, r.kind)),
@@ -50,14 +60,14 @@ class MeetingsPage(QWidget):
     open_application = Signal(int)
     open_insats = Signal(int)
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.today = today or date.today()
-        self.current = None
-        self.saved = None  # the meeting as stored, to tell whether the form changed it
-        self.background = None
-        self.presentation = None
+        self.current: Meeting | None = None
+        self.saved: Meeting | None = None  # the meeting as stored, to tell whether the form changed it
+        self.background: Background | None = None
+        self.presentation: PresentationWindow | None = None
         self.undo_stack = QUndoStack(self)
         self.search = None
         self.model = RowsModel(COLUMNS, self, sort=(0, Qt.SortOrder.DescendingOrder))
@@ -113,7 +123,14 @@ class MeetingsPage(QWidget):
             button.setEnabled(False)
 
     # ------------------------------------------------------------------ the list
-    def set_database(self, db) -> None:
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.current = self.saved = None
         self.undo_stack.clear()
@@ -124,7 +141,7 @@ class MeetingsPage(QWidget):
             return
         keep = self.current.id if self.current is not None else None
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(service.list_rows(self.db))
+        self.model.set_rows(service.list_rows(self.database))
         row = self.model.row_of(keep)
         if row >= 0:
             self.table.selectRow(row)
@@ -136,28 +153,28 @@ class MeetingsPage(QWidget):
     def leave(self) -> None:
         pass
 
-    def _on_current(self, current, _previous) -> None:
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         meeting_id = self.model.row_id(current.row()) if current.isValid() else None
         if self.current is not None and meeting_id == self.current.id:
             return
         if not self.save_if_dirty():
             self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(self.model.row_of(self.current.id))
+            self.table.selectRow(self.model.row_of(self.current.id if self.current is not None else None))
             self.table.selectionModel().blockSignals(False)
             return
         if meeting_id is not None:
-            self._show(service.load(self.db, meeting_id))
+            self._show(service.load(self.database, meeting_id))
 
-    def select_meeting(self, meeting_id: int) -> None:
+    def select_meeting(self, meeting_id: int | None) -> None:
         self.table.selectRow(self.model.row_of(meeting_id))
 
     def _insatser(self) -> list[tuple[int, str]]:
         from ...services import insatser
 
-        return sorted(((r.id, r.name) for r in insatser.list_rows(self.db, self.today.year, self.today)
+        return sorted(((r.id, r.name) for r in insatser.list_rows(self.database, self.today.year, self.today)
                        if not r.archived), key=lambda t: t[1])
 
-    def _show(self, m, keep_item: int | None = None) -> None:
+    def _show(self, m: Meeting, keep_item: int | None = None) -> None:
         self.current, self.saved = m, copy.deepcopy(m)
         self.tabs.setEnabled(True)
         for button in (self.kallelse_button, self.underlag_button, self.protokoll_button, self.present_button,
@@ -169,7 +186,7 @@ class MeetingsPage(QWidget):
         self.tabs.setTabText(0, self.tr("Dagordning – %s") % m.title)
 
     # ------------------------------------------------------------------ editing
-    def _read(self):
+    def _read(self) -> Meeting | None:
         """The meeting as the tabs show it, or None (the messages say why)."""
         if self.current is None or not self.agenda.commit():
             return None
@@ -193,7 +210,7 @@ class MeetingsPage(QWidget):
             self.tabs.setCurrentWidget(self.form)
             return False
         try:
-            self._push(changes.edit(self.db, m))
+            self._push(changes.edit(self.database, m))
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             self.message.show_error(str(exc))
@@ -213,7 +230,8 @@ class MeetingsPage(QWidget):
             if not dialog.exec() or dialog.chosen is None:
                 return
             kind, when, time, place = dialog.chosen
-        m, change = changes.plan(self.db, kind, when, time, place)
+        assert when is not None, "a meeting has a date"
+        m, change = changes.plan(self.database, kind, when, time, place)
         self._push(change)
         self.current = None
         self.reload()
@@ -224,11 +242,12 @@ class MeetingsPage(QWidget):
         self.changed.emit()
 
     def delete_meeting(self) -> None:
-        if self.current is None or not confirm(self, self.tr("Ta bort möte"),
-                                               self.tr("Ta bort mötet %s?") % self.current.title):
+        m = self.current
+        if m is None or m.id is None or not confirm(self, self.tr("Ta bort möte"),
+                                                    self.tr("Ta bort mötet %s?") % m.title):
             return
         try:
-            self._push(changes.delete(self.db, self.current.id))
+            self._push(changes.delete(self.database, m.id))
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
@@ -242,7 +261,7 @@ class MeetingsPage(QWidget):
         m = self._read()
         if m is None:
             return
-        new = service.proposals(self.db, m.kind, m.date, m)
+        new = service.proposals(self.database, m.kind, m.date, m)
         if not new:
             self.agenda.message.show_info(self.tr("Inget mer väntar på %s.") % KINDS[m.kind].lower())
             return
@@ -252,20 +271,22 @@ class MeetingsPage(QWidget):
     def _add_from_register(self) -> None:
         from ...services import registers
 
-        contacts = registers.contacts(self.db)
+        contacts = registers.contacts(self.database)
         if not contacts:
             self.form.message.show_error(self.tr("Kontaktregistret är tomt."))
             return
         names = [f"{c.name} ({c.organisation_text})" if c.organisation_text else c.name for c in contacts]
         chosen, ok = QInputDialog.getItem(self, self.tr("Lägg till deltagare"), self.tr("Kontaktperson:"), names, 0,
                                           False)
-        if ok:
-            self.form.add_attendee(service.attendee_from_contact(self.db, contacts[names.index(chosen)].id))
+        contact_id = contacts[names.index(chosen)].id if ok else None
+        if contact_id is not None:
+            self.form.add_attendee(service.attendee_from_contact(self.database, contact_id))
 
     def record(self, index: int) -> None:
         """Carry out the item's recommendation or decision on its ansökan (asks first: it is not undone here)."""
-        if not self.save_if_dirty():
+        if not self.save_if_dirty() or self.current is None or self.current.id is None:
             return
+        meeting_id = self.current.id
         item = self.current.items[index]
         labels = RECOMMENDATIONS if self.current.kind == "beredning" else BOARD_DECISIONS
         if not confirm(self, self.tr("Registrera"), self.tr(
@@ -275,13 +296,13 @@ class MeetingsPage(QWidget):
                 else "")):
             return
         try:
-            made = service.record(self.db, self.current.id, index, item.outcome, item.granted, item.outcome_text,
+            made = service.record(self.database, meeting_id, index, item.outcome, item.granted, item.outcome_text,
                                   item.jav, self.today)
         except (ServiceError, ValidationError) as exc:
             self.agenda.message.show_error(str(exc))
             return
         self.undo_stack.clear()  # edits before the decision can no longer be undone over it
-        self._show(service.load(self.db, self.current.id), index)
+        self._show(service.load(self.database, meeting_id), index)
         text = self.tr("Registrerat.")
         if made is not None:
             text += " " + self.tr("Insatsen ”%s” har de beviljade beloppen.") % made.name
@@ -290,22 +311,23 @@ class MeetingsPage(QWidget):
         self.changed.emit()
 
     # ------------------------------------------------------------------ documents and the projector
-    def _chosen(self) -> bool:
-        """A meeting is selected and what is typed in it is saved (a message says why not)."""
+    def _chosen(self) -> Meeting | None:
+        """The selected meeting with what is typed in it saved, or None (a message says why)."""
         if self.current is None:
             self.message.show_error(self.tr("Välj ett möte i listan först."))
-            return False
-        return self.save_if_dirty()
+            return None
+        return self.current if self.save_if_dirty() else None
 
-    def _document(self, label: str, make, path: str | None) -> None:
+    def _document(self, label: str, make: Callable[[sqlite_utils.Database, int], bytes], path: str | None) -> None:
         from ..file_out import save_document
 
-        if not self._chosen():
+        m = self._chosen()
+        if m is None or m.id is None:
             return
-        m = self.current
+        meeting_id = m.id
         save_document(self, self.message, self.tr("Spara %s") % label.lower(),
                       Path.home() / f"{label} {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf",
-                      lambda: make(self.db, m.id), path)
+                      lambda: make(self.database, meeting_id), path)
 
     def kallelse(self, path: str | None = None) -> None:
         from ...services import meeting_files
@@ -324,17 +346,18 @@ class MeetingsPage(QWidget):
         from ...services.files import file_path
         from ..worker import Background
 
-        if not self._chosen():
+        m = self._chosen()
+        if m is None:
             return
-        m = self.current
         if path is None:
             suggested = Path.home() / f"Beslutsunderlag {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf"
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara beslutsunderlag"), str(suggested), "PDF (*.pdf)")
             if not path:
                 return
-        db_path, meeting_id, target = file_path(self.db), m.id, Path(path)
+        db_path, meeting_id, target = file_path(self.database), m.id, Path(path)
+        assert db_path is not None and meeting_id is not None  # a file on disk, a saved meeting
 
-        def work(progress, cancelled):
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
             from ...services import files, meeting_files
 
             db = files.open_file(db_path, create=False)
@@ -343,14 +366,14 @@ class MeetingsPage(QWidget):
             finally:
                 db.conn.close()
 
-        def done(written) -> None:
+        def done(written: Path) -> None:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
             self.message.show_info(self.tr("Sparad: %s") % written)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
-        def failed(exc) -> bool:
+        def failed(exc: BaseException) -> bool:
             if isinstance(exc, (ServiceError, OSError)):
                 self.message.show_error(str(exc))
                 return True
@@ -362,14 +385,15 @@ class MeetingsPage(QWidget):
         """The projector mode: one agenda item a page, arrow keys to move, Esc to leave."""
         from .presentation import PresentationWindow
 
-        if not self._chosen():
+        m = self._chosen()
+        if m is None:
             return
-        self.presentation = PresentationWindow(service.slides(self.db, self.current), self.current.title)
+        self.presentation = PresentationWindow(service.slides(self.database, m), m.title)
         self.presentation.present(beside=self.window().screen())
 
     # ------------------------------------------------------------------ undo
     def _push(self, change: Change) -> None:
-        push(self.undo_stack, change, self.db, self._after_undo_or_redo)
+        push(self.undo_stack, change, self.database, self._after_undo_or_redo)
 
     def _after_undo_or_redo(self) -> None:
         keep = self.current.id if self.current is not None else None

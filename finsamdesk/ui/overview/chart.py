@@ -33,7 +33,7 @@ def nice_step(top: int, steps: int = 4) -> int:
 class SpendingChart(QWidget):
     """Bars: invoiced so far, cumulative per month. Dashed line: the granted amount spread evenly over the year."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cumulative: list[int] = [0] * 12
         self.granted = 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -21,6 +22,9 @@ from ...domain.money import format_kr
 from ...domain.statuses import WAITING, label
 from ..widgets import MessageLabel
 from .chart import SpendingChart
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 OVERDUE = "#b3261e"
 
@@ -46,9 +50,9 @@ class OverviewPage(QWidget):
     open_insats = Signal(int)
     changed = Signal()  # never emitted: the overview changes nothing
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.today = today
         self.search = None  # nothing to search here
         self.splitter = None
@@ -89,7 +93,13 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def set_database(self, db) -> None:
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.reload()
 
@@ -105,7 +115,7 @@ class OverviewPage(QWidget):
     def reload(self) -> None:
         from ...services import overview as service
 
-        o = service.overview(self.db, self.today)
+        o = service.overview(self.database, self.today)
         self.heading.setText(self.tr("Översikt %d") % o.year)
         self.tiles["budget"].value.setText(format_kr(o.budget) if o.has_budget else self.tr("ingen budget"))
         self.tiles["granted"].value.setText(format_kr(o.granted))

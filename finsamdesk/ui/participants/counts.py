@@ -3,6 +3,7 @@ part at the end of the period, and ended — one row a period (a tertial by defa
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +24,9 @@ from ...services import participants as service
 from ...services.errors import ValidationError
 from ..rows_model import Column, RowsModel
 from ..widgets import MessageLabel, confirm, list_view, refill
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
 
 COLUMNS = (
     Column("Period", lambda c: f"{c.start.isoformat()} – {c.end.isoformat()}", key=lambda c: c.start),
@@ -132,7 +136,7 @@ class CountsTab(QWidget):
         elif insats_id is not None:
             self.new_period()
 
-    def _on_current(self, current, _previous) -> None:
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         period = self.model.row_at(current.row()) if current.isValid() else None
         if period is not None:
             self._show(copy.deepcopy(period))

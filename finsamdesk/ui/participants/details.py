@@ -38,28 +38,31 @@ class ParticipantForm(QWidget):
     save_requested = Signal()
     reveal_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.participant: Participant | None = None
         self.locked = True
         self.revealed = False
-        f = self.fields = {
+        self.note = QPlainTextEdit()
+        self.fields: dict[str, QWidget] = {  # in the form's order
             "code": QLineEdit(), "insats_id": QComboBox(), "personnummer": QLineEdit(), "name": QLineEdit(),
             "gender": QComboBox(), "birth_year": QLineEdit(), "start": QLineEdit(), "end": QLineEdit(),
             "support_id": QComboBox(), "outcome_id": QComboBox(), "consent_date": QLineEdit(),
-            "consent_how": QComboBox(), "note": QPlainTextEdit(),
+            "consent_how": QComboBox(), "note": self.note,
         }
-        f["gender"].addItem("", "")
+        self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
+        self.combos = {k: w for k, w in self.fields.items() if isinstance(w, QComboBox)}
+        self.combos["gender"].addItem("", "")
         for key, text in GENDERS.items():
-            f["gender"].addItem(text, key)
-        f["consent_how"].setEditable(True)
-        f["consent_how"].addItems(["", *CONSENT_WAYS])
-        f["code"].setPlaceholderText(self.tr("tomt = nästa löpnummer"))
-        f["personnummer"].setPlaceholderText("ÅÅÅÅMMDD-NNNN")
-        f["birth_year"].setPlaceholderText(self.tr("räknas ur personnumret"))
+            self.combos["gender"].addItem(text, key)
+        self.combos["consent_how"].setEditable(True)
+        self.combos["consent_how"].addItems(["", *CONSENT_WAYS])
+        self.lines["code"].setPlaceholderText(self.tr("tomt = nästa löpnummer"))
+        self.lines["personnummer"].setPlaceholderText("ÅÅÅÅMMDD-NNNN")
+        self.lines["birth_year"].setPlaceholderText(self.tr("räknas ur personnumret"))
         for name in ("start", "end", "consent_date"):
-            f[name].setPlaceholderText("ÅÅÅÅ-MM-DD")
-        f["note"].setMaximumHeight(90)
+            self.lines[name].setPlaceholderText("ÅÅÅÅ-MM-DD")
+        self.note.setMaximumHeight(90)
         self.messages = {name: MessageLabel() for name in LABELS}
         self.reveal_button = QPushButton(self.tr("Visa"))
         self.reveal_button.setCheckable(True)
@@ -70,7 +73,7 @@ class ParticipantForm(QWidget):
         self.gallrad = QLabel()
         self.gallrad.setWordWrap(True)
         form = QFormLayout()
-        for name, widget in f.items():
+        for name, widget in self.fields.items():
             row = QVBoxLayout()
             if name == "personnummer":
                 line = QHBoxLayout()
@@ -108,26 +111,28 @@ class ParticipantForm(QWidget):
     def _apply_masking(self) -> None:
         """Hidden identifiers are a fixed row of dots (not the value behind a password echo, which would still
         tell its length and keep it in the widget); shown, the real values can be edited."""
-        f, p = self.fields, self.participant
+        p = self.participant
+        assert p is not None  # a record is shown
         hidden = self.locked or not self.revealed
         has = (p.has_personnummer, p.has_name, p.has_note) if self.locked else (
             bool(p.personnummer), bool(p.name), bool(p.note))
         if hidden:
             for name, present in zip(("personnummer", "name"), has, strict=False):  # the note is never masked
-                f[name].setText(MASK if present else "")
-            f["note"].setPlainText("")
-            f["note"].setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")
+                self.lines[name].setText(MASK if present else "")
+            self.note.setPlainText("")
+            self.note.setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")
         else:
-            f["personnummer"].setText(format_personnummer(p.personnummer))
-            f["name"].setText(p.name)
-            f["note"].setPlainText(p.note)
-            f["note"].setPlaceholderText("")
-        for name in ("personnummer", "name", "note"):
-            f[name].setReadOnly(hidden)
+            self.lines["personnummer"].setText(format_personnummer(p.personnummer))
+            self.lines["name"].setText(p.name)
+            self.note.setPlainText(p.note)
+            self.note.setPlaceholderText("")
+        for name in ("personnummer", "name"):
+            self.lines[name].setReadOnly(hidden)
+        self.note.setReadOnly(hidden)
         self.reveal_button.setChecked(not hidden)
         self.reveal_button.setText(self.tr("Dölj") if not hidden else self.tr("Visa"))
 
-    def show_participant(self, p: Participant | None, insatser: list, categories: list[Category],
+    def show_participant(self, p: Participant | None, insatser: list[tuple[int, str]], categories: list[Category],
                          locked: bool) -> None:
         """`insatser`: (id, name) of the insatser with a register."""
         self.participant = copy.deepcopy(p)
@@ -137,25 +142,25 @@ class ParticipantForm(QWidget):
             message.clear_message()
         if p is None:
             return
-        f = self.fields
-        f["code"].setText(p.code)
-        f["insats_id"].clear()
+        self.lines["code"].setText(p.code)
+        self.combos["insats_id"].clear()
         for insats_id, name in insatser:
-            f["insats_id"].addItem(name, insats_id)
-        f["insats_id"].setCurrentIndex(max(0, f["insats_id"].findData(p.insats_id)))
-        f["gender"].setCurrentIndex(max(0, f["gender"].findData(p.gender)))
-        f["birth_year"].setText(str(p.birth_year) if p.birth_year else "")
+            self.combos["insats_id"].addItem(name, insats_id)
+        self.combos["insats_id"].setCurrentIndex(max(0, self.combos["insats_id"].findData(p.insats_id)))
+        self.combos["gender"].setCurrentIndex(max(0, self.combos["gender"].findData(p.gender)))
+        self.lines["birth_year"].setText(str(p.birth_year) if p.birth_year else "")
         for name in ("start", "end", "consent_date"):
             value = getattr(p, name)
-            f[name].setText(value.isoformat() if value else "")
+            self.lines[name].setText(value.isoformat() if value else "")
         for name, kind in (("support_id", "forsorjning"), ("outcome_id", "utfall")):
-            f[name].clear()
-            f[name].addItem("", None)
+            combo = self.combos[name]
+            combo.clear()
+            combo.addItem("", None)
             for c in categories:
                 if c.kind == kind and (c.active or c.id == getattr(p, name)):
-                    f[name].addItem(c.label + ("" if c.active else self.tr(" (inaktiv)")), c.id)
-            f[name].setCurrentIndex(max(0, f[name].findData(getattr(p, name))))
-        f["consent_how"].setEditText(p.consent_how)
+                    combo.addItem(c.label + ("" if c.active else self.tr(" (inaktiv)")), c.id)
+            combo.setCurrentIndex(max(0, combo.findData(getattr(p, name))))
+        self.combos["consent_how"].setEditText(p.consent_how)
         self.lock_note.setText(self.tr("Registret är låst: personnummer, namn och anteckning kan inte visas eller "
                                        "ändras. Tryck Visa för att låsa upp.") if locked else "")
         self.gallrad.setText(self.tr("Gallrad %s: %s togs bort.") % (p.gallrad_on.isoformat(), p.gallrat)
@@ -168,26 +173,27 @@ class ParticipantForm(QWidget):
             return None
         for message in self.messages.values():
             message.clear_message()
-        f, out = self.fields, copy.deepcopy(self.participant)
-        out.code = f["code"].text().strip()
-        out.insats_id = f["insats_id"].currentData()
+        out = copy.deepcopy(self.participant)
+        out.code = self.lines["code"].text().strip()
+        out.insats_id = self.combos["insats_id"].currentData()
         if not self.locked and self.revealed:
-            out.personnummer = f["personnummer"].text().strip()
-            out.name = f["name"].text().strip()
-            out.note = f["note"].toPlainText().strip()
-        out.gender = f["gender"].currentData() or ""
-        errors = {}
-        year = f["birth_year"].text().strip()
+            out.personnummer = self.lines["personnummer"].text().strip()
+            out.name = self.lines["name"].text().strip()
+            out.note = self.note.toPlainText().strip()
+        out.gender = self.combos["gender"].currentData() or ""
+        errors: dict[str, str] = {}
+        year = self.lines["birth_year"].text().strip()
         if year and not year.isdigit():
             errors["birth_year"] = self.tr("Skriv ett årtal, t.ex. 1985.")
         out.birth_year = int(year) if year.isdigit() else None
         for name in ("start", "end", "consent_date"):
             try:
-                setattr(out, name, parse_date(f[name].text()))
+                setattr(out, name, parse_date(self.lines[name].text()))
             except DateError as exc:
                 errors[name] = str(exc)
-        out.support_id, out.outcome_id = f["support_id"].currentData(), f["outcome_id"].currentData()
-        out.consent_how = f["consent_how"].currentText().strip()
+        out.support_id = self.combos["support_id"].currentData()
+        out.outcome_id = self.combos["outcome_id"].currentData()
+        out.consent_how = self.combos["consent_how"].currentText().strip()
         if errors:
             self.show_errors(errors)
             return None
@@ -206,7 +212,7 @@ class ParticipantForm(QWidget):
             return True
         compare = ("code", "insats_id", "gender", "birth_year", "start", "end", "support_id", "outcome_id",
                    "consent_date", "consent_how") + (IDENTIFIERS if self.revealed and not self.locked else ())
-        def value(p: Participant, attr: str):
+        def value(p: Participant, attr: str) -> object:
             v = getattr(p, attr)
             return v.replace("-", "").replace(" ", "") if attr == "personnummer" else v  # as typed vs stored
 

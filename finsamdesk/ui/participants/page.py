@@ -7,6 +7,7 @@ another file is opened. Without it everything but the identifiers works.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -31,6 +32,9 @@ from .dialogs import GallringDialog, PassphraseDialog, RegisterSettingsDialog
 from .register_tab import RegisterTab
 from .statistics import StatisticsTab
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 class ParticipantsPage(QWidget):
     """Public: set_database(db), reload(), key, ensure_unlocked() -> bool, lock(), register (RegisterTab), counts,
@@ -40,9 +44,9 @@ class ParticipantsPage(QWidget):
     changed = Signal()
     lock_changed = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = None
+        self.db: sqlite_utils.Database | None = None
         self.key = None
         self._asked = False
         self.undo_stack = QUndoStack(self)
@@ -80,7 +84,14 @@ class ParticipantsPage(QWidget):
         return self.register.splitter
 
     # ------------------------------------------------------------------ the file
-    def set_database(self, db) -> None:
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         """A file is opened: the key of the last one is dropped; the tabs load when the page is shown."""
         if self.key is not None:
             self.lock()
@@ -97,7 +108,7 @@ class ParticipantsPage(QWidget):
         if self.db is None:
             return
         self._reload_tab()
-        if not self._asked and self.key is None and service.is_protected(self.db):
+        if not self._asked and self.key is None and service.is_protected(self.database):
             self._asked = True
             QTimer.singleShot(0, self.ensure_unlocked)
 
@@ -122,7 +133,7 @@ class ParticipantsPage(QWidget):
 
     # ------------------------------------------------------------------ the lock
     def _show_lock_state(self) -> None:
-        protected = self.db is not None and service.is_protected(self.db)
+        protected = self.db is not None and service.is_protected(self.database)
         if self.key is not None:
             self.lock_state.setText(self.tr("Upplåst"))
             self.lock_state.setStyleSheet(INFO_STYLE)
@@ -148,11 +159,12 @@ class ParticipantsPage(QWidget):
             return True
         if self.db is None:
             return False
-        protected = service.is_protected(self.db)
+        protected = service.is_protected(self.database)
 
         def attempt(*texts: str) -> str:
             try:
-                self.key = service.unlock(self.db, *texts) if protected else service.create_passphrase(self.db, *texts)
+                db = self.database
+                self.key = service.unlock(db, *texts) if protected else service.create_passphrase(db, *texts)
             except (ValidationError, ServiceError) as exc:
                 return str(exc)
             return ""
@@ -160,11 +172,11 @@ class ParticipantsPage(QWidget):
         PassphraseDialog(self, "unlock" if protected else "create", attempt, self._example_hint()).exec()
         if self.key is None:
             return False
-        self.idle.seconds = service.register_settings(self.db).lock_minutes * 60
+        self.idle.seconds = service.register_settings(self.database).lock_minutes * 60
         self.idle.start()
         self._show_lock_state()
         self.message.show_info(self.tr("Registret är upplåst. Det låses efter %d minuter utan aktivitet.")
-                               % service.register_settings(self.db).lock_minutes)
+                               % service.register_settings(self.database).lock_minutes)
         self.register.show_current()
         self.lock_changed.emit(False)
         return True
@@ -174,7 +186,7 @@ class ParticipantsPage(QWidget):
         from ...services import registers
         from ...services.demo_participants import EXAMPLE_PASSPHRASE
 
-        if not registers.forbund(self.db).is_example:
+        if not registers.forbund(self.database).is_example:
             return ""
         return self.tr("Exempelfilens lösenfras är: %s") % EXAMPLE_PASSPHRASE
 
@@ -192,13 +204,13 @@ class ParticipantsPage(QWidget):
         self.lock_changed.emit(True)
 
     def change_passphrase(self) -> None:
-        if self.db is None or not service.is_protected(self.db):
+        if self.db is None or not service.is_protected(self.database):
             self.ensure_unlocked()
             return
 
         def attempt(old: str, new: str, repeated: str, new_key: bool) -> str:
             try:
-                key = service.change_passphrase(self.db, old, new, repeated, new_key=new_key)
+                key = service.change_passphrase(self.database, old, new, repeated, new_key=new_key)
             except (ValidationError, ServiceError) as exc:
                 return str(exc)
             if key is not None and self.key is not None:
@@ -213,11 +225,11 @@ class ParticipantsPage(QWidget):
 
     # ------------------------------------------------------------------ settings, categories, gallring
     def edit_settings(self) -> None:
-        current = service.register_settings(self.db)
+        current = service.register_settings(self.database)
 
         def save(minutes: int, years: int) -> str:
             try:
-                service.save_register_settings(self.db, service.RegisterSettings(minutes, years))
+                service.save_register_settings(self.database, service.RegisterSettings(minutes, years))
             except ValidationError as exc:
                 return str(exc)
             self.idle.seconds = minutes * 60
@@ -228,21 +240,21 @@ class ParticipantsPage(QWidget):
     def edit_categories(self) -> None:
         from .categories_dialog import CategoriesDialog
 
-        CategoriesDialog(self.db, self).exec()
+        CategoriesDialog(self.database, self).exec()
         self.refresh_tabs()
 
     def gallring(self, today: date | None = None, confirmed: bool = False) -> int:
         """Show who would be gallrad; remove their identifiers when the user confirms. Returns how many."""
         self.register.save_if_dirty()
-        plan = files_service.gallring_plan(self.db, today)
+        plan = files_service.gallring_plan(self.database, today)
         if not confirmed:
-            if not GallringDialog(self, plan, files_service.gallring_log(self.db)).exec():
+            if not GallringDialog(self, plan, files_service.gallring_log(self.database)).exec():
                 return 0
             if plan.items and not confirm(self, self.tr("Gallra"), self.tr(
                     "Ta bort personnummer, namn och anteckningar för %d deltagare? Det går inte att ångra.")
                     % len(plan.items)):
                 return 0
-        count = files_service.gallra(self.db, plan)
+        count = files_service.gallra(self.database, plan)
         self.undo_stack.clear()  # earlier steps could bring identifiers back
         self.refresh_tabs()
         self.message.show_info(self.tr("%d deltagare gallrades.") % count)
@@ -256,4 +268,4 @@ class ParticipantsPage(QWidget):
             self.refresh_tabs()
             self.changed.emit()
 
-        push(self.undo_stack, change, self.db, after)
+        push(self.undo_stack, change, self.database, after)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -12,17 +13,21 @@ from ...domain.text import sort_key
 from ...services.participants import Row
 from ..rows_model import RIGHT
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
 _ROOT = QModelIndex()
 MASK_PNR, MASK_NAME = "••••••••-••••", "••••••"
 HEADERS = ("Deltagar-id", "Insats", "Kön", "Födelseår", "Start", "Slut", "Försörjning vid start",
            "Utfall vid avslut", "Personnummer", "Namn", "Gallrad")
 
 
+
 class RegisterModel(QAbstractTableModel):
     """`set_rows(all_rows)` keeps every row in the current sort order; `set_filter(f)` shows f(sorted rows).
     A header click sorts all rows and filters them again. Public: rows (shown), row_at, row_of, names, labels."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list = []
         self.rows: list = []

@@ -3,6 +3,7 @@ files (import template, import off the GUI thread, export, registerutdrag)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from ..widgets import combo as make_combo
 from .details import ParticipantForm
 from .register_files import RegisterFiles
 from .register_model import RegisterModel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
 
 STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
 
@@ -205,7 +209,7 @@ class RegisterTab(QWidget):
         if row >= 0:
             self.table.selectRow(row)
 
-    def _on_current(self, current, _previous) -> None:
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         found = self.model.row_at(current.row()) if current.isValid() else None
         new_id = self.model.row_id(found) if found is not None else None
         if new_id == self.current_id:

@@ -1,6 +1,8 @@
 """A register page: a filterable, sortable list on the left and the selected record's form on the right."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +21,22 @@ from ...domain.text import matches, sort_key
 from ...services.errors import ServiceError, ValidationError
 from ..widgets import MessageLabel, confirm, item
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
-class RegisterPage(QWidget):
-    """Subclasses define columns, cells(record), form fields, load_records, new_record, read_form, save, delete."""
+
+class Record(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+R = TypeVar("R", bound=Record)
+
+
+class RegisterPage(QWidget, Generic[R]):
+    """Subclasses define columns, cells(record), form fields, load_records, new_record, read_form, save, delete.
+    `lines` are the fields that are QLineEdits (add_field puts them there too)."""
 
     columns: tuple[str, ...] = ()
     noun = "posten"
@@ -29,11 +44,12 @@ class RegisterPage(QWidget):
     MIN_COLUMN_WIDTH = 60
     changed = Signal()  # a record was saved or deleted
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = None
-        self.records: list = []
-        self.current = None
+        self.db: sqlite_utils.Database | None = None
+        self.records: list[R] = []
+        self.current: R | None = None
+        self._shown: list[R] = []
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self.undo_stack = None  # saved with the button; no undo here
         self.search = QLineEdit()
@@ -55,6 +71,7 @@ class RegisterPage(QWidget):
         header.sectionClicked.connect(self._sort_by)
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
+        self.lines: dict[str, QLineEdit] = {}
         self.messages: dict[str, MessageLabel] = {}
         self.message = MessageLabel()
         self.new_button = QPushButton(self.tr("Ny"))
@@ -97,10 +114,18 @@ class RegisterPage(QWidget):
         box.addWidget(widget)
         box.addWidget(message)
         self.fields[key] = widget
+        if isinstance(widget, QLineEdit):
+            self.lines[key] = widget
         self.messages[key] = message
         self.form.addRow(label, box)
 
-    def set_database(self, db) -> None:
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the page acts only once set_database has given it one)."""
+        assert self.db is not None, "set_database first"
+        return self.db
+
+    def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.reload()
 
@@ -119,14 +144,14 @@ class RegisterPage(QWidget):
     def save_if_dirty(self) -> bool:
         return True  # a record is saved with its button; an unsaved form is left as it is
 
-    def visible(self) -> list:
+    def visible(self) -> list[R]:
         needle = self.search.text()
         rows = [r for r in self.records if matches(needle, *self.cells(r))]
         column, order = self._sort
         return sorted(rows, key=lambda r: sort_key(self.cells(r)[column]),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def refresh_table(self, *_args, keep_id: int | None = None) -> None:
+    def refresh_table(self, *_args: object, keep_id: int | None = None) -> None:
         self._shown = self.visible()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._shown))
@@ -140,7 +165,7 @@ class RegisterPage(QWidget):
         self.table.blockSignals(False)
         self.fit_columns()
 
-    def fit_columns(self, *_args) -> None:
+    def fit_columns(self, *_args: object) -> None:
         """Columns as wide as their contents; when they do not fit, the widest give way (full text in the
         tooltip) and the name column keeps what it needs first. The name column takes what is left."""
         available = self.table.viewport().width()
@@ -154,11 +179,11 @@ class RegisterPage(QWidget):
         for column, width in enumerate(others, start=1):
             self.table.setColumnWidth(column, max(self.MIN_COLUMN_WIDTH, min(width, cap)))
 
-    def showEvent(self, event) -> None:  # Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         self.fit_columns()
 
-    def resizeEvent(self, event) -> None:  # Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -215,11 +240,12 @@ class RegisterPage(QWidget):
     def delete_current(self) -> None:
         if self.current is None:
             return
-        name = self.cells(self.current)[0]
+        name, record_id = self.cells(self.current)[0], self.current.id
         if not confirm(self, self.tr("Ta bort"), self.tr("Vill du ta bort %s ”%s”?") % (self.noun, name)):
             return
+        assert record_id is not None  # a record in the list is saved
         try:
-            self.delete(self.current.id)
+            self.delete(record_id)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
@@ -227,10 +253,10 @@ class RegisterPage(QWidget):
         self.changed.emit()
 
     # to be defined by subclasses
-    def load_records(self) -> list: raise NotImplementedError  # noqa: E704
-    def cells(self, record) -> list[str]: raise NotImplementedError  # noqa: E704
-    def new_record(self): raise NotImplementedError  # noqa: E704
-    def show_record(self, record) -> None: raise NotImplementedError  # noqa: E704
-    def read_form(self, record_id): raise NotImplementedError  # noqa: E704
-    def save(self, record) -> dict: raise NotImplementedError  # noqa: E704
+    def load_records(self) -> list[R]: raise NotImplementedError  # noqa: E704
+    def cells(self, record: R) -> list[str]: raise NotImplementedError  # noqa: E704
+    def new_record(self) -> R: raise NotImplementedError  # noqa: E704
+    def show_record(self, record: R) -> None: raise NotImplementedError  # noqa: E704
+    def read_form(self, record_id: int | None) -> R: raise NotImplementedError  # noqa: E704
+    def save(self, record: R) -> dict[str, str]: raise NotImplementedError  # noqa: E704
     def delete(self, record_id: int) -> None: raise NotImplementedError  # noqa: E704
