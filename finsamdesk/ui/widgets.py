@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -93,6 +94,12 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None 
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell ("" where the cell has no item)."""
+    cell = table.item(row, column)
+    return cell.text() if cell is not None else ""
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,11 +19,16 @@ from ...domain.insatser import REPORT_KINDS, Report
 from ...domain.money import format_kr
 from ..widgets import MessageLabel, ok_cancel
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...domain.application import Application
+
 
 class ReportDialog(QDialog):
     """Edit or add a report; `result_report` holds it after OK (checked: title and due date)."""
 
-    def __init__(self, report: Report, parent=None):
+    def __init__(self, report: Report, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rapport"))
         self.report = copy.deepcopy(report)
@@ -54,7 +60,7 @@ class ReportDialog(QDialog):
     def _accept(self) -> None:
         r = self.report
         try:
-            r.due = parse_date(self.due.text())
+            due = parse_date(self.due.text())
             r.received_on = parse_date(self.received.text())
             typed = self.period.text().strip()
             r.period_start, r.period_end = parse_range(self.period.text()) if typed else (None, None)
@@ -62,7 +68,9 @@ class ReportDialog(QDialog):
             self.message.show_error(str(exc))
             return
         r.title, r.kind, r.note = self.title.text().strip(), self.kind.currentData(), self.note.text().strip()
-        if not r.title or r.due is None:
+        if due is not None:
+            r.due = due
+        if not r.title or due is None:
             self.message.show_error(self.tr("Rapporten behöver en rubrik och en sista dag."))
             return
         self.result_report = r
@@ -72,7 +80,9 @@ class ReportDialog(QDialog):
 class FromApplicationDialog(QDialog):
     """Pick a granted application not yet an insats, and whether it starts a new insats or extends one."""
 
-    def __init__(self, applications: list, insatser: list, parent=None, preselect: int | None = None):
+    def __init__(self, applications: list[Application], insatser: list[Any], parent: QWidget | None = None,
+                 preselect: int | None = None):
+        """`insatser`: the InsatsRows an application may extend."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Insats från beviljad ansökan"))
         self.application = QComboBox()

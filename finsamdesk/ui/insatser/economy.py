@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.insatser import DEFAULT_CATEGORIES, YearEconomy
 from ...domain.money import AmountError, format_kr, parse_amount
-from ..widgets import MessageLabel, item
+from ..widgets import MessageLabel, cell_text, item
 
 HEADERS = ("Kostnadskategori", "Beviljat", "Utfall", "Kvar")
 
@@ -93,8 +94,7 @@ class EconomyTab(QWidget):
         """Category → öre from the table; None (and the row's message) when a cell cannot be read."""
         out: dict[str, int] = {}
         for row in range(self.table.rowCount() - 1):
-            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            text = self.table.item(row, 1).text() if self.table.item(row, 1) else ""
+            name, text = cell_text(self.table, row, 0).strip(), cell_text(self.table, row, 1)
             try:
                 amount = parse_amount(text)
             except AmountError as exc:
@@ -107,7 +107,7 @@ class EconomyTab(QWidget):
                 out[name] = out.get(name, 0) + amount
         return out
 
-    def _cell_changed(self, changed) -> None:
+    def _cell_changed(self, changed: QTableWidgetItem) -> None:
         if self._filling or changed.column() > 1:
             return
         granted = self.read_granted()
@@ -124,7 +124,7 @@ class EconomyTab(QWidget):
         self.table.setItem(row, 3, item("", editable=False))
         self._filling = False
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        self.table.editItem(self.table.item(row, 0) or item(""))
 
     def _prognos_finished(self) -> None:
         try:

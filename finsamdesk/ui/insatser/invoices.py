@@ -1,6 +1,8 @@
 """Fakturor: the invoices and rekvisitioner booked against an insats, and a form to book one more."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,14 +52,17 @@ class InvoicesTab(QWidget):
         self.model = RowsModel(COLUMNS, self)
         self.table = list_view(self.model, (95, 90, 130, 180, 110, 110), stretch=6, sort_column=0, descending=True)
         self.total = QLabel()
-        self.fields = {"date": QLineEdit(), "kind": QComboBox(), "category": QComboBox(), "period": QLineEdit(),
-                       "amount": QLineEdit(), "reference": QLineEdit(), "note": QLineEdit()}
+        self.kind, self.category = QComboBox(), QComboBox()
+        self.fields: dict[str, QWidget] = {
+            "date": QLineEdit(), "kind": self.kind, "category": self.category, "period": QLineEdit(),
+            "amount": QLineEdit(), "reference": QLineEdit(), "note": QLineEdit()}
+        self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
         for key, text in INVOICE_KINDS.items():
-            self.fields["kind"].addItem(text, key)
-        self.fields["category"].setEditable(True)
-        self.fields["date"].setPlaceholderText("2026-03-31")
-        self.fields["period"].setPlaceholderText("20260301-20260331")
-        self.fields["amount"].setPlaceholderText("45 000")
+            self.kind.addItem(text, key)
+        self.category.setEditable(True)
+        self.lines["date"].setPlaceholderText("2026-03-31")
+        self.lines["period"].setPlaceholderText("20260301-20260331")
+        self.lines["amount"].setPlaceholderText("45 000")
         self.messages = {name: MessageLabel() for name in self.fields}
         labels = {"date": "Fakturadatum", "kind": "Typ", "category": "Kategori", "period": "Avser period",
                   "amount": "Belopp", "reference": "Fakturanummer/referens", "note": "Notering"}
@@ -66,8 +71,8 @@ class InvoicesTab(QWidget):
             grid.addWidget(QLabel(self.tr(labels[name])), 0, column)
             grid.addWidget(self.fields[name], 1, column)
             grid.addWidget(self.messages[name], 2, column)
-            if isinstance(self.fields[name], QLineEdit):
-                self.fields[name].returnPressed.connect(self._book)
+        for line in self.lines.values():
+            line.returnPressed.connect(self._book)
         grid.setColumnStretch(6, 1)
         self.book_button = QPushButton(self.tr("Bokför (Enter)"))
         self.book_button.clicked.connect(self._book)
@@ -92,7 +97,7 @@ class InvoicesTab(QWidget):
         self.model.set_rows(invoices)
         self.total.setText(self.tr("%d fakturor %s, summa %s") % (
             len(invoices), year_label, format_kr(sum(i.amount for i in invoices))))
-        combo = self.fields["category"]
+        combo = self.category
         current = combo.currentText()
         combo.clear()
         combo.addItems(categories)
@@ -101,15 +106,17 @@ class InvoicesTab(QWidget):
 
     def clear_form(self) -> None:
         for name in ("date", "period", "amount", "reference", "note"):
-            self.fields[name].clear()
+            self.lines[name].clear()
         for message in self.messages.values():
             message.clear_message()
-        self.fields["date"].setFocus()
+        self.lines["date"].setFocus()
 
     def read(self) -> Invoice | None:
         for message in self.messages.values():
             message.clear_message()
-        f, ok = self.fields, True
+        f, ok = self.lines, True
+        when: date | None = None
+        amount: int | None = None
         try:
             when = parse_date(f["date"].text())
             if when is None:
@@ -133,10 +140,10 @@ class InvoicesTab(QWidget):
         except AmountError as exc:
             self.messages["amount"].show_error(str(exc))
             ok = False
-        if not ok or self.insats_id is None:
+        if not ok or self.insats_id is None or when is None or amount is None:
             return None
-        return Invoice(self.insats_id, when, amount, f["category"].currentText().strip(), start, end,
-                       f["reference"].text().strip(), f["note"].text().strip(), f["kind"].currentData())
+        return Invoice(self.insats_id, when, amount, self.category.currentText().strip(), start, end,
+                       f["reference"].text().strip(), f["note"].text().strip(), self.kind.currentData())
 
     def show_errors(self, fields: dict[str, str]) -> None:
         for name, text in fields.items():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.insatser import KINDS, STATUSES, Insats, Report
+from ...domain.insatser import STATUSES, Insats, Invoice, Report
 from ...domain.money import format_kr
 from ...domain.statuses import label
 from ...services import insats_changes as changes
@@ -27,38 +27,19 @@ from ...services import insatser as service
 from ...services import registers
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
-from ..rows_model import Column, RowsModel
+from ..rows_model import RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view, refill
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog, ReportDialog
 from .economy import EconomyTab
 from .invoices import InvoicesTab
+from .list_columns import LIST_COLUMNS, colour
 from .reports import ReportsTab
 
 if TYPE_CHECKING:
     import sqlite_utils
     from PySide6.QtCore import QModelIndex
-
-OVERDUE = "#b3261e"
-
-
-def _period(r) -> str:
-    return f"{r.period_start or '?'} – {r.period_end or '?'}" if r.period_start or r.period_end else ""
-
-
-LIST_COLUMNS = (
-    Column("Namn", lambda r: r.name + (" (arkiverad)" if r.archived else ""), tooltip=True),
-    Column("Insatsägare", lambda r: r.owner, tooltip=True),
-    Column("Typ", lambda r: KINDS.get(r.kind, r.kind)),
-    Column("Status", lambda r: STATUSES.get(r.status, r.status)),
-    Column("Period", _period, key=lambda r: r.period_start),
-    Column("Beviljat", lambda r: format_kr(r.granted), key=lambda r: r.granted, right=True),
-    Column("Fakturerat", lambda r: format_kr(r.spent), key=lambda r: r.spent, right=True),
-    Column("Kvar", lambda r: format_kr(r.remaining), key=lambda r: r.remaining, right=True),
-    Column("Nästa rapport", lambda r: r.next_report.isoformat() if r.next_report else "", key=lambda r: r.next_report),
-)
-
 
 class InsatserPage(QWidget):
     """Public: set_database(db), reload(keep), select_insats(id, tab), current_id, search, year, model, table,
@@ -72,7 +53,7 @@ class InsatserPage(QWidget):
         self.db: sqlite_utils.Database | None = None
         self.today = today or date.today()
         self.current_id: int | None = None
-        self._all: list = []
+        self._all: list[Any] = []  # InsatsRow
         self.undo_stack = QUndoStack(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök namn eller insatsägare (Ctrl+F)"))
@@ -94,12 +75,12 @@ class InsatserPage(QWidget):
         for widget in (self.search, self.status, self.year, self.archived, self.count):
             bar.addWidget(widget, 1 if widget is self.search else 0)
         actions = QHBoxLayout()
-        for widget in (self.new_button, self.from_application_button, self.archive_button, self.delete_button):
-            actions.addWidget(widget)
+        for button in (self.new_button, self.from_application_button, self.archive_button, self.delete_button):
+            actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.excel_button)
         actions.addWidget(self.pdf_button)
-        self.model = RowsModel(LIST_COLUMNS, self, colour=lambda r: OVERDUE if r.overdue_reports else None)
+        self.model = RowsModel(LIST_COLUMNS, self, colour=colour)
         self.table = list_view(self.model, (260, 170, 130, 90, 180, 110, 110, 110, 100), stretch=0)
         self.details = InsatsDetails()
         self.economy = EconomyTab()
@@ -107,9 +88,9 @@ class InsatserPage(QWidget):
         self.reports = ReportsTab(today=self.today)
         self.message = MessageLabel()
         self.tabs = QTabWidget()
-        for widget, title in ((self.details, "Uppgifter"), (self.economy, "Ekonomi"), (self.invoices, "Fakturor"),
-                              (self.reports, "Rapporter")):
-            self.tabs.addTab(widget, self.tr(title))
+        for tab, title in ((self.details, "Uppgifter"), (self.economy, "Ekonomi"), (self.invoices, "Fakturor"),
+                           (self.reports, "Rapporter")):
+            self.tabs.addTab(tab, self.tr(title))
         self.tabs.setEnabled(False)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -220,6 +201,12 @@ class InsatserPage(QWidget):
             if self.tabs.tabText(index) == tab:
                 self.tabs.setCurrentIndex(index)
 
+    @property
+    def selected(self) -> int:
+        """The insats shown in the tabs (the tabs act only while one is)."""
+        assert self.current_id is not None, "no insats is selected"
+        return self.current_id
+
     def _show_current(self) -> None:
         self.tabs.setEnabled(self.current_id is not None)
         if self.current_id is None:
@@ -240,11 +227,11 @@ class InsatserPage(QWidget):
         self.archive_button.setText(self.tr("Återställ från arkiv") if insats.archived else self.tr("Arkivera"))
 
     def _show_money(self) -> None:
-        economy = service.economy(self.database, self.current_id, self.chosen_year)
+        economy = service.economy(self.database, self.selected, self.chosen_year)
         self.tabs.setTabText(1, self.tr("Ekonomi %d") % self.chosen_year)
         self.economy.show_year(economy)
         categories = list(dict.fromkeys([*economy.categories, "Personal", "Lokaler", "Övrigt"]))
-        self.invoices.show_invoices(self.current_id, service.invoices(self.database, self.current_id, self.chosen_year),
+        self.invoices.show_invoices(self.selected, service.invoices(self.database, self.selected, self.chosen_year),
                                     categories, str(self.chosen_year))
 
     def _refresh(self, message: str = "") -> None:
@@ -277,13 +264,13 @@ class InsatserPage(QWidget):
         if not self.save_details_if_dirty():
             return
         insats = service.save(self.database, Insats(self.tr("Ny insats"), "struktur",
-                                              period_start=date(self.chosen_year, 1, 1),
-                                              period_end=date(self.chosen_year, 12, 31)))
+                                                    period_start=date(self.chosen_year, 1, 1),
+                                                    period_end=date(self.chosen_year, 12, 31)))
         self.current_id = insats.id
         self._refresh(self.tr("Insatsen är skapad; fyll i uppgifterna."))
         self.tabs.setCurrentIndex(0)
-        self.details.fields["name"].setFocus()
-        self.details.fields["name"].selectAll()
+        self.details.lines["name"].setFocus()
+        self.details.lines["name"].selectAll()
 
     def from_application(self, application_id: int | None = None) -> None:
         from ...services import applications
@@ -294,6 +281,8 @@ class InsatserPage(QWidget):
         if not dialog.exec():
             return
         app_id, target = dialog.choice()
+        if app_id is None:
+            return
         try:
             insats = service.from_application(self.database, app_id, target)
         except ServiceError as exc:
@@ -317,7 +306,7 @@ class InsatserPage(QWidget):
         if not confirm(self, self.tr("Ta bort insats"), question):
             return
         try:
-            service.delete(self.database, insats.id)
+            service.delete(self.database, self.current_id)
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return
@@ -342,8 +331,8 @@ class InsatserPage(QWidget):
                       lambda: make(self.database, insats_id), path)
 
     # ------------------------------------------------------------------ money
-    def _granted_edited(self, by_category: dict) -> None:
-        insats_id, year = self.current_id, self.chosen_year
+    def _granted_edited(self, by_category: dict[str, int]) -> None:
+        insats_id, year = self.selected, self.chosen_year
         try:
             self._push(changes.set_granted(self.database, insats_id, year, by_category))
         except ValidationError as exc:
@@ -351,12 +340,12 @@ class InsatserPage(QWidget):
             return
         self._refresh()
 
-    def _prognos_edited(self, prognos) -> None:
-        insats_id, year = self.current_id, self.chosen_year
+    def _prognos_edited(self, prognos: int | None) -> None:
+        insats_id, year = self.selected, self.chosen_year
         self._push(changes.set_prognos(self.database, insats_id, year, prognos))
         self._refresh()
 
-    def _book(self, invoice) -> None:
+    def _book(self, invoice: Invoice) -> None:
         try:
             change, warnings = changes.book_invoice(self.database, invoice)
         except ValidationError as exc:
@@ -379,12 +368,12 @@ class InsatserPage(QWidget):
         self.invoices.message.show_info(self.tr("Fakturan är borttagen (Ctrl+Z ångrar)."))
 
     # ------------------------------------------------------------------ reports
-    def _mark_received(self, report_id: int, when) -> None:
+    def _mark_received(self, report_id: int, when: date | None) -> None:
         self._push(changes.mark_received(self.database, report_id, when))
         self._refresh()
 
     def _add_report(self) -> None:
-        self._edit_report(Report(self.current_id, "annan", "", self.today))
+        self._edit_report(Report(self.selected, "annan", "", self.today))
 
     def _edit_report(self, report: Report) -> None:
         dialog = ReportDialog(report, self)
@@ -403,7 +392,7 @@ class InsatserPage(QWidget):
             self._refresh()
 
     def _regenerate(self) -> None:
-        service.regenerate_reports(self.database, self.current_id)
+        service.regenerate_reports(self.database, self.selected)
         self._refresh(self.tr("Rapporterna är skapade enligt regeln; mottagna och ändrade behölls."))
 
     # ------------------------------------------------------------------ undo

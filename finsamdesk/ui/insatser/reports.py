@@ -1,7 +1,9 @@
 """Rapporter: the reports an insats owes, made by rule and editable; overdue ones stand out in red."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -9,6 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ...domain.insatser import Report
 from ..rows_model import Column, RowsModel
 from ..widgets import MessageLabel, list_view
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
 
 OVERDUE, RECEIVED = "#b3261e", "#2e7d32"
 
@@ -94,12 +99,12 @@ class ReportsTab(QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def _selected(self, action) -> None:
+    def _selected(self, action: Callable[[Report], object]) -> None:
         report = self.current()
         if report is None:
             self.message.show_error(self.tr("Markera en rapport först."))
             return
         action(report)
 
-    def _edit(self, _index) -> None:
+    def _edit(self, _index: QModelIndex) -> None:
         self._selected(self.edit.emit)

@@ -28,7 +28,7 @@ from ...domain.meetings import (
     outcome_choices,
 )
 from ...domain.money import AmountError, format_amount, parse_amount
-from ..widgets import MessageLabel, item
+from ..widgets import MessageLabel, cell_text, item
 
 
 class AgendaTab(QWidget):
@@ -267,9 +267,9 @@ class AgendaTab(QWidget):
     def _granted(self) -> dict[int, int] | None:
         out = {}
         for row in range(self.granted.rowCount()):
-            year = int(_text(self.granted, row, 0))
+            year = int(cell_text(self.granted, row, 0))
             try:
-                out[year] = parse_amount(_text(self.granted, row, 1)) or 0
+                out[year] = parse_amount(cell_text(self.granted, row, 1)) or 0
             except AmountError as exc:
                 self.message.show_error(self.tr("%d: %s") % (year, exc))
                 return None
@@ -318,7 +318,3 @@ class AgendaTab(QWidget):
         if a is not None and a.application_id is not None:
             self.open_application.emit(a.application_id)
 
-
-def _text(table: QTableWidget, row: int, column: int) -> str:
-    cell = table.item(row, column)
-    return cell.text() if cell is not None else ""

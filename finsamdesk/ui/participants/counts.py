@@ -26,7 +26,10 @@ from ..rows_model import Column, RowsModel
 from ..widgets import MessageLabel, confirm, list_view, refill
 
 if TYPE_CHECKING:
+    import sqlite_utils
     from PySide6.QtCore import QModelIndex
+
+    from .host import ParticipantsHost
 
 COLUMNS = (
     Column("Period", lambda c: f"{c.start.isoformat()} – {c.end.isoformat()}", key=lambda c: c.start),
@@ -45,7 +48,7 @@ class CountsTab(QWidget):
     """Public: reload(), insats, model, table, fields (start, end, the six counts, note), message, warnings,
     new_period(), save_period(), delete_period()."""
 
-    def __init__(self, page, parent=None):
+    def __init__(self, page: ParticipantsHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
         self.period: CountPeriod | None = None
@@ -108,16 +111,22 @@ class CountsTab(QWidget):
             self.fields[name].returnPressed.connect(self.save_period)
 
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database | None:
+        return self.page.db
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the tab acts only once the page has one)."""
+        assert self.page.db is not None, "no file is open"
         return self.page.db
 
     def reload(self) -> None:
         if self.db is None:
             return
         chosen = self.insats.currentData()
-        self.choices = [c for c in service.insatser(self.db) if c.mode == "antal"]
+        self.choices = [c for c in service.insatser(self.database) if c.mode == "antal"]
         if chosen is None:  # first time: an insats that has counts already
-            counted = {c.insats_id for c in service.count_periods_all(self.db)}
+            counted = {c.insats_id for c in service.count_periods_all(self.database)}
             chosen = next((c.id for c in self.choices if c.id in counted), None)
         refill(self.insats, ((c.name, c.id) for c in self.choices), chosen)
         self._show_periods()
@@ -126,9 +135,9 @@ class CountsTab(QWidget):
         insats_id = self.insats.currentData()
         for widget in (self.table, self.new_button, self.save_button, self.delete_button, *self.fields.values()):
             widget.setEnabled(insats_id is not None)
-        periods = service.count_periods(self.db, insats_id) if insats_id is not None else []
+        periods = service.count_periods(self.database, insats_id) if insats_id is not None else []
         self.model.set_rows(periods)
-        warnings = service.count_warnings(self.db, insats_id) if insats_id is not None else []
+        warnings = service.count_warnings(self.database, insats_id) if insats_id is not None else []
         self.warnings.show_warning("\n".join(warnings))
         row = self.model.row_of(keep)
         if row >= 0:
@@ -154,7 +163,7 @@ class CountsTab(QWidget):
         insats = next((c for c in self.choices if c.id == self.insats.currentData()), None)
         if insats is None:
             return
-        start, end = service.next_count_period(self.db, insats)
+        start, end = service.next_count_period(self.database, insats)
         self.table.clearSelection()
         self._show(CountPeriod(insats.id, start, end))
         self.fields["new_women"].setFocus()
@@ -175,7 +184,7 @@ class CountsTab(QWidget):
             setattr(c, name, self.fields[name].value())
         c.note = self.fields["note"].text().strip()
         try:
-            self.page.push(changes.save_count_period(self.db, c))
+            self.page.push(changes.save_count_period(self.database, c))
         except ValidationError as exc:
             self.message.show_error(str(exc))
             return
@@ -189,7 +198,7 @@ class CountsTab(QWidget):
         if not confirm(self, self.tr("Ta bort period"), self.tr("Ta bort perioden %s – %s?") % (
                 self.period.start.isoformat(), self.period.end.isoformat())):
             return
-        self.page.push(changes.delete_count_period(self.db, self.period.id))
+        self.page.push(changes.delete_count_period(self.database, self.period.id))
         self._show_periods()
         self.message.show_info(self.tr("Perioden är borttagen (Ctrl+Z ångrar)."))
         self.page.changed.emit()

@@ -29,7 +29,10 @@ from .register_files import RegisterFiles
 from .register_model import RegisterModel
 
 if TYPE_CHECKING:
+    import sqlite_utils
     from PySide6.QtCore import QModelIndex
+
+    from .host import ParticipantsHost
 
 STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
 
@@ -40,7 +43,7 @@ class RegisterTab(QWidget):
     delete_current, save_template(path), import_file(path), export(path, with_identifiers), extract(path) (the
     last four through `files`, a RegisterFiles). `background` is the running import (tests wait for it)."""
 
-    def __init__(self, page, parent=None):
+    def __init__(self, page: ParticipantsHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
         self.register: service.Register | None = None
@@ -121,7 +124,13 @@ class RegisterTab(QWidget):
 
     # ------------------------------------------------------------------ the list
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database | None:
+        return self.page.db
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the tab acts only once the page has one)."""
+        assert self.page.db is not None, "no file is open"
         return self.page.db
 
     @property
@@ -132,7 +141,7 @@ class RegisterTab(QWidget):
         """Read the register again (after a change elsewhere, an import, a new file)."""
         if self.db is None:
             return
-        self.register = service.Register(self.db)
+        self.register = service.Register(self.database)
         self.model.set_context(self.register.insats_names, self.register.category_labels)
         self._fill_combos()
         self.model.set_rows(self.register.rows)
@@ -140,9 +149,10 @@ class RegisterTab(QWidget):
         self.show_current()
 
     def _fill_combos(self) -> None:
-        refill(self.insats, [(self.tr("Alla insatser"), None), *((c.name, c.id) for c in service.insatser(self.db))],
+        db = self.database
+        refill(self.insats, [(self.tr("Alla insatser"), None), *((c.name, c.id) for c in service.insatser(db))],
                self.insats.currentData())
-        refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in reversed(service.years(self.db)))],
+        refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in reversed(service.years(db)))],
                self.year.currentData())
         self._show_mode()
 
@@ -150,16 +160,16 @@ class RegisterTab(QWidget):
         insats_id = self.chosen_insats
         self.mode.setEnabled(insats_id is not None)
         if insats_id is not None and self.db is not None:
-            self.mode.setCurrentIndex(self.mode.findData(service.mode_of(self.db, insats_id)))
+            self.mode.setCurrentIndex(self.mode.findData(service.mode_of(self.database, insats_id)))
         else:
             self.mode.setCurrentIndex(-1)  # each insats has its own; none is shown for "Alla insatser"
 
     def _mode_chosen(self) -> None:
         insats_id, mode = self.chosen_insats, self.mode.currentData()
-        if mode == service.mode_of(self.db, insats_id):
+        if mode == service.mode_of(self.database, insats_id):
             return
         try:
-            self.page.push(changes.set_mode(self.db, insats_id, mode))
+            self.page.push(changes.set_mode(self.database, insats_id, mode))
         except ServiceError as exc:
             self.message.show_error(str(exc))
             self._show_mode()
@@ -177,8 +187,8 @@ class RegisterTab(QWidget):
         f = self.current_filter()
         key = self.page.key
         if key is not None and any(ch.isalpha() for ch in f.text) and not self.register.names_loaded:
-            self.register.load_names(self.db, key)
-        person_ids = service.ids_for_personnummer(self.db, key, f.text)
+            self.register.load_names(self.database, key)
+        person_ids = service.ids_for_personnummer(self.database, key, f.text)
         self.table.selectionModel().blockSignals(True)
         self.model.set_filter(lambda rows: self.register.filter(rows, f, person_ids))
         self._reselect()
@@ -190,7 +200,7 @@ class RegisterTab(QWidget):
         if self.register is None:
             self.reload()
             return
-        changed, removed = self.register.update(self.db, ids, self.page.key)
+        changed, removed = self.register.update(self.database, ids, self.page.key)
         self.table.selectionModel().blockSignals(True)
         self.model.update_rows(changed, removed)
         self._reselect()
@@ -232,17 +242,17 @@ class RegisterTab(QWidget):
         self.show_current()
 
     def _insats_choices(self) -> list[tuple[int, str]]:
-        return [(c.id, c.name) for c in service.insatser(self.db) if c.mode == "individ"]
+        return [(c.id, c.name) for c in service.insatser(self.database) if c.mode == "individ"]
 
     def show_current(self) -> None:
         p = None
         if self.current_id is not None:
             try:
-                p = service.load(self.db, self.current_id, self.page.key)
+                p = service.load(self.database, self.current_id, self.page.key)
             except ServiceError as exc:
                 self.message.show_error(str(exc))
                 self.current_id = None
-        self.form.show_participant(p, self._insats_choices(), service.categories(self.db), self.page.key is None)
+        self.form.show_participant(p, self._insats_choices(), service.categories(self.database), self.page.key is None)
 
     def _reveal_needs_unlock(self) -> None:
         if self.page.ensure_unlocked():
@@ -270,7 +280,7 @@ class RegisterTab(QWidget):
             self.files.import_file(insats_id, path)
 
     def _imported(self, ids: list[int]) -> None:
-        self.page.push(changes.imported(self.db, ids))
+        self.page.push(changes.imported(self.database, ids))
         self.reload()
         self.page.changed.emit()
 
@@ -293,7 +303,7 @@ class RegisterTab(QWidget):
         if p is None:
             return False
         try:
-            self.page.push(changes.save(self.db, p, self.page.key))
+            self.page.push(changes.save(self.database, p, self.page.key))
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return False
@@ -317,17 +327,17 @@ class RegisterTab(QWidget):
         self.current_id = None
         self.table.clearSelection()
         self.form.show_participant(Participant(insats_id, start=date.today()), choices,
-                                   service.categories(self.db), self.page.key is None)
+                                   service.categories(self.database), self.page.key is None)
         self.form.fields["code"].setFocus()
 
     def delete_current(self) -> None:
         if self.current_id is None:
             return
-        p = service.load(self.db, self.current_id)
+        p = service.load(self.database, self.current_id)
         if not confirm(self, self.tr("Ta bort deltagare"),
                        self.tr("Ta bort deltagaren %s med alla uppgifter?") % p.code):
             return
-        self.page.push(changes.delete(self.db, p.id))
+        self.page.push(changes.delete(self.database, p.id))
         self.current_id = None
         self.refresh([p.id])
         self.message.show_info(self.tr("Deltagaren är borttagen (Ctrl+Z ångrar)."))

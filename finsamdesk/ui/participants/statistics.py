@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +24,12 @@ from ...domain.participants import MODES, Statistics, months, percent
 from ...services import participant_files as files_service
 from ...services import participants as service
 from ..widgets import MessageLabel, item, refill
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from .host import ParticipantsHost
+
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -53,7 +60,7 @@ class StatisticsTab(QWidget):
     """Public: reload(), scope, year, stats (the shown Statistics), participants, ages, outcomes, per_insats,
     time, cost, export(fmt, path)."""
 
-    def __init__(self, page, parent=None):
+    def __init__(self, page: ParticipantsHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
         self.stats: Statistics | None = None
@@ -104,16 +111,22 @@ class StatisticsTab(QWidget):
         return box
 
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database | None:
+        return self.page.db
+
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The open file (the tab acts only once the page has one)."""
+        assert self.page.db is not None, "no file is open"
         return self.page.db
 
     def reload(self) -> None:
         if self.db is None:
             return
         scope, year = self.scope.currentData(), self.year.currentData()
-        refill(self.scope, [(self.tr("Hela förbundet"), None), *((c.name, c.id) for c in service.insatser(self.db))],
-               scope)
-        years = service.years(self.db) or [date.today().year]
+        insatser = service.insatser(self.database)
+        refill(self.scope, [(self.tr("Hela förbundet"), None), *((c.name, c.id) for c in insatser)], scope)
+        years = service.years(self.database) or [date.today().year]
         refill(self.year, [*((str(y), y) for y in reversed(years)), (self.tr("Hela tiden"), 0)],
                date.today().year if year is None else year)
         self.show_statistics()
@@ -123,7 +136,7 @@ class StatisticsTab(QWidget):
 
     def show_statistics(self) -> None:
         year, insats_id = self._chosen()
-        s = self.stats = files_service.statistics(self.db, year, insats_id)
+        s = self.stats = files_service.statistics(self.database, year, insats_id)
         rows = [_split_row(self.tr("Deltagare"), s.participants), _split_row(self.tr("varav nya"), s.new),
                 _split_row(self.tr("varav avslutade"), s.ended)]
         if s.from_counts.total:
@@ -143,7 +156,7 @@ class StatisticsTab(QWidget):
                                      str(line.stats.participants.men), str(line.stats.participants.total),
                                      str(line.stats.new.total), str(line.stats.ended.total),
                                      format_kr(line.stats.cost_per_participant) or "–"]
-                                    for line in files_service.per_insats(self.db, year)])
+                                    for line in files_service.per_insats(self.database, year)])
             self.per_insats.setMinimumHeight(0)
             self.per_insats.setMaximumHeight(16_777_215)
 
@@ -154,4 +167,4 @@ class StatisticsTab(QWidget):
         make = files_service.statistics_xlsx if fmt == "xlsx" else files_service.statistics_pdf
         name = f"Deltagarstatistik {year or 'hela tiden'} {self.scope.currentText()[:40].replace('/', '-')}"
         save_document(self, self.message, self.tr("Spara statistiken"), Path.home() / f"{name}.{fmt}",
-                      lambda: make(self.db, year, insats_id), path)
+                      lambda: make(self.database, year, insats_id), path)
