@@ -173,6 +173,16 @@ def test_the_register_locks_itself_after_the_idle_time(window, qtbot):
     assert "låstes efter" in page.message.text() and not page.idle.active
 
 
+def test_an_import_file_that_cannot_be_read_is_told_in_swedish(window, tmp_path):
+    page = open_page(window)
+    tab = page.register
+    tab.insats.setCurrentIndex(tab.insats.findText("Gemensam kartläggning Norrmossa"))
+    before = tab.model.rowCount()
+    tab.import_file(str(tmp_path / "försvunnen fil #1.xlsx"))
+    assert tab.message.text() == "Filen kunde inte läsas: finns inte."
+    assert tab.model.rowCount() == before
+
+
 def test_import_on_a_worker_thread_names_the_bad_rows_then_imports_and_undo_removes(window, tmp_path, qtbot,
                                                                                     monkeypatch):
     page = open_page(window)

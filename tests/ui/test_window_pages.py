@@ -70,3 +70,21 @@ def test_the_forbunds_settings_keep_the_file_locked(qtbot, db_path, monkeypatch)
     assert window.lock is lock
     assert (db_path.parent / f"{db_path.name}.lock").exists(), "another window cannot open the file for writing"
     window.close()
+
+
+def test_new_application_and_the_blank_form_offer_the_forms_for_received_applications(qtbot, db_path,
+                                                                                      monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from finsamdesk.services.templates import list_templates
+
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, names, *a: (offered.append(names),
+                                                                                          ("", False))[1])
+    window = MainWindow(files.open_file(db_path, create=False), db_path)
+    qtbot.addWidget(window)
+    window.application_commands.new_application()
+    window.application_commands.print_blank()
+    received = [t.name for t in list_templates() if not t.outgoing]
+    assert offered == [received, received]
+    assert len(received) < len(list_templates()), "the ESF forms exist, and are not offered here"

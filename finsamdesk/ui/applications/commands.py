@@ -64,7 +64,7 @@ class ApplicationCommands:
         from ...services.templates import list_templates
 
         db = self.ctx.database()
-        templates = list_templates()
+        templates = [t for t in list_templates() if not t.outgoing]  # the förbund's own ESF forms are not offered
         default = registers.forbund(db).default_template
         names = [t.name for t in templates]
         index = next((i for i, t in enumerate(templates) if t.id == default), 0)
@@ -115,7 +115,7 @@ class ApplicationCommands:
         from ...services import printing, registers
         from ...services.templates import list_templates
 
-        templates = list_templates()
+        templates = [t for t in list_templates() if not t.outgoing]  # the förbund's own ESF forms are not offered
         names = [t.name for t in templates]
         name, ok = QInputDialog.getItem(self.ctx.parent, tr("Tomt formulär"), tr("Formulär:"), names, 0, False)
         if not ok:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ...domain.participants import MODES
 from ...services import participant_files as files_service
 from ...services import participants as service
-from ...services.errors import ServiceError
+from ...services.errors import ServiceError, describe_os_error
 from ..file_out import save_document, save_file
 from ..widgets import MessageLabel
 from .dialogs import ExportDialog, ImportErrorsDialog
@@ -67,7 +67,7 @@ class RegisterFiles:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            self.message.show_error(tr("Filen kunde inte läsas: %s") % (exc.strerror or exc))
+            self.message.show_error(tr("Filen kunde inte läsas: %s.") % describe_os_error(exc))
             return
         from ...services.files import file_path
         from ..worker import Background

@@ -31,6 +31,8 @@ class ForbundDialog(QDialog):
         self.address, self.chef = QLineEdit(f.address), QLineEdit(f.forbundschef)
         self.template = QComboBox()
         for t in list_templates():
+            if t.outgoing:  # the default is for applications the förbund receives
+                continue
             self.template.addItem(t.name, t.id)
         self.template.setCurrentIndex(max(0, self.template.findData(f.default_template)))
         self.tertial_days = QSpinBox()
