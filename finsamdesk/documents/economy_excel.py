@@ -3,27 +3,19 @@ formulas, so that Excel and LibreOffice recompute them when a figure is changed.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet
+from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet, YearSummary
 from ..domain.insatser import INVOICE_KINDS, Insats, Invoice, Report, YearEconomy
 from .excel_list import DATE_FORMAT, MONEY_FORMAT, _money
-from .xlsx import formula, save_workbook
+from .xlsx import bold as _bold
+from .xlsx import formula, new_workbook, save_workbook
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
-def _workbook():
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    return wb, wb.active
-
-
-def _bold():
-    from openpyxl.styles import Font
-
-    return Font(bold=True)
-
-
-def _money_cell(ws, row: int, column: int, value, *, bold: bool = False) -> None:
+def _money_cell(ws: Worksheet, row: int, column: int, value: int | str | None, *, bold: bool = False) -> None:
     """A number in kronor (or one of the app's formulas) with the kr format; None stays an empty cell."""
     if value is None:
         return
@@ -36,18 +28,18 @@ def _money_cell(ws, row: int, column: int, value, *, bold: bool = False) -> None
         cell.font = _bold()
 
 
-def _widths(ws, widths: dict[str, float]) -> None:
+def _widths(ws: Worksheet, widths: dict[str, float]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
 
 
 def budget_workbook(sheet: Sheet, contributions: list[tuple[str, int, str]], forbund_name: str,
-                    summaries: list | None = None) -> bytes:
+                    summaries: list[YearSummary] | None = None) -> bytes:
     """Sheet "Budget YEAR" (Post | Budget | Prognos | Utfall; sums, result and closing equity as formulas),
     sheet "Medlemsbidrag" (payer, share, amount, SUM), and "Flera år" when `summaries` are given."""
     from openpyxl.utils import get_column_letter
 
-    wb, ws = _workbook()
+    wb, ws = new_workbook()
     ws.title = f"Budget {sheet.year}"
     ws["A1"] = forbund_name
     ws["A2"] = f"Budget {sheet.year}"
@@ -64,9 +56,10 @@ def budget_workbook(sheet: Sheet, contributions: list[tuple[str, int, str]], for
             label.font = _bold()
         if r.kind == "heading":
             continue
-        for i, value in enumerate(r.values):
+        for i, amount in enumerate(r.values):
             letter = get_column_letter(i + 2)
-            if r.terms and value is not None:
+            value: int | str | None = amount
+            if r.terms and amount is not None:
                 terms = "".join(f"{'+' if sign > 0 else '-'}{letter}{row_of[key]}" for key, sign in r.terms)
                 value = "=" + terms.removeprefix("+")
             _money_cell(ws, excel_row, i + 2, value, bold=bold)
@@ -76,7 +69,7 @@ def budget_workbook(sheet: Sheet, contributions: list[tuple[str, int, str]], for
         for i, text in enumerate(sheet.warnings):
             ws.cell(row=last + 3 + i, column=1, value=text)
     _widths(ws, {"A": 42, "B": 16, "C": 16, "D": 16})
-    ws.freeze_panes = ws.cell(row=header + 1, column=2)
+    ws.freeze_panes = ws.cell(row=header + 1, column=2).coordinate
     ws.print_title_rows = f"{header}:{header}"
 
     split = wb.create_sheet("Medlemsbidrag")
@@ -110,7 +103,7 @@ def insats_workbook(insats: Insats, years: list[YearEconomy], invoices: list[Inv
                     today: date) -> bytes:
     """Sheets "Ekonomi" (per year and category: Beviljat, Utfall, Kvar = formula, year sums), "Fakturor" (with a
     SUM) and "Rapporter"."""
-    wb, ws = _workbook()
+    wb, ws = new_workbook()
     ws.title = "Ekonomi"
     ws["A1"] = insats.name
     ws["A1"].font = _bold()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.budget import COLUMN_LABELS, COLUMNS, Sheet
 from ..domain.insatser import KINDS, STATUSES, Insats, Report, YearEconomy
@@ -14,20 +14,21 @@ from .pdf_common import (
     FONT_BOLD,
     GRID,
     HEADER_FILL,
+    TableCommands,
     build_pdf,
     esc,
     styles,
 )
 
 
-def _build(story: list, title: str, forbund_name: str, right: str) -> bytes:
+def _build(story: list[Flowable], title: str, forbund_name: str, right: str) -> bytes:
     return build_pdf(story, title=title, author=forbund_name, right=right)
 
 
 def _money_table(rows: list[list[str]], bold_rows: set[int], widths: list[float]) -> Table:
     """First row is the header; amounts (every column but the first) right-aligned."""
     table = Table(rows, colWidths=widths, repeatRows=1)
-    style = [
+    style: TableCommands = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -42,7 +43,7 @@ def _money_table(rows: list[list[str]], bold_rows: set[int], widths: list[float]
 
 def budget_pdf(sheet: Sheet, contributions: list[tuple[str, int, str]], forbund_name: str) -> bytes:
     s = styles()
-    story: list = [Paragraph(esc(f"Budget {sheet.year}"), s.title), Paragraph(esc(forbund_name), s.subtitle)]
+    story: list[Flowable] = [Paragraph(esc(f"Budget {sheet.year}"), s.title), Paragraph(esc(forbund_name), s.subtitle)]
     rows = [["Post", *(COLUMN_LABELS[c] for c in COLUMNS)]]
     bold = set()
     for r in sheet.rows:
@@ -68,7 +69,7 @@ def insats_pdf(insats: Insats, years: list[YearEconomy], reports: list[Report], 
                today: date) -> bytes:
     s = styles()
     period = f"{insats.period_start or '?'} – {insats.period_end or '?'}"
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(esc(f"Ekonomisk sammanställning – {insats.name}"), s.title),
         Paragraph(esc(f"Insatsägare: {insats.owner or '–'}. Period: {period}. {KINDS.get(insats.kind, '')}, "
                       f"{STATUSES.get(insats.status, '').lower()}."), s.subtitle),

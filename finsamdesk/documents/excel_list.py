@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..domain.money import ORE_PER_KR
-from .xlsx import save_workbook
+from .xlsx import new_workbook, save_workbook
 
 MONEY_FORMAT = '#,##0\\ "kr"'
 MONEY_FORMAT_DECIMALS = '#,##0.00\\ "kr"'
@@ -54,7 +54,7 @@ def _display_width(value: Any, money: bool, is_date: bool) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def write_table_xlsx(headers: list[str], rows: list[list], money_columns: set[int] | None = None,
+def write_table_xlsx(headers: list[str], rows: list[list[Any]], money_columns: set[int] | None = None,
                      date_columns: set[int] | None = None, sheet_title: str = "Lista") -> bytes:
     """A one-sheet workbook as bytes.
 
@@ -62,14 +62,12 @@ def write_table_xlsx(headers: list[str], rows: list[list], money_columns: set[in
     `# ##0 kr`; `date_columns` hold dates (or ISO text) written as real dates `yyyy-mm-dd`.
     Column indexes are 0-based. None is an empty cell.
     """
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     money_columns = set(money_columns or ())
     date_columns = set(date_columns or ())
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = new_workbook()
     ws.title = _sheet_title(sheet_title)
 
     widths = [len(str(h)) + 2 for h in headers]

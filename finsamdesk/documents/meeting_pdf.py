@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pypdf
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -37,6 +39,8 @@ from .pdf_common import (
     FRAME_PADDING,
     GRID,
     HEADER_FILL,
+    TableCommands,
+    TableRows,
     build_pdf,
     esc,
     styles,
@@ -77,23 +81,25 @@ def _when_where(meeting: Meeting) -> list[Paragraph]:
     return out
 
 
-def _style(name: str, parent: ParagraphStyle, **kw) -> ParagraphStyle:
+def _style(name: str, parent: ParagraphStyle, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=parent, **kw)
 
 
-def _free_heading(text: str) -> list:
+def _free_heading(text: str) -> list[Flowable]:
     """A heading before a table that may be long: a CondPageBreak keeps them together instead of
     keepWithNext, which would push a long table and its heading to the next page."""
     heading = _style("heading_free", styles().heading, keepWithNext=False)
     return [CondPageBreak(40 * mm), Paragraph(esc(text), heading)]
 
 
-def _table(rows: list[list], widths: list[float], *, header: bool = True, right_from: int | None = None) -> Table:
+def _table(rows: TableRows, widths: list[float], *, header: bool = True, right_from: int | None = None) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
-    style = [("FONT", (0, 0), (-1, -1), FONT, 9),  # plain-string cells too, or reportlab's Helvetica is used
-             ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    # FONT: plain-string cells too, or reportlab's Helvetica is used
+    style: TableCommands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
     if right_from is not None:
@@ -120,7 +126,7 @@ def kallelse_pdf(meeting: Meeting, forbund_name: str, today: date, subjects: dic
     s = styles()
     body = BODIES.get(meeting.kind, "")
     what = f"{body.lower()}s sammanträde" if meeting.kind in ("styrelse", "beredning") else "sammanträdet"
-    story: list = [Paragraph("Kallelse", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
+    story: list[Flowable] = [Paragraph("Kallelse", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
                    Paragraph(esc(f"Härmed kallas du till {what}."), s.body), *_when_where(meeting)]
 
     story.append(Paragraph("Kallade", s.heading))
@@ -136,7 +142,7 @@ def kallelse_pdf(meeting: Meeting, forbund_name: str, today: date, subjects: dic
         text_style = _style("item_text", s.cell, fontSize=8.5, leading=11, spaceBefore=1)
         subject_style = _style("item_subject", s.small, spaceBefore=1)
         title_style = _style("item_title", s.cell_bold, fontSize=9.5, leading=12)
-        rows = [[Paragraph("§", s.cell_bold), Paragraph("Ärende", s.cell_bold)]]
+        rows: TableRows = [[Paragraph("§", s.cell_bold), Paragraph("Ärende", s.cell_bold)]]
         for i, item in enumerate(meeting.items):
             cell = [Paragraph(esc(item.title), title_style)]
             if _subject(subjects, i):
@@ -152,7 +158,7 @@ def kallelse_pdf(meeting: Meeting, forbund_name: str, today: date, subjects: dic
 def protokoll_pdf(meeting: Meeting, forbund_name: str, subjects: dict[int, str] | None = None) -> bytes:
     """The minutes: present and absent, every § with its text, outcome, amounts and jäv, then the justering."""
     s = styles()
-    story: list = [Paragraph("Protokoll", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
+    story: list[Flowable] = [Paragraph("Protokoll", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
                    *_when_where(meeting)]
     if meeting.items:
         first, last = meeting.paragraph(0), meeting.paragraph(len(meeting.items) - 1)
@@ -174,11 +180,11 @@ def protokoll_pdf(meeting: Meeting, forbund_name: str, subjects: dict[int, str] 
     return build_pdf(story, title="Protokoll", author=forbund_name, right=meeting.title)
 
 
-def _item_flowables(meeting: Meeting, index: int, item: AgendaItem, subject: str) -> list:
+def _item_flowables(meeting: Meeting, index: int, item: AgendaItem, subject: str) -> list[Flowable]:
     s = styles()
     heading = _style("item_heading", s.heading, spaceBefore=12)
     subject_style = _style("item_subject_kwn", s.small, spaceAfter=4, keepWithNext=True)
-    out: list = [Paragraph(f"{_para_no(meeting, index)} {esc(item.title)}", heading)]
+    out: list[Flowable] = [Paragraph(f"{_para_no(meeting, index)} {esc(item.title)}", heading)]
     if subject:
         out.append(Paragraph(esc(subject), subject_style))
     if item.text.strip():
@@ -237,11 +243,10 @@ def _justering(meeting: Meeting) -> KeepTogether:
         blocks.append(None)
     gap = 14 * mm
     col = (CONTENT_WIDTH - 2 * FRAME_PADDING - gap) / 2  # no cell padding: the lines start where the text does
-    rows: list[list] = []
+    rows: TableRows = []
     heights: list[float | None] = []
-    style = [("FONT", (0, 0), (-1, -1), FONT, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style: TableCommands = [("FONT", (0, 0), (-1, -1), FONT, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for k in range(0, len(blocks), 2):
         left, right = blocks[k], blocks[k + 1]
         top = len(rows)
@@ -305,7 +310,7 @@ def beslutsunderlag_pdf(meeting: Meeting, forbund_name: str, documents: list[tup
 def _cover(meeting: Meeting, forbund_name: str, documents: list[tuple[int, str, bytes]], starts: list[int],
            today: date) -> bytes:
     s = styles()
-    story: list = [Paragraph("Beslutsunderlag", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
+    story: list[Flowable] = [Paragraph("Beslutsunderlag", s.title), Paragraph(esc(_meeting_line(meeting)), s.subtitle),
                    *_when_where(meeting)]
     if not documents:
         story.append(Paragraph("Inga ansökningar på dagordningen.", s.body))

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..domain.identifiers import format_personnummer
 from ..domain.participants import CONSENT_WAYS, GENDERS, ExtractItem
 from .excel_list import DATE_FORMAT
-from .xlsx import save_workbook, streaming_sheet
+from .xlsx import new_workbook, save_workbook, streaming_sheet
 
 # (field, header) in the template's order; export writes the same columns, so an export can be imported.
 COLUMNS = (
@@ -32,14 +32,12 @@ WITHOUT_PERSONAL_DATA = "Utan personnummer, namn och anteckningar: deltagarna an
 # ---------------------------------------------------------------- the template
 def import_template(insats_name: str, supports: list[str], outcomes: list[str]) -> bytes:
     """A workbook to fill in: sheet Deltagare (headers, formats, drop-down lists), Anvisning, hidden Listor."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = new_workbook()
     ws.title = SHEET
     ws.append([header for _, header in COLUMNS])
     for cell in ws[1]:
@@ -127,11 +125,12 @@ def participants_workbook(items: list[ExtractItem], with_identifiers: bool, titl
                   "gender": GENDERS.get(p.gender, p.gender), "birth_year": p.birth_year, "start": p.start,
                   "end": p.end, "support": item.support, "outcome": item.outcome, "consent_date": p.consent_date,
                   "consent_how": p.consent_how}
-        row = [item.insats_name]
+        row: list[Any] = [item.insats_name]
         for name, _ in columns:
             value = values[name]
             if isinstance(value, date):
-                value = sheet.cell(value, number_format=DATE_FORMAT)
-            row.append(value if value not in ("", None) else None)
+                row.append(sheet.cell(value, number_format=DATE_FORMAT))
+            else:
+                row.append(value if value not in ("", None) else None)
         sheet.append(row)
     save_workbook(wb, out)

@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     Paragraph,
     Spacer,
     Table,
@@ -31,6 +32,8 @@ from .pdf_common import (
     FONT_BOLD,
     GRID,
     HEADER_FILL,
+    TableCommands,
+    TableRows,
     build_pdf,
     esc,
     styles,
@@ -41,17 +44,17 @@ MODE_SHORT = {"antal": "Antal", "individ": "Register"}
 PERSONAL_DATA = "Innehåller personuppgifter"
 
 
-def _build(story: list, title: str, forbund_name: str, today: date, footer_left: str = "") -> bytes:
+def _build(story: list[Flowable], title: str, forbund_name: str, today: date, footer_left: str = "") -> bytes:
     return build_pdf(story, title=title, author=forbund_name, right=f"Utskrivet {today.isoformat()}",
                      footer_left=footer_left)
 
 
-def _table(rows: list[list], widths: list[float], *, numbers_from: int = 1, header: bool = True,
+def _table(rows: TableRows, widths: list[float], *, numbers_from: int = 1, header: bool = True,
            size: float = 9, padding: float = 6) -> Table:
     """A plain table: first row the header (repeated on each page), columns from `numbers_from` right-aligned.
     Without a header (label | value) cells align at the top."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
-    style = [
+    style: TableCommands = [
         ("FONT", (0, 0), (-1, -1), FONT, size),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if header else "TOP"),
@@ -78,7 +81,7 @@ def _split_cells(split: GenderSplit) -> list[str]:
 def statistics_pdf(stats: Statistics, lines: list[InsatsLine], forbund_name: str, today: date) -> bytes:
     s = styles()
     title = f"Deltagarstatistik {stats.year}" if stats.year is not None else "Deltagarstatistik, hela tiden"
-    story: list = [Paragraph(esc(title), s.title), Paragraph(esc(stats.scope), s.subtitle)]
+    story: list[Flowable] = [Paragraph(esc(title), s.title), Paragraph(esc(stats.scope), s.subtitle)]
     number = 22 * mm
     label_width = CONTENT_WIDTH - 3 * number
 
@@ -139,7 +142,7 @@ def _per_insats_table(lines: list[InsatsLine]) -> Table:
     bold = ParagraphStyle("cell_small_bold", parent=s.cell_bold, fontSize=8, leading=10)
     right = ParagraphStyle("cell_small_bold_right", parent=bold, alignment=TA_RIGHT)
     heads = ["Kvinnor", "Män", "Totalt", "Nya", "Avslutade", "Kostnad per deltagare"]
-    rows: list[list] = [[Paragraph("Insats", bold), Paragraph("Redovisning", bold),
+    rows: TableRows = [[Paragraph("Insats", bold), Paragraph("Redovisning", bold),
                          *(Paragraph(h, right) for h in heads)]]
     for line in lines:
         st = line.stats
@@ -157,7 +160,7 @@ def _iso(d: date | None) -> str:
 
 def register_extract_pdf(items: list[ExtractItem], forbund_name: str, today: date) -> bytes:
     s = styles()
-    story: list = [
+    story: list[Flowable] = [
         Paragraph("Registerutdrag", s.title),
         Paragraph(esc(f"Utdrag ur deltagarregistret hos {forbund_name} {today.isoformat()}. Utdraget innehåller "
                       "personuppgifter; lämna det bara till den det gäller."), s.body),

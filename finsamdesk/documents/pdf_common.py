@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -22,6 +23,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from ..paths import fonts_dir
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+PageCallback = Callable[[rl_canvas.Canvas, Any], None]  # onFirstPage / onLaterPages: (canvas, document)
+TableCommands = list[Any]  # TableStyle commands, e.g. ("GRID", (0, 0), (-1, -1), 0.5, colour)
+TableRows = list[list[Any]]  # Table cells: text, a Paragraph or a list of flowables
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -148,20 +156,20 @@ def numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> typ
     """
 
     class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             register_fonts()
             super().__init__(*args, **kwargs)
-            self._saved_page_states: list[dict] = []
+            self._saved_page_states: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._saved_page_states.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, not in its stubs
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._saved_page_states)
             for state in self._saved_page_states:
                 self.__dict__.update(state)
-                footer(self, self._pageNumber, total)
+                footer(self, self.getPageNumber(), total)
                 super().showPage()
             super().save()
 
@@ -184,12 +192,12 @@ def page_footer(fmt: str = "Sid {page}({total})", left: str = "") -> Callable[[r
     return draw
 
 
-def page_header(left: str, right: str, first_page_lines: Iterable[str] = ()) -> tuple[Callable, Callable]:
+def page_header(left: str, right: str, first_page_lines: Iterable[str] = ()) -> tuple[PageCallback, PageCallback]:
     """(onFirstPage, onLaterPages) callbacks: `left` and `right` on every page, a rule under them,
     and `first_page_lines` right-aligned under `right` on the first page only."""
     extra = [line for line in first_page_lines if line]
 
-    def draw(c: rl_canvas.Canvas, doc, lines: Sequence[str]) -> None:
+    def draw(c: rl_canvas.Canvas, doc: Any, lines: Sequence[str]) -> None:
         c.saveState()
         width, height = PAGE_SIZE
         y = height - 13 * mm
@@ -206,10 +214,10 @@ def page_header(left: str, right: str, first_page_lines: Iterable[str] = ()) -> 
         c.line(MARGIN_LEFT, rule_y, width - MARGIN_RIGHT, rule_y)
         c.restoreState()
 
-    def first(c, doc):
+    def first(c: rl_canvas.Canvas, doc: Any) -> None:
         draw(c, doc, extra)
 
-    def later(c, doc):
+    def later(c: rl_canvas.Canvas, doc: Any) -> None:
         draw(c, doc, ())
 
     return first, later
@@ -220,7 +228,7 @@ def top_margin(n_first_page_lines: int) -> float:
     return MARGIN_TOP + max(0, n_first_page_lines - 2) * 11
 
 
-def build_pdf(story: list, *, title: str, author: str, right: str, footer_left: str = "") -> bytes:
+def build_pdf(story: list[Flowable], *, title: str, author: str, right: str, footer_left: str = "") -> bytes:
     """A report on A4 (not a form): `author` (the förbund) left and `right` in the header, `Sid x(y)` and
     `footer_left` in the footer; embedded fonts, Swedish language metadata."""
     from io import BytesIO

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from io import BytesIO
+from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -26,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.application import OWN, SOUGHT, Application, Phase
+from ..domain.application import OWN, SOUGHT, Application, ContactRow, Phase
 from ..domain.dates import format_date
 from ..domain.forms import (
     BudgetTable,
@@ -51,6 +53,7 @@ from .pdf_common import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
     PAGE_SIZE,
+    TableRows,
     auto_col_widths,
     esc,
     numbered_canvas,
@@ -173,7 +176,7 @@ def _signature_line(value: str, caption: str, width: float = 85 * mm) -> Flowabl
 
 # ---------------------------------------------------------------- tables
 
-def _grid_style(extra: Iterable[tuple] = (), header: bool = True) -> TableStyle:
+def _grid_style(extra: Iterable[tuple[Any, ...]] = (), header: bool = True) -> TableStyle:
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -202,7 +205,7 @@ def budget_flowables(t: BudgetTable, app: Application | None) -> list[Flowable]:
         # Kr forms with a unit row print bare numbers ("550 000"); others print the unit in the cell.
         return format_amount(ore, t.unit, with_unit=not t.unit_row, sep=" ")
 
-    rows: list[list] = [[Paragraph(esc(t.header_label), st.cell_bold)]
+    rows: TableRows = [[Paragraph(esc(t.header_label), st.cell_bold)]
                         + [Paragraph(esc(label(c, y)), head_right) for c, y in columns]]
     if t.unit_row:
         rows.append([""] + [t.unit for _ in columns])
@@ -249,7 +252,7 @@ def contacts_flowable(t: ContactsTable, app: Application | None) -> Flowable:
     ncols = len(t.columns)
     people = app.contacts_for(t.role) if app else []
 
-    def values(c) -> list[str]:
+    def values(c: ContactRow) -> list[str]:
         v = [getattr(c, f) for f in _CONTACT_FIELDS]
         return [v[i] if i < len(v) else "" for i in range(ncols)]
 
@@ -266,7 +269,7 @@ def contacts_flowable(t: ContactsTable, app: Application | None) -> Flowable:
                 break
     cell = ParagraphStyle("contact_cell", parent=st.cell, fontSize=size, leading=size + 2.5)
     head = ParagraphStyle("contact_head", parent=st.cell_bold, fontSize=size, leading=size + 2.5)
-    rows: list[list] = [[Paragraph(esc(h), head) for h in t.columns]]
+    rows: TableRows = [[Paragraph(esc(h), head) for h in t.columns]]
     rows += [[Paragraph(esc(v), cell) for v in r] for r in data]
     rows += [[""] * ncols for _ in range(empty_rows)]
     heights = [None] * (len(rows) - empty_rows) + [18] * empty_rows
@@ -275,7 +278,7 @@ def contacts_flowable(t: ContactsTable, app: Application | None) -> Flowable:
     return table
 
 
-def _range(start, end, style: str) -> str:
+def _range(start: date | None, end: date | None, style: str) -> str:
     if not start and not end:
         return ""
     sep = "-" if style == "compact" else " – "

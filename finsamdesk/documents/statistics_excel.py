@@ -2,20 +2,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain.money import ORE_PER_KR
-from ..domain.participants import MODES, InsatsLine, Statistics, months
+from ..domain.participants import MODES, GenderSplit, InsatsLine, Statistics, months
 from .excel_list import MONEY_FORMAT
-from .xlsx import formula, save_workbook
+from .xlsx import formula, new_workbook, save_workbook
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def statistics_workbook(stats: Statistics, lines: list[InsatsLine], forbund_name: str, today: date) -> bytes:
     """Sheet Statistik (participants, age bands, outcomes, time, cost; totals as formulas) and Per insats."""
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = new_workbook()
     ws.title = "Statistik"
     bold = Font(bold=True)
     period = str(stats.year) if stats.year else "hela tiden"
@@ -23,7 +26,7 @@ def statistics_workbook(stats: Statistics, lines: list[InsatsLine], forbund_name
         ws.append([text])
     ws["A1"].font = ws["A2"].font = bold
 
-    def table(heading: str, rows: list[tuple[str, object]], share: bool = False) -> None:
+    def table(heading: str, rows: list[tuple[str, GenderSplit]], share: bool = False) -> None:
         ws.append([])
         ws.append([heading, "Kvinnor", "Män", "Totalt", *(["Andel"] if share else [])])
         for cell in ws[ws.max_row]:
@@ -62,7 +65,7 @@ def _kr(ore: int | None) -> int | float | None:
     return None if ore is None else (ore // ORE_PER_KR if ore % ORE_PER_KR == 0 else ore / ORE_PER_KR)
 
 
-def _per_insats(ws, lines: list[InsatsLine], bold) -> None:
+def _per_insats(ws: Worksheet, lines: list[InsatsLine], bold: Font) -> None:
     ws.append(["Insats", "Redovisning", "Kvinnor", "Män", "Totalt", "Nya", "Avslutade", "Utfall",
                "Kostnad per deltagare"])
     for cell in ws[1]:

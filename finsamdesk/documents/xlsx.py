@@ -20,13 +20,23 @@ import tempfile
 import weakref
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from zipfile import ZipFile
+
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.writer.excel import ExcelWriter
 
 # Excel starts a formula with = + - @; a tab or CR in front is dropped when the cell is edited (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_FORMULAS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # worksheet → {(row, column)} of app formulas
-_SCRATCH: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # workbook → [file of a streamed sheet]
+# worksheet → {(row, column)} of app formulas; workbook → [file of a streamed sheet]
+_FORMULAS: weakref.WeakKeyDictionary[Worksheet, set[tuple[int, int]]] = weakref.WeakKeyDictionary()
+_SCRATCH: weakref.WeakKeyDictionary[Workbook, list[str]] = weakref.WeakKeyDictionary()
 
 
 def risky(value: Any) -> bool:
@@ -34,7 +44,24 @@ def risky(value: Any) -> bool:
     return isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.startswith("#"))
 
 
-def as_text(cell) -> None:
+def new_workbook() -> tuple[Workbook, Worksheet]:
+    """A workbook and its first sheet."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's only sheet
+    return wb, ws
+
+
+def bold() -> Font:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+def as_text(cell: Cell) -> None:
     """Make a cell that holds text a text cell, shown as typed and never evaluated, even after an edit."""
     from openpyxl.cell.rich_text import CellRichText
 
@@ -47,7 +74,7 @@ def as_text(cell) -> None:
         cell.quotePrefix = True
 
 
-def formula(ws, row: int, column: int, text: str):
+def formula(ws: Worksheet, row: int, column: int, text: str) -> Cell:
     """One of the app's own formulas (a sum, a difference): the only cells `save_workbook` leaves as formulas."""
     if not text.startswith("="):
         raise ValueError(f"A formula starts with '=': {text!r}")
@@ -56,7 +83,7 @@ def formula(ws, row: int, column: int, text: str):
     return cell
 
 
-def _make_text_safe(wb) -> None:
+def _make_text_safe(wb: Workbook) -> None:
     for ws in wb.worksheets:
         if getattr(ws, "_cells", None) is None:  # a streamed sheet: its cells were made safe when appended
             continue
@@ -70,7 +97,7 @@ class StreamingSheet:
     """A write-only sheet for many rows: each row goes straight to a file in `folder` (never the system temp
     folder), and user text is made text as it is appended. Make it with `streaming_sheet`."""
 
-    def __init__(self, wb, title: str, folder: Path):
+    def __init__(self, wb: Workbook, title: str, folder: Path):
         from openpyxl.worksheet._writer import WorksheetWriter
 
         self.ws = wb.create_sheet(title)
@@ -80,7 +107,7 @@ class StreamingSheet:
         self.ws._writer = WorksheetWriter(self.ws, out=name)  # instead of openpyxl's own file in the temp folder
         self.ws._writer.write_top()
 
-    def cell(self, value: Any, *, font=None, number_format: str | None = None):
+    def cell(self, value: Any, *, font: Font | None = None, number_format: str | None = None) -> Cell:
         """A cell to append, with its style."""
         from openpyxl.cell import WriteOnlyCell
 
@@ -96,17 +123,21 @@ class StreamingSheet:
         self.ws.append([self.cell(v) if risky(v) else v for v in values])
 
 
-def streaming_sheet(wb, title: str, folder: str | Path) -> StreamingSheet:
+def streaming_sheet(wb: Workbook, title: str, folder: str | Path) -> StreamingSheet:
     """A sheet of a `Workbook(write_only=True)` whose rows are written to a scratch file in `folder`;
     `save_workbook` removes the file, also when it fails."""
     return StreamingSheet(wb, title, Path(folder))
 
 
-def save_workbook(wb, out: IO[bytes] | None = None) -> bytes | None:
+@overload
+def save_workbook(wb: Workbook, out: None = None) -> bytes: ...
+@overload
+def save_workbook(wb: Workbook, out: IO[bytes]) -> None: ...
+def save_workbook(wb: Workbook, out: IO[bytes] | None = None) -> bytes | None:
     """Write the workbook as .xlsx: into `out`, or (None) return the bytes. Every export ends here."""
     from zipfile import ZIP_DEFLATED, ZipFile
 
-    target = io.BytesIO() if out is None else out
+    target: IO[bytes] = io.BytesIO() if out is None else out
     try:
         _make_text_safe(wb)
         with ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True) as archive:
@@ -114,17 +145,17 @@ def save_workbook(wb, out: IO[bytes] | None = None) -> bytes | None:
     finally:
         for name in _SCRATCH.pop(wb, []):
             Path(name).unlink(missing_ok=True)
-    return target.getvalue() if out is None else None
+    return target.getvalue() if isinstance(target, io.BytesIO) and out is None else None
 
 
-def _writer(wb, archive):
+def _writer(wb: Workbook, archive: ZipFile) -> ExcelWriter:
     """openpyxl's ExcelWriter with each sheet written in memory (or from its streamed file), not via a temp file."""
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
     from openpyxl.writer.excel import ExcelWriter
 
     class Writer(ExcelWriter):
-        def write_worksheet(self, ws) -> None:
+        def write_worksheet(self, ws: Any) -> None:  # Worksheet, or a write-only one
             ws._drawing = SpreadsheetDrawing()
             ws._drawing.charts = ws._charts
             ws._drawing.images = ws._images
@@ -134,12 +165,12 @@ def _writer(wb, archive):
                 if not ws.closed:
                     ws.close()
                 writer = ws._writer
-                self._archive.write(writer.out, ws.path[1:])
+                self._archive.write(writer.out, ws.path[1:])  # type: ignore[attr-defined]
             else:
                 buffer = io.BytesIO()
                 writer = WorksheetWriter(ws, out=buffer)
                 writer.write()
-                self._archive.writestr(ws.path[1:], buffer.getvalue())
+                self._archive.writestr(ws.path[1:], buffer.getvalue())  # type: ignore[attr-defined]
             ws._rels = writer._rels
             self.manifest.append(ws)
 

@@ -121,6 +121,20 @@ class InsatsTotals:
 
 
 @dataclass(frozen=True)
+class YearSummary:
+    """One budget year in the view over several years (prognos figures)."""
+
+    year: int
+    income: int | None  # prognos
+    costs: int | None
+    result: int | None
+    closing_equity: int | None
+    granted: int
+    spent: int
+    warnings: int
+
+
+@dataclass(frozen=True)
 class SheetRow:
     key: str
     label: str

@@ -1,11 +1,10 @@
 """Use cases for the förbund's budget of every year."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain import budget as rules
-from ..domain.budget import BudgetYear, InsatsTotals, KommunKey, Sheet
+from ..domain.budget import BudgetYear, InsatsTotals, KommunKey, Sheet, YearSummary
 from ..store import budget as store
 from ..store import insatser as insats_store
 from ..store import registers as register_store
@@ -85,18 +84,6 @@ def copy_to_next_year(db: sqlite_utils.Database, year: int) -> BudgetYear:
     with db.atomic():
         store.save_year(db, nxt)
     return nxt
-
-
-@dataclass(frozen=True)
-class YearSummary:
-    year: int
-    income: int | None  # prognos
-    costs: int | None
-    result: int | None
-    closing_equity: int | None
-    granted: int
-    spent: int
-    warnings: int
 
 
 def several_years(db: sqlite_utils.Database) -> list[YearSummary]:
