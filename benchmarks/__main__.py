@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
     p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings",
-                                      "importers"],
+                                      "importers", "esf"],
                    help="bara en mätning")
     args = p.parse_args(argv)
     lines: list[str] = []
@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         from .importers import bench_importers
 
         lines += bench_importers()
+    if args.only in (None, "esf"):
+        from .esf import bench_esf
+
+        lines += bench_esf(args.runs)
     if args.only in (None, "startup"):
         lines += bench_startup(args.runs)
     print(f"finsamdesk benchmarks (python {sys.version.split()[0]}, {sys.platform})")

@@ -5,6 +5,7 @@ through the reader of json_io (passed in), so one import lists all errors at onc
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -30,6 +31,7 @@ from ..domain.esf_parts import (
     Subproject,
     Workplace,
 )
+from .json_checks import Checker
 
 ESF_KEYS = ("applicant", "workplace", "project_postal_address", "project_visiting_address", "call", "actors",
             "subprojects", "risks", "funding", "costs", "specification")
@@ -41,7 +43,7 @@ MAX_RATE = 10**7  # öre per hour (100 000 kr/h): nothing real is above it
 VERSION_2_KEYS = ("direction", "funder", "funder_diarienummer", "esf")
 
 
-def write_version_2(app: Application, data: dict) -> dict:
+def write_version_2(app: Application, data: dict[str, Any]) -> dict[str, Any]:
     """Add what version 2 carries; a received application with nothing of it stays version 1, so an older
     finsamdesk still reads it."""
     if app.direction == RECEIVED and app.esf is None and all(p.precision == "day" for p in app.phases):
@@ -53,7 +55,7 @@ def write_version_2(app: Application, data: dict) -> dict:
     return data
 
 
-def read_version_2(r, raw: dict, app: Application) -> None:
+def read_version_2(r: Checker, raw: dict[str, Any], app: Application) -> None:
     direction = raw.get("direction", RECEIVED)
     if direction not in DIRECTIONS:
         r.bad("direction", f"ska vara en av {', '.join(DIRECTIONS)}")
@@ -64,11 +66,11 @@ def read_version_2(r, raw: dict, app: Application) -> None:
     app.esf = esf_from_dict(r, raw.get("esf"))
 
 
-def _text_fields(cls) -> tuple[str, ...]:
+def _text_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def esf_to_dict(parts: EsfParts) -> dict:
+def esf_to_dict(parts: EsfParts) -> dict[str, Any]:
     call = parts.call
     return {
         "applicant": {k: getattr(parts.applicant, k) for k in _text_fields(Applicant)},
@@ -95,7 +97,7 @@ def esf_to_dict(parts: EsfParts) -> dict:
     }
 
 
-def _choice(r, value: Any, allowed, path: str, default: str) -> str:
+def _choice(r: Checker, value: Any, allowed: Mapping[str, str], path: str, default: str) -> str:
     if value is None:
         return default
     if not isinstance(value, str) or value not in allowed:
@@ -105,7 +107,7 @@ def _choice(r, value: Any, allowed, path: str, default: str) -> str:
     return value
 
 
-def _small(r, value: Any, path: str, upper: int) -> int | None:
+def _small(r: Checker, value: Any, path: str, upper: int) -> int | None:
     if value is None:
         return None
     if type(value) is not int or not 0 <= value <= upper:
@@ -114,12 +116,12 @@ def _small(r, value: Any, path: str, upper: int) -> int | None:
     return value
 
 
-def _texts_into(r, obj, raw: dict, names: tuple[str, ...], path: str) -> None:
+def _texts_into(r: Checker, obj: object, raw: dict[str, Any], names: tuple[str, ...], path: str) -> None:
     for k in names:
         setattr(obj, k, r.text(raw.get(k), f"{path}.{k}"))
 
 
-def _items(r, raw: Any, path: str, known: tuple[str, ...]):
+def _items(r: Checker, raw: Any, path: str, known: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
     for i, item in enumerate(r.lst(raw, path)):
         d = r.obj(item, f"{path}[{i}]")
         if d is not None:
@@ -127,7 +129,7 @@ def _items(r, raw: Any, path: str, known: tuple[str, ...]):
             yield f"{path}[{i}]", d
 
 
-def _read_call(r, raw: Any, path: str) -> Call:
+def _read_call(r: Checker, raw: Any, path: str) -> Call:
     call = Call()
     d = r.obj(raw, path) if raw is not None else {}
     if not d:
@@ -153,7 +155,7 @@ def _read_call(r, raw: Any, path: str) -> Call:
     return call
 
 
-def esf_from_dict(r, raw: Any) -> EsfParts | None:
+def esf_from_dict(r: Checker, raw: Any) -> EsfParts | None:
     """Read the `esf` object with json_io's reader `r` (errors collected there); None when absent."""
     if raw is None:
         return None
@@ -163,9 +165,9 @@ def esf_from_dict(r, raw: Any) -> EsfParts | None:
     r.unknown(d, ESF_KEYS, "esf")
     parts = EsfParts()
     for name, cls, attr in (("applicant", Applicant, "applicant"), ("workplace", Workplace, "workplace")):
-        sub = r.obj(d.get(name, {}), f"esf.{name}") or {}
-        r.unknown(sub, _text_fields(cls), f"esf.{name}")
-        _texts_into(r, getattr(parts, attr), sub, _text_fields(cls), f"esf.{name}")
+        block = r.obj(d.get(name, {}), f"esf.{name}") or {}
+        r.unknown(block, _text_fields(cls), f"esf.{name}")
+        _texts_into(r, getattr(parts, attr), block, _text_fields(cls), f"esf.{name}")
     parts.postal_address = r.text(d.get("project_postal_address"), "esf.project_postal_address")
     parts.visiting_address = r.text(d.get("project_visiting_address"), "esf.project_visiting_address")
     parts.call = _read_call(r, d.get("call"), "esf.call")

@@ -2,6 +2,7 @@
 Bilaga: Budgetspecifikation. Figures come computed (domain esf); labels come from the template."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
@@ -11,14 +12,15 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..domain.application import Application
 from ..domain.esf import EsfResult
-from ..domain.esf_parts import COFINANCING, PERSONAL, FlatRate
+from ..domain.esf_parts import COFINANCING, PERSONAL, FlatRate, SpecLine
 from ..domain.figures import format_percent
 from ..domain.form_parts import SpecRow
 from ..domain.forms import FormTemplate
 from ..domain.money import format_amount
-from .pdf_common import CONTENT_WIDTH, GRID, HEADER_FILL, esc, styles
+from .pdf_common import CONTENT_WIDTH, GRID, HEADER_FILL, auto_col_widths, esc, styles
 
 SIZE = 8
+Lines = list[tuple[SpecLine, int | None]]
 
 
 def _style(bold: bool = False, right: bool = False, indent: float = 0) -> ParagraphStyle:
@@ -28,12 +30,14 @@ def _style(bold: bool = False, right: bool = False, indent: float = 0) -> Paragr
 
 
 def kr(ore: int | None) -> str:
-    return format_amount(ore or 0, "kr", sep=" ")
+    """`12 320 268 kr` with no-break spaces: an amount never wraps in its cell."""
+    return format_amount(ore or 0, "kr", sep="\u00a0").replace(" kr", "\u00a0kr")
 
 
 def cost_tree_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None) -> Flowable:
     """Groups with their total, lines indented under them, headings (Offentlig medfinansiering) alone."""
     tree = template.cost_tree
+    assert tree is not None  # parse_template: an esf-2014-2020 form has its cost tree
     cells = app.esf.cost_cells if app is not None and app.esf is not None else {}
     rows: list[list[Any]] = []
     bold_rows: list[int] = []
@@ -63,7 +67,7 @@ WIDTHS[-1] = CONTENT_WIDTH - sum(WIDTHS[:-1])
 class _Rows:
     def __init__(self) -> None:
         self.rows: list[list[Any]] = []
-        self.commands: list[tuple] = []
+        self.commands: list[tuple[Any, ...]] = []
 
     def label(self, text: str, amount: str, bold: bool = False, indent: float = 0) -> None:
         r = len(self.rows)
@@ -93,7 +97,8 @@ class _Rows:
             self.commands.append(("SPAN", (spans[0], r), (spans[1], r)))
 
 
-def specification_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None) -> Flowable:
+def specification_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None,
+                           width: float = CONTENT_WIDTH) -> Flowable:
     parts = app.esf if app is not None else None
     lines = list(zip(parts.spec_lines, result.line_amounts, strict=True)) \
         if parts is not None and result is not None else []
@@ -121,7 +126,8 @@ def specification_flowable(template: FormTemplate, result: EsfResult | None, app
         elif row.kind == "flat_rates" and parts is not None:
             for i, rate in enumerate(parts.call.flat_rates):
                 out.label(_flat_label(rate), fig(f"flat.{i}"))
-    table = Table(out.rows, colWidths=WIDTHS, hAlign="LEFT")
+    biggest = kr(max((figures.value(n) or 0 for n in figures.values), default=0)) if figures is not None else ""
+    table = Table(out.rows, colWidths=_widths(template, lines, width, biggest), hAlign="LEFT")
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -129,12 +135,24 @@ def specification_flowable(template: FormTemplate, result: EsfResult | None, app
     return table
 
 
+def _widths(template: FormTemplate, lines: Lines, width: float, biggest: str) -> list[float]:
+    """Column widths from the personal lines and their header (no word of them broken), else the default."""
+    header = next((row.columns for row in template.specification if row.section == PERSONAL), ())
+    measure = [list(header)] + [[line.bearer, line.function, line.description, _n(line.level), _n(line.grade),
+                                 _n(line.months), kr(amount)] for line, amount in lines if line.section == PERSONAL]
+    measure.append(["", "", "", "", "", "", biggest + "  "])  # the totals are bold
+    if len(header) != 7:
+        return [w * width / CONTENT_WIDTH for w in WIDTHS]
+    widths, _fits = auto_col_widths(measure, width, font_size=SIZE, padding=8)
+    return widths
+
+
 def _flat_label(rate: FlatRate) -> str:
     base = "personalkostnaderna" if rate.base == "personal" else "de direkta kostnaderna"
     return f"{rate.label} ({format_percent(rate.percent_bp, 2 if rate.percent_bp % 100 else 0)} av {base})"
 
 
-def _section(out: _Rows, row: SpecRow, lines: list, fig) -> None:
+def _section(out: _Rows, row: SpecRow, lines: Lines, fig: Callable[[str], str]) -> None:
     out.label(row.label, fig(f"section.{row.section}"), row.bold)
     if not lines:
         return

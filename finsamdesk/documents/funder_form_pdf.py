@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from ..domain.application import Application
 from ..domain.esf import EsfResult
@@ -21,10 +31,22 @@ from ..domain.forms import FormTemplate, Section
 from .funder_budget import cost_tree_flowable, specification_flowable
 from .funder_page import PartStart, content_margins, furnished_canvas
 from .funder_parts import choice_flowables, part_flowables, value_of
-from .pdf_common import FONT_BOLD, FRAME_PADDING, MARGIN_LEFT, MARGIN_RIGHT, PAGE_SIZE, esc, register_fonts, styles
+from .pdf_common import (
+    CONTENT_WIDTH,
+    FONT_BOLD,
+    FRAME_PADDING,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    PAGE_SIZE,
+    esc,
+    register_fonts,
+    styles,
+)
 from .pdf_form import answer_flowables, fixed_flowables, text_blocks
 
 MAIN = ""
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
+LANDSCAPE_WIDTH = landscape(PAGE_SIZE)[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 
 def _heading_style(style: str) -> ParagraphStyle:
@@ -52,7 +74,7 @@ def _answer(section: Section, app: Application) -> list[Flowable]:
 
 
 def section_flowables(section: Section, app: Application | None, template: FormTemplate,
-                      result: EsfResult | None) -> list[Flowable]:
+                      result: EsfResult | None, width: float = CONTENT_WIDTH) -> list[Flowable]:
     value = value_of(app, result.figures if result is not None else None)
     out: list[Flowable] = []
     inline = section.inline and app is not None and section.answer == "text"
@@ -69,7 +91,7 @@ def section_flowables(section: Section, app: Application | None, template: FormT
         if section.part.type == "cost_tree":
             out.append(cost_tree_flowable(template, result, app))
         elif section.part.type == "specification":
-            out.append(specification_flowable(template, result, app))
+            out.append(specification_flowable(template, result, app, width))
         else:
             out += part_flowables(section.part, app, value)
     out += fixed_flowables(section.after)
@@ -78,14 +100,20 @@ def section_flowables(section: Section, app: Application | None, template: FormT
 
 def build_story(app: Application | None, template: FormTemplate, result: EsfResult | None) -> list[Flowable]:
     story: list[Flowable] = [PartStart(MAIN), Paragraph(esc(template.title), _heading_style("title"))]
+    wide = False
     for section in template.sections:
-        body = section_flowables(section, app, template, result)
-        if section.document_part is not None or section.new_page:
+        part = section.document_part
+        if part is not None:
+            wide = part.landscape
+        body = section_flowables(section, app, template, result, LANDSCAPE_WIDTH if wide else CONTENT_WIDTH)
+        if part is not None or section.new_page:
             if not [f for f in body if not isinstance(f, Spacer)] or _empty_appendix(section, app):
                 continue  # an appendix with nothing to show is not printed
+            if part is not None:
+                story.append(NextPageTemplate(LANDSCAPE if part.landscape else PORTRAIT))
             story.append(PageBreak())
-            if section.document_part is not None:
-                story.append(PartStart(section.document_part.name))
+            if part is not None:
+                story.append(PartStart(part.name))
         story += body
     return story
 
@@ -97,6 +125,13 @@ def _empty_appendix(section: Section, app: Application | None) -> bool:
     from ..domain.form_values import items_of
 
     return not items_of(app, part)
+
+
+def _page_template(name: str, size: tuple[float, float], top: float, bottom: float) -> PageTemplate:
+    left = MARGIN_LEFT - FRAME_PADDING
+    width = size[0] - left - (MARGIN_RIGHT - FRAME_PADDING)
+    frame = Frame(left, bottom, width, size[1] - top - bottom, id=name)
+    return PageTemplate(id=name, frames=[frame], pagesize=size)
 
 
 def page_specs(template: FormTemplate) -> dict[str, PageSpec]:
@@ -114,10 +149,10 @@ def render_funder_form(app: Application | None, template: FormTemplate, result: 
     top, bottom = content_margins(specs)
     buffer = BytesIO()
     title = (app.name if app is not None else "") or template.title
-    doc = SimpleDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT - FRAME_PADDING,
-                            rightMargin=MARGIN_RIGHT - FRAME_PADDING, topMargin=top, bottomMargin=bottom,
-                            title=title, author=app.esf.applicant.name if app is not None and app.esf else "",
-                            subject=template.title, creator="finsamdesk", lang="sv-SE")
+    doc = BaseDocTemplate(buffer, pagesize=PAGE_SIZE, title=title, subject=template.title, creator="finsamdesk",
+                          author=app.esf.applicant.name if app is not None and app.esf else "", lang="sv-SE")
+    doc.addPageTemplates([_page_template(PORTRAIT, PAGE_SIZE, top, bottom),
+                          _page_template(LANDSCAPE, landscape(PAGE_SIZE), top, bottom)])
     value = value_of(app, result.figures if result is not None else None)
     doc.build(build_story(app, template, result), canvasmaker=furnished_canvas(specs, lambda line: fill(line, value)))
     return buffer.getvalue()

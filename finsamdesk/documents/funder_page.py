@@ -8,14 +8,16 @@ until the end, then draws each page's header and footer knowing its number and i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable
 
 from ..domain.form_parts import PageSpec
-from .pdf_common import FONT, FONT_BOLD, FONT_ITALIC, GRID, MARGIN_LEFT, MARGIN_RIGHT, MUTED, PAGE_SIZE, register_fonts
+from .pdf_common import FONT, FONT_BOLD, FONT_ITALIC, GRID, MARGIN_LEFT, MARGIN_RIGHT, MUTED, register_fonts
 
+PART = "_finsam_part"  # the canvas attribute naming the part a page belongs to
 HEADER_TOP = 12 * mm
 LINE = 10.5  # header line height (pt)
 FOOTER_Y = 10 * mm
@@ -29,11 +31,11 @@ class PartStart(Flowable):
         self.name = name
         self.width = self.height = 0
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
-        self.canv._finsam_part = self.name
+    def draw(self) -> None:
+        setattr(self.canv, PART, self.name)  # noqa: B010 - saved with the page's state until the canvas saves
 
 
 def header_height(spec: PageSpec) -> float:
@@ -50,7 +52,7 @@ def draw_furniture(c: rl_canvas.Canvas, spec: PageSpec, fill: Callable[[str], st
                    first: bool) -> None:
     """Header left (bold first line, like a logo), header right (right-aligned), the first page's lines under the
     left block, a rule; the footer lines centred above the bottom edge with a rule over them."""
-    width, height = PAGE_SIZE
+    width, height = getattr(c, "_pagesize")  # noqa: B009 - the page's own size (portrait or landscape)
     numbers = {"page": str(page), "total": str(total)}
 
     def text(line: str) -> str:
@@ -90,24 +92,24 @@ def furnished_canvas(specs: dict[str, PageSpec], fill: Callable[[str], str]) -> 
     """A Canvas class that draws `specs[part]`'s header and footer on every page, numbered within its part."""
 
     class FurnishedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             register_fonts()
             super().__init__(*args, **kwargs)
-            self._finsam_part = ""
-            self._pages: list[dict] = []
+            setattr(self, PART, "")  # noqa: B010
+            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            getattr(self, "_startPage")()  # noqa: B009 - reportlab's own: a fresh page, nothing drawn yet
 
-        def save(self):
+        def save(self) -> None:
             totals: dict[str, int] = {}
             for state in self._pages:
-                totals[state["_finsam_part"]] = totals.get(state["_finsam_part"], 0) + 1
+                totals[state[PART]] = totals.get(state[PART], 0) + 1
             seen: dict[str, int] = {}
             for state in self._pages:
                 self.__dict__.update(state)
-                part = state["_finsam_part"]
+                part = state[PART]
                 seen[part] = seen.get(part, 0) + 1
                 draw_furniture(self, specs[part], fill, seen[part], totals[part], first=seen[part] == 1)
                 super().showPage()

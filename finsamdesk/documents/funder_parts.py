@@ -11,9 +11,10 @@ from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.application import Application
+from ..domain.figures import Figures
 from ..domain.form_parts import Part
 from ..domain.form_values import app_value, item_value, items_of, selected_options, split_placeholders
 from ..domain.forms import Section
@@ -30,13 +31,15 @@ def _cell_style(bold: bool = False, right: bool = False, size: float = 9) -> Par
 
 
 def _markup(text: str, value: Value) -> str:
-    """A template line: the fixed text in bold, the application's values plain."""
+    """A template line: its leading label in bold (`Organisationsnamn:`), the rest as it reads."""
     out = []
-    for is_value, piece in split_placeholders(text):
+    for i, (is_value, piece) in enumerate(split_placeholders(text)):
         if is_value:
-            out.append(f'<font name="{FONT}">{esc(value(piece))}</font>')
-        else:
+            out.append(esc(value(piece)))
+        elif i == 0 and len(split_placeholders(text)) > 1:
             out.append(f'<font name="{FONT_BOLD}">{esc(piece)}</font>')
+        else:
+            out.append(esc(piece))
     return "".join(out)
 
 
@@ -58,7 +61,7 @@ def grid_flowable(rows: tuple[tuple[str, ...], ...], value: Value, header: tuple
     else:
         widths = [CONTENT_WIDTH * label_w, CONTENT_WIDTH * (1 - label_w)]
     data: list[list[Any]] = []
-    commands: list[tuple] = []
+    commands: list[tuple[Any, ...]] = []
     if header:
         data.append([Paragraph(esc(h), _cell_style(True, align_right and i == len(header) - 1))
                      for i, h in enumerate(header)] + [""] * (ncols - len(header)))
@@ -85,11 +88,16 @@ def lines_flowables(lines: tuple[str, ...], value: Value) -> list[Flowable]:
 
 
 def repeat_flowables(part: Part, items: list[Any]) -> list[Flowable]:
+    """One flowable per row (a grid table, or the lines as one paragraph), so a block is not torn apart and a
+    heading's keepWithNext takes the first block along (a KeepTogether inside another always breaks the page)."""
     out: list[Flowable] = []
+    block = ParagraphStyle("repeat_block", parent=styles().body, spaceAfter=7)
     for item in items:
-        value = lambda name, item=item: item_value(item, name)  # noqa: E731
-        block = [grid_flowable(part.rows, value)] if part.layout == "grid" else lines_flowables(part.lines, value)
-        out += [KeepTogether(block), Spacer(1, 6)]
+        value = _item_values(item)
+        if part.layout == "grid":
+            out += [grid_flowable(part.rows, value), Spacer(1, 6)]
+        else:
+            out.append(Paragraph("<br/>".join(_markup(line, value) for line in part.lines), block))
     return out
 
 
@@ -100,8 +108,8 @@ def table_flowable(part: Part, items: list[Any]) -> Flowable | None:
     head = [Paragraph(esc(h), _cell_style(True)) for h, _ in part.columns]
     rows: list[list[Any]] = [head]
     for item in items:
-        rows.append([Paragraph(esc(_plain(b, lambda n, it=item: item_value(it, n))).replace("\n", "<br/>"),
-                               _cell_style()) for _, b in part.columns])
+        value = _item_values(item)
+        rows.append([Paragraph(esc(_plain(b, value)).replace("\n", "<br/>"), _cell_style()) for _, b in part.columns])
     rows += [[""] * len(part.columns) for _ in range(0 if items else part.min_rows)]
     widths = _table_widths(part)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
@@ -159,7 +167,11 @@ def part_flowables(part: Part, app: Application | None, value: Value) -> list[Fl
     return []
 
 
-def value_of(app: Application | None, figures) -> Value:
+def _item_values(item: Any) -> Value:
+    return lambda name: item_value(item, name)
+
+
+def value_of(app: Application | None, figures: Figures | None) -> Value:
     if app is None:
         return lambda name: ""
     return lambda name: app_value(app, name, figures)

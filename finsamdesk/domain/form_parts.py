@@ -53,6 +53,7 @@ class PageSpec:
     first_page: tuple[str, ...] = ()  # under the header, first page of the part only
     footer: tuple[str, ...] = ()
     name: str = ""  # a document part's name (an appendix with its own page numbers)
+    landscape: bool = False  # the part's pages are A4 landscape (a wide budget specification)
 
 
 @dataclass(frozen=True)
@@ -116,13 +117,16 @@ def parse_page(raw: Any, where: str) -> PageSpec | None:
         return None
     if not isinstance(raw, dict):
         raise PartError(f"{where}: ska vara ett objekt.")
-    _only(raw, {"header_left", "header_right", "first_page", "footer", "name"}, where)
+    _only(raw, {"header_left", "header_right", "first_page", "footer", "name", "landscape"}, where)
     if not isinstance(raw.get("name", ""), str):
         raise PartError(f"{where}.name: ska vara en text.")
+    if not isinstance(raw.get("landscape", False), bool):
+        raise PartError(f"{where}.landscape: ska vara true eller false.")
     spec = PageSpec(header_left=_texts(raw.get("header_left"), f"{where}.header_left"),
                     header_right=_texts(raw.get("header_right"), f"{where}.header_right"),
                     first_page=_texts(raw.get("first_page"), f"{where}.first_page"),
-                    footer=_texts(raw.get("footer"), f"{where}.footer"), name=raw.get("name", ""))
+                    footer=_texts(raw.get("footer"), f"{where}.footer"), name=raw.get("name", ""),
+                    landscape=raw.get("landscape", False))
     for line in spec.header_left + spec.header_right + spec.first_page + spec.footer:
         for name in PLACEHOLDER.findall(line):
             if name not in APP_BINDINGS and name not in ("page", "total"):

@@ -23,6 +23,13 @@ DEFAULT_FORBUND_NAME = "Samordningsförbundet"
 
 
 def render_application(app: Application | None, template: FormTemplate, forbund: str) -> bytes:
+    """The local forms print through pdf_form; an outside funder's form (an own application) through
+    funder_form_pdf, with its budget computed first."""
+    if template.outgoing:
+        from ..documents.funder_form_pdf import render_funder_form
+        from ..domain.esf import compute
+
+        return render_funder_form(app, template, compute(app, template) if app is not None else None)
     from ..documents.pdf_form import render_application as render
 
     return render(app, template, forbund)

@@ -28,9 +28,11 @@ from finsamdesk.services import (
     applications,
     budget,
     economy_files,
+    esf_files,
     exchange,
     files,
     insatser,
+    own_applications,
     participant_files,
     participants,
     registers,
@@ -106,13 +108,32 @@ def _exports(hostile_file, out: Path) -> dict[str, bytes]:
             participant_files.export_xlsx(db, ids, None, False, out / "utan.xlsx").read_bytes(),
         "participant_files.statistics_xlsx": participant_files.statistics_xlsx(db, YEAR),
         "participant_files.statistics_xlsx (en insats)": participant_files.statistics_xlsx(db, None, insats_id),
+        "esf_files.budget_xlsx_of": esf_files.budget_xlsx_of(_hostile_own_application(db, "connecto")),
+        "esf_files.budget_xlsx_of (2014–2020)": esf_files.budget_xlsx_of(_hostile_own_application(db, "iris")),
+        "esf_files.export_budget_xlsx": esf_files.export_budget_xlsx(
+            db, _hostile_own_application(db, "connecto", save=True).id, out / "egen budget.xlsx").read_bytes(),
     }
 
 
+def _hostile_own_application(db, name: str, save: bool = False):
+    """An own ESF application whose every text the budget workbook prints is hostile."""
+    from tests.fixtures.esf import load
+
+    app = load(name)
+    app.name, app.funder_dnr = HYPERLINK, "=1/0"
+    for i, line in enumerate(app.esf.spec_lines):
+        line.bearer, line.function, line.description = _hostile(i), _hostile(i + 1), _hostile(i + 2)
+    if save:
+        app.diarienummer = own_applications.new_own_application(db, app.template_id, today=TODAY).diarienummer
+        applications.save(db, app)
+    return app
+
+
 def _own_formula(text: str) -> bool:
-    """The app's own formulas: sums, differences, shares and IFs over cell references, nothing else."""
-    bare = re.sub(r"\$?[A-Z]{1,3}\$?[0-9]+", "R", text)  # cell references
-    bare = re.sub(r"\b(SUM|IF)\(", "(", bare).replace('""', "")
+    """The app's own formulas: sums, differences, shares, IFs, roundings and the rate lookup of an ESF+ budget
+    over cell references, nothing else."""
+    bare = re.sub(r"(\b[A-Za-zåäöÅÄÖ]+!)?\$?[A-Z]{1,3}\$?[0-9]+", "R", text)  # cell references, on a sheet too
+    bare = re.sub(r"\b(SUM|IF|ROUND|VLOOKUP)\(", "(", bare).replace('""', "").replace(",FALSE)", ")")
     return bool(re.fullmatch(r"=[R():+\-*/,=<>0-9.]*", bare))
 
 
@@ -157,7 +178,8 @@ def test_nothing_of_any_export_is_written_in_the_system_temp_folder(hostile_file
     assert not list(system_temp.iterdir())
     with_identifiers = [p for p in written if "med.xlsx" in p]
     assert with_identifiers and all(Path(p).resolve().is_relative_to(destination) for p in with_identifiers)
-    assert sorted(p.name for p in destination.iterdir()) == ["ansökningar.xlsx", "med.xlsx", "utan.xlsx"]
+    assert sorted(p.name for p in destination.iterdir()) == ["ansökningar.xlsx", "egen budget.xlsx", "med.xlsx",
+                                                             "utan.xlsx"]
 
 
 def test_no_user_text_is_a_formula_in_any_export(exports):
