@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 FILE_FILTER = "finsamdesk-filer (*.sqlite *.db);;Alla filer (*)"
 HEARTBEAT_MS, BACKUP_CHECK_MS = 60_000, 30 * 60_000
+CHECKPOINT_MS = 10_000  # the WAL copied into the file: the most a -wal deleted while open, then a crash, can lose
 
 
 def tr(text: str) -> str:
@@ -54,6 +55,10 @@ class FileCommands:
         self._daily.setInterval(BACKUP_CHECK_MS)
         self._daily.timeout.connect(self.daily_backup)
         self._daily.start()
+        self._checkpoint = QTimer(ctx.parent)
+        self._checkpoint.setInterval(CHECKPOINT_MS)
+        self._checkpoint.timeout.connect(self.checkpoint)
+        self._checkpoint.start()
 
     # what the backups dialog reads
     @property
@@ -97,6 +102,14 @@ class FileCommands:
         lock = self.ctx.lock()
         if lock is not None:
             lock.touch()
+
+    def checkpoint(self) -> None:
+        """Every CHECKPOINT_MS: what is saved moves from the -wal into the file (cheap when there is nothing)."""
+        from ..services import files
+
+        db = self.ctx.db()
+        if db is not None and not self.ctx.read_only():
+            files.checkpoint(db)
 
     def backup_on_open(self) -> None:
         """A backup when a file is opened for writing (not a new, empty one), written on a thread of its own

@@ -87,3 +87,19 @@ def test_a_read_only_folder_is_offered_read_only_and_not_called_damaged(tmp_path
         finally:
             _close(opened)
     assert seen[0][0] == "Filen går inte att ändra" and "är skadad" not in seen[0][1]
+
+
+def test_the_window_copies_the_wal_into_the_file_on_its_timer(tmp_path, qtbot):
+    from finsamdesk.ui.file_commands import CHECKPOINT_MS
+    from finsamdesk.ui.main_window import MainWindow
+
+    path = _example(tmp_path)
+    db, lock = files.open_for_writing(path)
+    window = MainWindow(db, path, lock)
+    qtbot.addWidget(window)
+    timer = window.file_commands._checkpoint
+    assert timer.isActive() and timer.interval() == CHECKPOINT_MS <= 10_000
+    insatser.save(db, Insats("Bara i WAL-filen ännu", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)))
+    assert "Bara i WAL-filen ännu".encode() not in path.read_bytes()
+    timer.timeout.emit()
+    assert "Bara i WAL-filen ännu".encode() in path.read_bytes()
