@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
         from ..services import registers
         from ..services.files import is_read_only
 
+        if self.db is not None and self.db is not db:
+            self.db.conn.close()  # the file left behind (an open handle also blocks a restore on Windows)
         if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.db, self.path, self.lock = db, Path(path), lock
@@ -266,6 +268,9 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.file_commands.finish_backup()
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
         if self.lock is not None:
             self.lock.release()
             self.lock = None

@@ -14,6 +14,7 @@ from finsamdesk.cli.arguments import UsageError
 from finsamdesk.services import applications, demo
 from finsamdesk.store.connection import open_database
 from tests.fixtures.cli import run
+from tests.fixtures.closing import close_at_end
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +63,7 @@ def test_export_import_round_trip_and_taken_number(capsys, demo_file, tmp_path):
 
 
 def test_status_with_granted_amounts(capsys, demo_file):
-    db = open_database(demo_file)
+    db = close_at_end(open_database(demo_file))
     key = next(r.diarienummer for r in applications.list_rows(db) if r.status == "styrelse")
     app = applications.find(db, key)
     db.close()
@@ -73,7 +74,7 @@ def test_status_with_granted_amounts(capsys, demo_file):
                          "--granted", f"{first}={half // 100}")
     assert code == 0, err
     assert "Styrelse → Delvis beviljad (2024-12-01)" in out
-    db = open_database(demo_file)
+    db = close_at_end(open_database(demo_file))
     event = applications.find(db, key).history[-1]
     assert (event.status, event.note, event.who, event.granted) == ("delvis_beviljad", "§ 5", "Styrelsen",
                                                                   {first: half})
@@ -123,7 +124,7 @@ def test_templates_list_and_demo(capsys, tmp_path):
     target = tmp_path / "exempel.sqlite"
     code, out, _ = run(capsys, "demo", "--out", target)
     assert code == 0 and "exempeldata" in out
-    db = open_database(target)
+    db = close_at_end(open_database(target))
     assert demo.is_example_file(db) and len(applications.list_rows(db)) >= 9
     db.close()
     code, _, err = run(capsys, "demo", "--out", target)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from finsamdesk.cli.participants import PASSPHRASE_ENV
 from tests.fixtures.cli import run
+from tests.fixtures.closing import close_at_end
 from tests.fixtures.participant_files import (
     PASSPHRASE,
     fill_template,
@@ -80,6 +81,7 @@ def test_while_the_window_has_the_file_a_command_reads_and_a_write_says_why_not(
     from finsamdesk.services import files
 
     _db, held = files.open_for_writing(register_file)
+    close_at_end(_db)
     try:
         code, out, err = run(capsys, "--file", register_file, "participants", "list")
         assert code == 0 and "0 deltagare." in out and "skrivskyddad" in err

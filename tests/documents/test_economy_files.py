@@ -10,15 +10,14 @@ import openpyxl
 import pypdf
 import pytest
 
-from finsamdesk.services import budget, demo, economy_files, files, insatser
+from finsamdesk.services import budget, demo, economy_files, insatser
 from tests.documents.conftest import norm
 
 TODAY = date(2026, 11, 24)
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    db = files.new_file(tmp_path_factory.mktemp("econ") / "f.sqlite", "Testförbundet")
+@pytest.fixture
+def db(db):
     demo.create_example(db, TODAY)
     return db
 

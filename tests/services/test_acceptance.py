@@ -9,6 +9,7 @@ from finsamdesk.domain.application import SOUGHT
 from finsamdesk.domain.registers import Forbund
 from finsamdesk.services import applications, printing, registers
 from finsamdesk.store.connection import open_database
+from tests.fixtures.closing import close_at_end
 from tests.fixtures.seed_applications import pas, spranget
 
 
@@ -18,7 +19,7 @@ def pdf_text(path) -> str:
 
 
 def test_seed_applications_to_decision_and_print(tmp_path):
-    db = open_database(tmp_path / "nnv.sqlite")
+    db = close_at_end(open_database(tmp_path / "nnv.sqlite"))
     registers.save_forbund(db, Forbund("Samordningsförbundet NNV Skåne", "222000-1313",
                                        default_template="nnv-skane-2020"))
 

@@ -17,12 +17,13 @@ from finsamdesk.services import (
     insatser,
     overview,
 )
+from tests.fixtures.closing import close_at_end
 
 TODAY = date(2026, 11, 24)
 
 
 def test_a_year_of_the_forbund_economy(tmp_path):
-    db = files.new_file(tmp_path / "förbund.sqlite", "x")
+    db = close_at_end(files.new_file(tmp_path / "förbund.sqlite", "x"))
     demo.create_example_data(db, TODAY)
 
     b = budget.load_year(db, 2027)

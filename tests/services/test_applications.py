@@ -9,12 +9,6 @@ from finsamdesk.services import applications
 from finsamdesk.services.applications import RowFilter, filter_rows
 from finsamdesk.services.errors import ServiceError, ValidationError
 from finsamdesk.services.templates import get_template
-from finsamdesk.store.connection import open_database
-
-
-@pytest.fixture
-def db(tmp_path):
-    return open_database(tmp_path / "f.sqlite")
 
 
 def complete(db, name="Språnget", applicant="Åbergs kommun", years=(2022,), today=date(2021, 10, 1)):

@@ -17,7 +17,6 @@ from finsamdesk.domain.participants import CountPeriod, Participant
 from finsamdesk.services import (
     budget,
     budget_changes,
-    files,
     insats_changes,
     insatser,
     meeting_changes,
@@ -42,11 +41,6 @@ def back_and_forth(db, change: Change, read, before) -> None:
         assert read() == before
         change.redo(db)
         assert read() == after
-
-
-@pytest.fixture
-def db(tmp_path):
-    return files.new_file(tmp_path / "ändringar.sqlite", "Samordningsförbundet Test")
 
 
 @pytest.fixture
@@ -146,7 +140,9 @@ def test_a_report_marked_received(db, insats_id):
 # ---------------------------------------------------------------- participants
 @pytest.fixture
 def register(tmp_path):
-    return new_register(tmp_path)
+    db, key, insats_id = new_register(tmp_path)
+    yield db, key, insats_id
+    db.close()
 
 
 def _person(insats_id: int) -> Participant:

@@ -14,8 +14,7 @@ TODAY = date(2024, 6, 15)
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_database(tmp_path / "demo.sqlite")
+def db(db):
     demo.create_example_data(db, TODAY)
     return db
 
@@ -23,7 +22,9 @@ def db(tmp_path):
 def test_marked_as_example_and_every_status_on_every_template(db, tmp_path):
     f = registers.forbund(db)
     assert f.is_example and "exempeldata" in f.name and demo.is_example_file(db)
-    assert not demo.is_example_file(open_database(tmp_path / "tom.sqlite"))
+    empty = open_database(tmp_path / "tom.sqlite")
+    assert not demo.is_example_file(empty)
+    empty.conn.close()
     rows = applications.list_rows(db)
     assert len(rows) >= 9
     assert {r.status for r in rows} == set(TRANSITIONS)  # every status of a received application
@@ -74,6 +75,7 @@ def test_dates_follow_today(tmp_path):
     db = open_database(tmp_path / "x.sqlite")
     demo.create_example_data(db, date(2031, 3, 1))
     years = {y for r in applications.list_rows(db) for y in r.years}
+    db.conn.close()
     assert min(years) >= 2030 and max(years) <= 2033
 
 

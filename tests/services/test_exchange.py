@@ -13,20 +13,23 @@ from finsamdesk.services import applications, demo, exchange, registers
 from finsamdesk.services.errors import ServiceError
 from finsamdesk.services.output import write_file_atomic
 from finsamdesk.store.connection import open_database
+from tests.fixtures.closing import close_at_end
 
 TODAY = date(2024, 6, 15)
 
 
 @pytest.fixture
 def source(tmp_path):
-    db = open_database(tmp_path / "källa.sqlite")
+    db = close_at_end(open_database(tmp_path / "källa.sqlite"))
     demo.create_example_data(db, TODAY)
     return db
 
 
 @pytest.fixture
 def target(tmp_path):
-    return open_database(tmp_path / "mål.sqlite")
+    db = open_database(tmp_path / "mål.sqlite")
+    yield db
+    db.close()
 
 
 def counts(db):

@@ -5,14 +5,15 @@ import pytest
 
 from finsamdesk.services import applications, files, registers
 from finsamdesk.services.errors import ServiceError
+from tests.fixtures.closing import close_at_end
 
 
 def test_new_file_names_the_forbund_and_is_empty_of_applications(tmp_path):
-    db = files.new_file(tmp_path / "nytt.sqlite", "  Samordningsförbundet Nytt  ")
+    db = close_at_end(files.new_file(tmp_path / "nytt.sqlite", "  Samordningsförbundet Nytt  "))
     assert registers.forbund(db).name == "Samordningsförbundet Nytt"
     assert applications.list_rows(db) == []
     assert not files.is_empty(db)
-    assert files.is_empty(files.new_file(tmp_path / "utan namn.sqlite", ""))
+    assert files.is_empty(close_at_end(files.new_file(tmp_path / "utan namn.sqlite", "")))
 
 
 def test_new_file_refuses_to_overwrite_an_existing_file(tmp_path):
@@ -59,17 +60,17 @@ def test_something_else_is_refused_as_not_a_finsamdesk_file(tmp_path, content):
 
 
 def test_save_copy_writes_a_file_that_opens_with_the_same_content(tmp_path):
-    db = files.new_file(tmp_path / "original.sqlite", "Förbundet")
+    db = close_at_end(files.new_file(tmp_path / "original.sqlite", "Förbundet"))
     applications.create(db, "neutral", "Åbergs insats")
     target = files.save_copy(db, tmp_path / "kopia.sqlite")
-    copy = files.open_file(target, create=False)
+    copy = close_at_end(files.open_file(target, create=False))
     assert [r.name for r in applications.list_rows(copy)] == ["Åbergs insats"]
     assert registers.forbund(copy).name == "Förbundet"
 
 
 def test_save_copy_refuses_the_open_file_and_a_missing_folder(tmp_path):
     path = tmp_path / "original.sqlite"
-    db = files.new_file(path, "Förbundet")
+    db = close_at_end(files.new_file(path, "Förbundet"))
     applications.create(db, "neutral", "Kvar")
     with pytest.raises(ServiceError, match="öppna filen"):
         files.save_copy(db, path)

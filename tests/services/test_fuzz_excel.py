@@ -127,7 +127,8 @@ class Register:
 @pytest.fixture(scope="module")
 def register(fuzz_home):
     db, key, insats_id = new_register(fuzz_home)
-    return Register(db, key, insats_id, participant_files.import_template(db, insats_id), Snapshot(db))
+    yield Register(db, key, insats_id, participant_files.import_template(db, insats_id), Snapshot(db))
+    db.close()
 
 
 @pytest.fixture(scope="module")

@@ -77,10 +77,13 @@ def json_files(fuzz_home):
         if row is not None:
             bases.append(json.loads(exchange.export_application_json(demo_db, row.id)))
     assert any(b["application"]["history"] for b in bases)
+    source.close()
+    demo_db.close()
     target = open_database(fuzz_home / "mål.sqlite")
     registers.save_organisation(target, Organisation("FK (annat namn)", "202100-5521", "forsakringskassan"))
     registers.save_organisation(target, Organisation("EXEMPELBY KOMMUN", "", "kommun"))
-    return target, Snapshot(target), bases
+    yield target, Snapshot(target), bases
+    target.close()
 
 
 def _import_json(files, text, new_number=False):

@@ -6,13 +6,13 @@ from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.domain.money import kr
 from finsamdesk.services import applications, budget, demo, files, insatser, overview
 from finsamdesk.services.errors import ServiceError, ValidationError
+from tests.fixtures.closing import close_at_end
 
 TODAY = date(2026, 11, 24)
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = files.new_file(tmp_path / "f.sqlite", "Testförbundet")
+def db(db):
     demo.create_example_data(db, TODAY)
     return db
 
@@ -157,7 +157,7 @@ def test_overview_lists_waiting_applications_and_reports_due(db):
 
 
 def test_the_example_economy_is_complete(tmp_path):
-    db = files.new_file(tmp_path / "e.sqlite", "x")
+    db = close_at_end(files.new_file(tmp_path / "e.sqlite", "x"))
     demo.create_example(db, TODAY)
     rows = insatser.list_rows(db, 2026, TODAY)
     assert len(rows) >= 4 and sum(r.spent for r in rows) > 0

@@ -12,7 +12,6 @@ from finsamdesk.domain.meetings import AgendaItem, Attendee
 from finsamdesk.services import (
     applications,
     demo,
-    files,
     insatser,
     meeting_files,
     meetings,
@@ -23,8 +22,7 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = files.new_file(tmp_path / "möten.sqlite", "x")
+def db(db):
     demo.create_example(db, TODAY)
     return db
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from finsamdesk.services import participant_files, participants
+from tests.fixtures.closing import close_at_end
 from tests.fixtures.participant_files import PASSPHRASE, TODAY, import_file, invented_rows, new_register
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,7 @@ KILLED_EXPORT = textwrap.dedent("""
 @pytest.mark.slow
 def test_an_export_killed_half_way_leaves_no_personal_data_in_the_system_temp_folder(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     rows = invented_rows(3644)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, rows), key, TODAY)
     db.conn.close()
@@ -62,6 +64,7 @@ def test_an_export_killed_half_way_leaves_no_personal_data_in_the_system_temp_fo
 
 def test_the_export_replaces_an_older_file_only_when_complete(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, invented_rows(3)), key, TODAY)
     ids = [r[participants.Row.ID] for r in participants.Register(db).rows]
     target = tmp_path / "Deltagare?.xlsx"

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from finsamdesk.services import participant_files, participants
 from finsamdesk.services.errors import ServiceError
+from tests.fixtures.closing import close_at_end
 from tests.fixtures.participant_files import (
     PASSPHRASE,
     TODAY,
@@ -29,6 +30,7 @@ def _digits(text: str) -> str:
 
 def test_the_template_has_the_columns_and_drop_down_lists(tmp_path):
     db, _key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     wb = load_workbook(io.BytesIO(participant_files.import_template(db, insats_id)))
     ws = wb["Deltagare"]
     assert [c.value for c in ws[1]] == ["Deltagar-id", "Personnummer", "Namn", "Kön", "Födelseår", "Startdatum",
@@ -46,6 +48,7 @@ def test_the_template_has_the_columns_and_drop_down_lists(tmp_path):
 @pytest.mark.slow
 def test_five_bad_rows_in_ten_thousand_are_named_and_nothing_is_imported_then_the_fixed_file_imports(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     rows = invented_rows(10_000)
     good_pnr = rows[4000][1]
     rows[17][1] = rows[17][1][:-1] + str((int(rows[17][1][-1]) + 1) % 10)  # sheet row 19: wrong check digit
@@ -98,8 +101,9 @@ def test_five_bad_rows_in_ten_thousand_are_named_and_nothing_is_imported_then_th
     for row in rows[:200] + rows[-200:]:
         assert _digits(row[1]).encode() not in raw and row[1].encode() not in raw
         assert row[2].encode("utf-8") not in raw and row[11].encode("utf-8") not in raw
-    with sqlite3.connect(path) as conn:
-        dumped = "\n".join(conn.iterdump())
+    conn = sqlite3.connect(path)
+    dumped = "\n".join(conn.iterdump())
+    conn.close()
     assert _digits(rows[0][1]) not in _digits(dumped) and "Testsson" not in dumped
     if shutil.which("sqlite3"):
         out = subprocess.run(["sqlite3", str(path), ".dump participant"], capture_output=True, text=True,
@@ -109,6 +113,7 @@ def test_five_bad_rows_in_ten_thousand_are_named_and_nothing_is_imported_then_th
 
 def test_identifiers_need_the_key_and_an_individual_register(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     data = import_file(db, insats_id, invented_rows(3))
     with pytest.raises(participant_files.ImportRejected) as caught:
         participant_files.import_participants(db, insats_id, data, None, TODAY)
@@ -127,6 +132,7 @@ def test_identifiers_need_the_key_and_an_individual_register(tmp_path):
 
 def test_duplicates_against_the_register_and_cell_errors(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     first = invented_rows(2)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, first), key, TODAY)
     again = invented_rows(2)
@@ -147,6 +153,7 @@ def test_duplicates_against_the_register_and_cell_errors(tmp_path):
 
 def test_a_file_that_is_not_a_participant_list(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     with pytest.raises(ServiceError, match="kan inte läsas som en Excel-fil"):
         participant_files.import_participants(db, insats_id, b"inte en arbetsbok", key, TODAY)
     from finsamdesk.documents.excel_list import write_table_xlsx
@@ -158,6 +165,7 @@ def test_a_file_that_is_not_a_participant_list(tmp_path):
 
 def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_personal_data(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     participant_files.import_participants(db, insats_id, import_file(db, insats_id, invented_rows(4)), key, TODAY)
     ids = [r[participants.Row.ID] for r in participants.Register(db).rows]
     plain = load_workbook(participant_files.export_xlsx(db, ids, key, False, tmp_path / "utan.xlsx"))["Deltagare"]
@@ -172,6 +180,7 @@ def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_
     assert workbook["Deltagare"]["A1"].value.startswith("INNEHÅLLER PERSONUPPGIFTER")
     assert workbook.properties.keywords == "personuppgifter"
     other_db, other_key, other_insats = new_register(tmp_path, "annan.sqlite")
+    close_at_end(other_db)
     result = participant_files.import_participants(other_db, other_insats, data, other_key, TODAY)
     assert len(result.ids) == 4 and result.ignored_columns == ["A (Insats)"]
     names = sorted(participants.load(other_db, i, other_key).name for i in result.ids)
@@ -181,6 +190,7 @@ def test_an_export_with_identifiers_imports_into_another_file_and_says_it_holds_
 
 def test_a_cancelled_import_saves_nothing(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     data = import_file(db, insats_id, invented_rows(1200))
     seen = []
 

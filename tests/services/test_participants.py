@@ -12,6 +12,7 @@ import pytest
 from finsamdesk.domain.participants import Category, CountPeriod, Participant
 from finsamdesk.services import participant_files, participants
 from finsamdesk.services.errors import ServiceError, ValidationError
+from tests.fixtures.closing import close_at_end
 from tests.fixtures.participant_files import PASSPHRASE, TODAY, new_register
 
 PNR = "19811218-9876"  # check digit right; invented
@@ -31,6 +32,7 @@ def _file_bytes(db, tmp_path) -> bytes:
 
 def test_identifiers_are_encrypted_and_readable_only_with_the_passphrase(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     p = participants.save(db, _person(insats_id), key, TODAY)
     assert (p.code, p.gender, p.birth_year, p.personnummer) == ("D00001", "man", 1981, "198112189876")
     raw = _file_bytes(db, tmp_path)
@@ -48,6 +50,7 @@ def test_identifiers_are_encrypted_and_readable_only_with_the_passphrase(tmp_pat
 
 def test_a_locked_record_can_be_edited_and_keeps_its_identifiers(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     p = participants.save(db, _person(insats_id), key, TODAY)
     locked = participants.load(db, p.id)
     locked.end = date(2026, 6, 30)
@@ -61,6 +64,7 @@ def test_a_locked_record_can_be_edited_and_keeps_its_identifiers(tmp_path):
 
 def test_bad_input_is_named_by_field_and_nothing_is_saved(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     with pytest.raises(ValidationError) as caught:
         participants.save(db, _person(insats_id, personnummer="19811218-9875", end=date(2026, 1, 1),
                                       consent_date=None), key, TODAY)
@@ -80,6 +84,7 @@ def test_bad_input_is_named_by_field_and_nothing_is_saved(tmp_path):
 
 def test_the_list_filters_by_text_insats_gender_state_year_and_a_whole_personnummer(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     a = participants.save(db, _person(insats_id, code="A-1", end=date(2026, 3, 1)), key, TODAY)
     b = participants.save(db, Participant(insats_id, "B-2", "kvinna", 1990, date(2025, 5, 1)), key, TODAY)
     register = participants.Register(db)
@@ -104,6 +109,7 @@ def test_the_list_filters_by_text_insats_gender_state_year_and_a_whole_personnum
 
 def test_delete_and_restore_bring_back_the_encrypted_identifiers_without_a_key(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     p = participants.save(db, _person(insats_id), key, TODAY)
     rows = participants.delete(db, [p.id])
     assert db["participant"].count == 0
@@ -113,6 +119,7 @@ def test_delete_and_restore_bring_back_the_encrypted_identifiers_without_a_key(t
 
 def test_modes_and_categories(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     participants.save(db, _person(insats_id), key, TODAY)
     with pytest.raises(ServiceError, match="har 1 deltagare i registret"):
         participants.set_mode(db, insats_id, "antal")
@@ -134,6 +141,7 @@ def test_modes_and_categories(tmp_path):
 
 def test_counts_per_period_check_their_arithmetic(tmp_path):
     db, _key, _ = new_register(tmp_path)
+    close_at_end(db)
     from finsamdesk.domain.insatser import Insats
     from finsamdesk.services import insatser
 
@@ -161,6 +169,7 @@ def test_counts_per_period_check_their_arithmetic(tmp_path):
 
 def test_gallring_removes_identifiers_after_a_preview_and_statistics_stay(tmp_path, caplog):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     old = participants.save(db, _person(insats_id, start=date(2022, 1, 10), end=date(2024, 6, 30),
                                         consent_date=date(2022, 1, 10)), key, TODAY)
     recent = participants.save(db, _person(insats_id, personnummer="19900101-0017", start=date(2025, 1, 1),
@@ -187,6 +196,7 @@ def test_gallring_removes_identifiers_after_a_preview_and_statistics_stay(tmp_pa
 
 def test_registerutdrag_holds_every_record_of_the_person_in_every_insats(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     from finsamdesk.domain.insatser import Insats
     from finsamdesk.services import insatser
 
@@ -206,6 +216,7 @@ def test_registerutdrag_holds_every_record_of_the_person_in_every_insats(tmp_pat
 
 def test_settings_are_checked(tmp_path):
     db, _key, _ = new_register(tmp_path)
+    close_at_end(db)
     assert participants.register_settings(db) == participants.RegisterSettings(10, 2)
     participants.save_register_settings(db, participants.RegisterSettings(5, 3))
     assert participants.register_settings(db) == participants.RegisterSettings(5, 3)
@@ -215,6 +226,7 @@ def test_settings_are_checked(tmp_path):
 
 def test_passphrase_rules_and_change(tmp_path):
     db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
     p = participants.save(db, _person(insats_id), key, TODAY)
     with pytest.raises(ServiceError, match="redan en lösenfras"):
         participants.create_passphrase(db, "en annan lång fras", "en annan lång fras")

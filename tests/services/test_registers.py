@@ -4,12 +4,6 @@ from finsamdesk.domain.application import ContactRow
 from finsamdesk.domain.registers import Contact, Forbund, Organisation
 from finsamdesk.services import applications, registers
 from finsamdesk.services.errors import ServiceError, ValidationError
-from finsamdesk.store.connection import open_database
-
-
-@pytest.fixture
-def db(tmp_path):
-    return open_database(tmp_path / "f.sqlite")
 
 
 def test_forbund_settings_round_trip(db):

@@ -1,5 +1,6 @@
 import shutil
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -23,20 +24,20 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "db_versions"
 
 
 def test_new_file_has_pragmas_strict_tables_and_version(tmp_path):
-    db = open_database(tmp_path / "f.sqlite")
-    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
-    assert db.journal_mode == "wal"
-    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
-    assert "STRICT" in db["application"].schema
-    with pytest.raises(sqlite3.IntegrityError):
-        db["budget_cell"].insert({"application_id": 999, "category": "x", "column_kind": SOUGHT, "year": 1,
-                                  "amount_ore": 1})
+    with closing(open_database(tmp_path / "f.sqlite")) as db:
+        assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert db.journal_mode == "wal"
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert "STRICT" in db["application"].schema
+        with pytest.raises(sqlite3.IntegrityError):
+            db["budget_cell"].insert({"application_id": 999, "category": "x", "column_kind": SOUGHT, "year": 1,
+                                      "amount_ore": 1})
 
 
 def test_newer_file_is_refused_and_not_touched(tmp_path):
     path = tmp_path / "ny.sqlite"
     open_database(path).conn.close()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
     with pytest.raises(NewerFileError, match="nyare version"):
@@ -46,7 +47,7 @@ def test_newer_file_is_refused_and_not_touched(tmp_path):
 
 def test_foreign_sqlite_and_garbage_files_refused(tmp_path):
     other = tmp_path / "annan.sqlite"
-    with sqlite3.connect(other) as conn:
+    with closing(sqlite3.connect(other)) as conn:
         conn.execute("CREATE TABLE kund (id INTEGER)")
     with pytest.raises(FileError, match="ingen finsamdesk-fil"):
         open_database(other)
@@ -61,36 +62,37 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)
     version = int(fixture.stem[1:])
-    db = open_database(path)
-    rows = applications.list_rows(db)
-    assert [r.name for r in rows if r.direction == "received"] == ["Fixturansökan"]
-    assert rows[0].sought_ore == 1_180_000_00
-    if version >= 2:
-        from finsamdesk.services import budget, insatser
+    with closing(open_database(path)) as db:
+        rows = applications.list_rows(db)
+        assert [r.name for r in rows] == ["Fixturansökan"]
+        assert rows[0].sought_ore == 1_180_000_00
+        if version >= 2:
+            from finsamdesk.services import budget, insatser
 
-        [row] = insatser.list_rows(db, 2022)
-        assert (row.name, row.granted, row.spent) == ("Fixturinsats", 1_000_000_00, 90_000_00)
-        assert budget.sheet(db, 2022).row("medlemsbidrag").values[0] == 4_000_000_00
-    if version >= 3:
-        from finsamdesk.services import participants
+            [row] = insatser.list_rows(db, 2022)
+            assert (row.name, row.granted, row.spent) == ("Fixturinsats", 1_000_000_00, 90_000_00)
+            assert budget.sheet(db, 2022).row("medlemsbidrag").values[0] == 4_000_000_00
+        if version >= 3:
+            from finsamdesk.services import participants
 
-        key = participants.unlock(db, FIXTURE_PASSPHRASE)
-        [row] = participants.Register(db).rows
-        r = participants.Row
-        assert (row[r.CODE], row[r.FLAGS] & r.MAN, row[r.BIRTH_YEAR]) == ("D00001", 0, 1981)
-        assert participants.load(db, row[r.ID], key).name == "Fixtur Deltagare"
-    if version >= 4:
-        from finsamdesk.services import meetings
+            key = participants.unlock(db, FIXTURE_PASSPHRASE)
+            [row] = participants.Register(db).rows
+            r = participants.Row
+            assert (row[r.CODE], row[r.FLAGS] & r.MAN, row[r.BIRTH_YEAR]) == ("D00001", 0, 1981)
+            assert participants.load(db, row[r.ID], key).name == "Fixtur Deltagare"
+        if version >= 4:
+            from finsamdesk.services import meetings
 
-        [m] = meetings.list_rows(db)
-        meeting = meetings.load(db, m.id)
-        assert (meeting.place, meeting.items[0].granted, meeting.items[0].jav) == (
-            "Fixturrummet", {2022: 1_000_000_00}, ["Ordf Fixtur"])
-    if version >= 5:
-        own = applications.load(db, next(r.id for r in applications.list_rows(db) if r.direction == "outgoing"))
-        assert (own.funder_dnr, own.esf.call.rates, own.esf.spec_lines[0].months) == ("22-012-S99", {5: 71_530}, 21)
-    else:
-        assert {r.direction for r in applications.list_rows(db)} == {"received"}
+            [m] = meetings.list_rows(db)
+            meeting = meetings.load(db, m.id)
+            assert (meeting.place, meeting.items[0].granted, meeting.items[0].jav) == (
+                "Fixturrummet", {2022: 1_000_000_00}, ["Ordf Fixtur"])
+        if version >= 5:
+            own = applications.load(db, next(r.id for r in applications.list_rows(db) if r.direction == "outgoing"))
+            assert (own.funder_dnr, own.esf.call.rates, own.esf.spec_lines[0].months) == ("22-012-S99", {5: 71_530},
+                                                                                          21)
+        else:
+            assert {r.direction for r in applications.list_rows(db)} == {"received"}
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -102,7 +104,9 @@ def test_copy_is_a_consistent_file_that_opens(tmp_path):
     with db.atomic():
         applications.save(db, app)
     copy_database(db, tmp_path / "kopia.sqlite")
-    assert [r.name for r in applications.list_rows(open_database(tmp_path / "kopia.sqlite"))] == ["Kopian"]
+    db.close()
+    with closing(open_database(tmp_path / "kopia.sqlite")) as copy:
+        assert [r.name for r in applications.list_rows(copy)] == ["Kopian"]
 
 
 FIXTURE_PASSPHRASE = "fixturens lösenfras"
@@ -180,10 +184,10 @@ def test_a_migration_takes_a_backup_first_and_moves_the_file_forward(tmp_path, m
     nxt = SCHEMA_VERSION + 1
     monkeypatch.setattr(connection, "migrations", newer)
     monkeypatch.setattr(connection, "SCHEMA_VERSION", nxt)
-    db = open_database(path)
-    assert db.execute("PRAGMA user_version").fetchone() == (nxt,)
-    assert "note" in db["application"].columns_dict
+    with closing(open_database(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (nxt,)
+        assert "note" in db["application"].columns_dict
     [backup] = (tmp_path / "säkerhetskopior").glob(f"gammal-fore-v{nxt}-*.sqlite")
-    with sqlite3.connect(backup) as conn:
+    with closing(sqlite3.connect(backup)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert "note" not in [r[1] for r in conn.execute("PRAGMA table_info(application)")]

@@ -50,6 +50,8 @@ def test_a_second_writer_is_refused_and_may_read_only(tmp_path):
     again, second = files.open_for_writing(path)  # free once released
     assert len(insatser.list_rows(again, 2026)) == 2
     second.release()
+    for opened in (db, reader, again):
+        opened.close()
 
 
 def test_a_second_process_is_refused_while_the_first_holds_the_lock(tmp_path):
@@ -64,7 +66,8 @@ def test_a_second_process_is_refused_while_the_first_holds_the_lock(tmp_path):
             files.open_for_writing(path)
         child.send_signal(signal.SIGKILL)  # the OS drops its lock; the stale lock file is taken over
         child.wait(10)
-        _db, held = files.open_for_writing(path)
+        db, held = files.open_for_writing(path)
+        db.close()
         held.release()
     finally:
         child.kill()
@@ -84,8 +87,9 @@ def test_another_computers_lock_on_a_share_counts_until_its_heartbeat_is_stale(t
     lock_store.lock_path(path).write_text(json.dumps(other), encoding="utf-8")
     stale = time.time() - lock_store.STALE_AFTER - 1  # the age is the file system's: when it was last written
     os.utime(lock_store.lock_path(path), (stale, stale))
-    _db, held = files.open_for_writing(path)
+    db, held = files.open_for_writing(path)
     assert json.loads(lock_store.lock_path(path).read_text())["host"] == socket.gethostname()
+    db.close()
     held.release()
 
 
@@ -105,6 +109,7 @@ def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(tmp_path):
     reopened = files.open_file(path)
     assert len(insatser.invoices(reopened, insats.id)) == saved >= 1
     assert reopened.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reopened.close()
 
 
 def test_a_damaged_file_is_found_when_opened_and_restored_from_its_latest_backup(tmp_path):
@@ -124,6 +129,7 @@ def test_a_damaged_file_is_found_when_opened_and_restored_from_its_latest_backup
     assert aside.read_bytes() == bytes(data), "the damaged file is kept as it was"
     restored = files.open_file(path)
     assert [r.name for r in insatser.list_rows(restored, 2026)] == ["Säkerhetsinsatsen"]
+    restored.close()
 
 
 def test_backups_rotate_and_a_damaged_backup_is_not_restored(tmp_path):
@@ -141,7 +147,7 @@ def test_backups_rotate_and_a_damaged_backup_is_not_restored(tmp_path):
     db.conn.close()
     with pytest.raises(ServiceError, match="själv skadad"):
         backups.restore(path, broken)
-    assert files.open_file(path) is not None
+    files.open_file(path).close()
 
 
 CHILD = r"""

@@ -1,17 +1,9 @@
 import pytest
 
-from finsamdesk.domain.registers import Forbund, Organisation
+from finsamdesk.domain.registers import Organisation
 from finsamdesk.services import applications, demo, files, registers
 from finsamdesk.ui.main_window import MainWindow
 from tests.fixtures.seed_applications import pas, spranget
-
-
-@pytest.fixture
-def db(tmp_path):
-    db = files.new_file(tmp_path / "förbund.sqlite", "Samordningsförbundet Test")
-    registers.save_forbund(db, Forbund("Samordningsförbundet Test", forbundschef="Eva Chef",
-                                       default_template="nnv-skane-2020"))
-    return db
 
 
 @pytest.fixture

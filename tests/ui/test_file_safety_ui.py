@@ -13,11 +13,12 @@ from finsamdesk.ui import errors as error_ui
 from finsamdesk.ui.backups_dialog import BackupsDialog
 from finsamdesk.ui.main_window import MainWindow
 from finsamdesk.ui.opening import open_interactively
+from tests.fixtures.closing import close_at_end
 
 
 def _example(tmp_path):
     path = tmp_path / "förbund.sqlite"
-    db = files.new_file(path, "Samordningsförbundet Test")
+    db = close_at_end(files.new_file(path, "Samordningsförbundet Test"))
     insatser.save(db, Insats("Första insatsen", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)))
     db.conn.close()
     return path
@@ -41,8 +42,10 @@ def _answer(monkeypatch, button_text: str | None):
 def test_a_file_in_use_opens_read_only_and_a_change_says_why_it_was_not_saved(tmp_path, qtbot, monkeypatch):
     path = _example(tmp_path)
     _first_db, first_lock = files.open_for_writing(path)
+    close_at_end(_first_db)
     seen = _answer(monkeypatch, "Öppna skrivskyddad")
     db, lock = open_interactively(None, path)
+    close_at_end(db)
     assert lock is None and "redan öppen i finsamdesk" in seen[0]
     window = MainWindow(db, path, lock)
     qtbot.addWidget(window)
@@ -63,7 +66,7 @@ def test_a_file_in_use_opens_read_only_and_a_change_says_why_it_was_not_saved(tm
 
 def test_a_damaged_file_is_restored_from_its_backup_by_following_the_message(tmp_path, monkeypatch):
     path = _example(tmp_path)
-    db = files.open_file(path)
+    db = close_at_end(files.open_file(path))
     backups.backup_now(db, path)
     db.conn.close()
     data = bytearray(path.read_bytes())
@@ -72,6 +75,7 @@ def test_a_damaged_file_is_restored_from_its_backup_by_following_the_message(tmp
     path.write_bytes(bytes(data))
     seen = _answer(monkeypatch, "Återställ säkerhetskopian")
     db, lock = open_interactively(None, path)
+    close_at_end(db)
     assert "är skadad" in seen[0] and "Den senaste säkerhetskopian är från" in seen[0] and "1 insatser" in seen[0]
     assert seen[-1].startswith("Filen är återställd från säkerhetskopian")
     assert [r.name for r in insatser.list_rows(db, 2026)] == ["Första insatsen"]
@@ -82,6 +86,7 @@ def test_a_damaged_file_is_restored_from_its_backup_by_following_the_message(tmp
 def test_the_backups_dialog_shows_what_each_holds_and_restores_one(tmp_path, qtbot, monkeypatch):
     path = _example(tmp_path)
     db, lock = files.open_for_writing(path)
+    close_at_end(db)
     window = MainWindow(db, path, lock)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: len(backups.list_backups(path)) == 1)  # a backup is taken when the file is opened

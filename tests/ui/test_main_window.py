@@ -13,6 +13,7 @@ from finsamdesk.ui.applications.table_model import ApplicationTableModel
 from finsamdesk.ui.main_window import MainWindow
 from finsamdesk.ui.pages import ROW
 from finsamdesk.ui.settings import recent_files
+from tests.fixtures.closing import close_at_end
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_save_copy_writes_a_file_that_opens(window, tmp_path, monkeypatch):
     target = tmp_path / "kopia.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.file_commands.save_copy()
-    copy = files.open_file(target, create=False)
+    copy = close_at_end(files.open_file(target, create=False))
     assert len(applications.list_rows(copy)) == 7
     assert str(tmp_path / "förbund.sqlite") in recent_files()
 
@@ -83,8 +84,9 @@ def test_save_copy_writes_a_file_that_opens(window, tmp_path, monkeypatch):
 def test_a_newer_file_is_refused_and_left_unchanged(window, tmp_path, monkeypatch):
     newer = tmp_path / "nyare.sqlite"
     files.open_file(newer).conn.close()
-    with sqlite3.connect(newer) as conn:
-        conn.execute("PRAGMA user_version = 99")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
     before = newer.read_bytes()
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
@@ -147,8 +149,10 @@ def test_closing_the_window_keeps_what_was_typed(window, qtbot):
     app_id = next(r.id for r in page.visible_rows if r.name == "Alfa")
     page.table.selectRow(page.model.row_of(app_id))
     page.editor.edit(("name",), "Alfa – med nytt namn", merge=True)
-    window.close()
-    assert applications.load(window.db, app_id).name == "Alfa – med nytt namn"
+    window.close()  # saves what is typed, then closes the file
+    assert window.db is None
+    reopened = close_at_end(files.open_file(window.path, create=False))
+    assert applications.load(reopened, app_id).name == "Alfa – med nytt namn"
 
 
 def test_print_makes_a_pdf_and_opens_it_in_the_viewer(window, monkeypatch):
