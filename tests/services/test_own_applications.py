@@ -17,7 +17,10 @@ from tests.fixtures.esf import SEEDS, json_text, load
 
 @pytest.fixture
 def db(tmp_path):
-    return open_database(tmp_path / "egna ansökningar #1.sqlite")
+    """The shared fixture's kind of file, under a name with # in it."""
+    made = open_database(tmp_path / "egna ansökningar #1.sqlite")
+    yield made
+    made.close()
 
 
 def imported(db, name):

@@ -97,6 +97,7 @@ def test_the_window_copies_the_wal_into_the_file_on_its_timer(tmp_path, qtbot):
     db, lock = files.open_for_writing(path)
     window = MainWindow(db, path, lock)
     qtbot.addWidget(window)
+    window.file_commands.finish_backup()  # the backup taken on opening reads on its own thread meanwhile
     timer = window.file_commands._checkpoint
     assert timer.isActive() and timer.interval() == CHECKPOINT_MS <= 10_000
     insatser.save(db, Insats("Bara i WAL-filen ännu", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)))

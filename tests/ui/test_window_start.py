@@ -9,6 +9,7 @@ from finsamdesk.domain.insatser import Insats
 from finsamdesk.services import backups, files, insatser
 from finsamdesk.services.errors import ServiceError
 from finsamdesk.ui.main_window import MainWindow
+from tests.fixtures.closing import close_at_end
 
 
 def _file(tmp_path):
@@ -71,7 +72,7 @@ def test_closing_the_window_waits_for_the_backup_and_lets_the_file_go(qtbot, tmp
 
 def test_a_backup_from_disk_is_a_consistent_copy_and_old_ones_are_rotated(tmp_path):
     path = _file(tmp_path)
-    db = files.open_file(path)
+    db = close_at_end(files.open_file(path))
     for n in range(3):
         insatser.save(db, Insats(f"Insats {n}"))
         backups.backup_from_disk(path, keep=2)
