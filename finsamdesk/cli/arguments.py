@@ -27,6 +27,9 @@ SWEDISH = {
     "positional arguments": "argument",
     "options": "flaggor",
     "optional arguments": "flaggor",
+    "subcommands": "underkommandon",  # Python 3.13's argparse says these three as well
+    "%(heading)s:": "%(heading)s:",
+    " (default: %(default)s)": " (förval: %(default)s)",
     "show this help message and exit": "visa den här hjälptexten och avsluta",
     "show program's version number and exit": "visa programmets version och avsluta",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
