@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -26,11 +27,15 @@ class _Job(QObject):
 
     @Slot()
     def run(self) -> None:
+        work, self.work = self.work, None  # whatever the job holds (a key, data) goes when it ends
         try:
-            result = self.work(lambda done, total: self.progressed.emit(done, total), self.cancel.is_set)
+            result = work(lambda done, total: self.progressed.emit(done, total), self.cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - every failure is handed to the GUI thread, which shows it
+            del work
+            traceback.clear_frames(exc.__traceback__)  # the frames' variables (a key, personal data) go too
             self.failed.emit(exc)
         else:
+            del work
             self.done.emit(result)
 
 

@@ -1,7 +1,9 @@
 """The Deltagare page as a coordinator meets it: the passphrase, masked identifiers, typing to filter, errors next
-to the fields, undo, the idle lock, an import on a worker thread, counts, statistics, gallring."""
+to the fields, undo, the idle lock, an import on a worker thread (which lets go of the key when the register
+locks), counts, statistics, gallring."""
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -305,3 +307,44 @@ def test_register_settings_are_saved_and_set_the_idle_lock(window, monkeypatch):
     page.edit_settings()
     assert participants.register_settings(window.db) == participants.RegisterSettings(3, 5)
     assert page.idle.seconds == 180
+
+
+# ---------------------------------------------------------------- the key lives only while unlocked
+def _holders(held: list) -> list:
+    """What still refers to the key in `held` (the one-element list the test keeps it in)."""
+    gc.collect()
+    return [r for r in gc.get_referrers(held[0]) if r is not held]
+
+
+def _import(window, tmp_path, rows: int):
+    page = open_page(window)
+    tab = page.register
+    tab.insats.setCurrentIndex(tab.insats.findText("Gemensam kartläggning Norrmossa"))
+    path = tmp_path / "deltagare.xlsx"
+    path.write_bytes(import_file(window.db, tab.chosen_insats, invented_rows(rows)))
+    return page, tab, path
+
+
+def test_a_finished_import_keeps_no_reference_to_the_key_once_the_register_is_locked(window, tmp_path, qtbot):
+    page, tab, path = _import(window, tmp_path, 20)
+    held = [page.key]
+    tab.import_file(str(path))
+    qtbot.waitUntil(lambda: not tab.background.running, timeout=20_000)
+    assert "20 deltagare importerades" in tab.message.text()
+    page.lock()
+    assert page.key is None
+    assert not _holders(held)
+
+
+def test_locking_during_an_import_stops_it_and_drops_the_key(window, tmp_path, qtbot):
+    page, tab, path = _import(window, tmp_path, 3000)
+    before = len(participants.Register(window.db))
+    held = [page.key]
+    seen = []
+    tab.import_file(str(path))
+    tab.background.job.progressed.connect(lambda done, total: seen.append(done))
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)  # reading the file: the key is in use
+    page.lock()
+    qtbot.waitUntil(lambda: not tab.background.running, timeout=20_000)
+    assert "avbröts" in tab.message.text() and len(participants.Register(window.db)) == before
+    assert not _holders(held)

@@ -42,6 +42,7 @@ class RegisterFiles:
         self.parent, self.message = parent, message
         self._db, self._key, self._ensure_unlocked, self._imported_ids = db, key, ensure_unlocked, imported
         self.background: Background | None = None
+        self._handed_key: list[FieldKey | None] = []
 
     def save_template(self, insats_id: int, insats_name: str, path: str | None = None) -> None:
         name = insats_name[:40].replace("/", "-")
@@ -72,11 +73,13 @@ class RegisterFiles:
         from ...services.files import file_path
         from ..worker import Background
 
-        db_path, key = file_path(db), self._key()
+        db_path = file_path(db)
+        self._handed_key = handed = [self._key()]  # taken by the job; emptied if the register locks first
 
         def work(progress, cancelled):
             from ...services import files
 
+            key = handed.pop() if handed else None
             own = files.open_file(db_path, create=False)  # this thread's own connection
             try:
                 return files_service.import_participants(own, insats_id, data, key, progress=progress,
@@ -86,6 +89,12 @@ class RegisterFiles:
 
         self.background = Background(self.parent, tr("Importerar deltagare"), work, self._imported,
                                      self._import_failed)
+
+    def forget_key(self) -> None:
+        """The register is locked: a running import stops (it would go on with the key) and lets go of it."""
+        self._handed_key.clear()
+        if self.background is not None and self.background.running:
+            self.background.job.cancel.set()
 
     def _imported(self, result: files_service.ImportResult) -> None:
         ids = list(result.ids)

@@ -209,7 +209,8 @@ class RegisterTab(QWidget):
         self.show_current()
 
     def forget_names(self) -> None:
-        """Locked: the decrypted names leave memory; the list filters without them again."""
+        """Locked: the decrypted names leave memory; the list filters without them again; an import stops."""
+        self.files.forget_key()
         if self.register is not None:
             self.register.forget_names()
             self.apply_filter()
