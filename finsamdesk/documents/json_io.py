@@ -64,8 +64,9 @@ def application_to_dict(app: Application, organisations: Mapping[int, Organisati
 
     def applicant(a: Applicant) -> dict:
         org = organisations.get(a.organisation_id) if a.organisation_id is not None else None
+        name, orgnr = (org.name, org.orgnr) if org else (a.organisation_name, a.orgnr)
         return {"name": a.name, "role": a.role,
-                "organisation": {"name": org.name, "orgnr": org.orgnr} if org else None}
+                "organisation": {"name": name, "orgnr": orgnr} if org or name or orgnr else None}
 
     data = {
         "format": FORMAT,
@@ -122,7 +123,7 @@ def _read_applicants(r: Checker, raw: Any, resolve: OrganisationResolver | None)
         if not isinstance(role, str) or role not in APPLICANT_ROLES:
             r.bad(f"{path}.role", f"ska vara en av {', '.join(APPLICANT_ROLES)}")
             role = "huvudman"
-        org_id = None
+        org_id, org_name, orgnr = None, "", ""
         org = a.get("organisation")
         if org is not None:
             o = r.obj(org, f"{path}.organisation")
@@ -132,7 +133,7 @@ def _read_applicants(r: Checker, raw: Any, resolve: OrganisationResolver | None)
                 orgnr = r.text(o.get("orgnr", MISSING), f"{path}.organisation.orgnr")
                 if resolve is not None and (org_name.strip() or orgnr.strip()):
                     org_id = resolve(org_name, orgnr)
-        out.append(Applicant(name, role, org_id))
+        out.append(Applicant(name, role, org_id, org_name, orgnr))  # as written, also when linked
     return out
 
 
@@ -267,8 +268,8 @@ def application_from_dict(d: Any, resolve_organisation: OrganisationResolver | N
     """Read an ansökan; raise ImportFormatError listing every bad field with its JSON path.
 
     Applicants' organisations are linked through `resolve_organisation(name, orgnr)` when it
-    is given (the service matches the register); otherwise, or without a match, only the
-    applicant's name is kept (organisation_id None). Contacts are snapshots (no register link).
+    is given (the service matches the register); the organisation as the file has it (name, orgnr) is kept
+    in any case, so that it is exported again as it was when there is no link. Contacts are snapshots.
     """
     r = Checker()
     if not isinstance(d, dict):

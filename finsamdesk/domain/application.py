@@ -48,9 +48,14 @@ def next_diarienummer(year: int, taken: Iterable[str]) -> str:
 
 @dataclass
 class Applicant:
+    """A part that applies. Linked to the organisation register by `organisation_id`; the organisation as it
+    was written (in an imported file) is kept beside it, so that nothing typed is lost when there is no link."""
+
     name: str
     role: str = "huvudman"  # huvudman | medsokande
     organisation_id: int | None = None
+    organisation_name: str = ""
+    orgnr: str = ""
 
 
 @dataclass

@@ -115,8 +115,9 @@ def load(db: sqlite_utils.Database, app_id: int) -> Application:
         funder=r["funder"], funder_dnr=r["funder_dnr"],
     )
     app.esf = esf_store.load_parts(db, app_id)
-    app.applicants = [Applicant(x["name"], x["role"], x["organisation_id"]) for x in db["application_applicant"]
-                      .rows_where("application_id = ?", [app_id], order_by="position")]
+    app.applicants = [Applicant(x["name"], x["role"], x["organisation_id"], x["organisation_name"], x["orgnr"])
+                      for x in db["application_applicant"].rows_where("application_id = ?", [app_id],
+                                                                      order_by="position")]
     app.sections = {x["section_id"]: x["text"] for x in
                     db["application_section"].rows_where("application_id = ?", [app_id])}
     app.contacts = [ContactRow(x["role"], x["name"], x["organisation"], x["phone"], x["email"], x["contact_id"])
@@ -158,7 +159,8 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
         db.execute(f"DELETE FROM {table} WHERE application_id = ?", [app_id])
     db["application_applicant"].insert_all(
         [{"application_id": app_id, "position": i, "name": a.name, "role": a.role,
-          "organisation_id": a.organisation_id} for i, a in enumerate(app.applicants)])
+          "organisation_id": a.organisation_id, "organisation_name": a.organisation_name, "orgnr": a.orgnr}
+         for i, a in enumerate(app.applicants)])
     db["application_section"].insert_all(
         [{"application_id": app_id, "section_id": k, "text": v} for k, v in app.sections.items() if v])
     db["application_contact"].insert_all(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 migrations = Migrations("finsamdesk")
 
 
@@ -259,3 +259,11 @@ def m005_own_applications(db):
                                pk=("insats_id", "year", "source"), strict=True, not_null={"amount_ore"},
                                foreign_keys=[("insats_id", "insats", "id")])
     db["insats_income"].create_index(["year"])
+
+
+@migrations()
+def m006_applicant_organisation(db):
+    """An applicant's organisation as written in an imported ansökan (name, organisationsnummer), kept when it is
+    not in the register: the JSON format is lossless (docs/ansokan-json.md)."""
+    db.execute("ALTER TABLE application_applicant ADD COLUMN organisation_name TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE application_applicant ADD COLUMN orgnr TEXT NOT NULL DEFAULT ''")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from finsamdesk.domain.application import SOUGHT, Application, Budget
+from finsamdesk.domain.application import SOUGHT, Applicant, Application, Budget
 from finsamdesk.domain.budget import BudgetYear
 from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.store import applications
@@ -93,6 +93,9 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
                                                                                           21)
         else:
             assert {r.direction for r in applications.list_rows(db)} == {"received"}
+        if version >= 6:
+            [applicant] = applications.load(db, next(r.id for r in rows if r.name == "Fixturansökan")).applicants
+            assert (applicant.organisation_name, applicant.orgnr) == ("Fixturföreningen", "802400-1234")
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -119,6 +122,8 @@ def make_fixture(path: Path) -> None:
                       period_start=date(2022, 1, 1), period_end=date(2022, 12, 31), budget=Budget([2021, 2022]))
     app.budget.set("Personal", SOUGHT, 2022, 1_130_000_00)
     app.budget.set("Övriga kostnader", SOUGHT, 2022, 50_000_00)
+    if SCHEMA_VERSION >= 6:
+        app.applicants = [Applicant("Fixturkommunen", organisation_name="Fixturföreningen", orgnr="802400-1234")]
     with db.atomic():
         applications.save(db, app)
         if SCHEMA_VERSION >= 2:
