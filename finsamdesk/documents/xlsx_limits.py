@@ -21,8 +21,9 @@ MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 120 * MB  # one part unpacked: a sheet of 100 000 rows and 12 columns is about 65 MB
 MAX_SHARED_STRINGS_BYTES = 32 * MB  # every text of the file, each one a Python object when openpyxl loads it
 MAX_UNPACKED_BYTES = 200 * MB
-MAX_ROWS = 100_000
+MAX_ROWS = 100_000  # rows of data; a heading above them is allowed for
 MAX_ROW_NUMBER = MAX_ROWS + 1_000  # room for a heading above the rows and for empty rows between them
+_HEADING_ROWS = 10
 MAX_CELLS_PER_ROW = 1_000
 MAX_CELLS = 1_500_000  # openpyxl reads some 60 000 cells a second: 100 000 rows of 13 columns take 25 s
 MAX_SHARED_STRINGS = 500_000  # openpyxl makes some 80 000 a second; 100 000 rows have at most 400 000 texts
@@ -96,7 +97,7 @@ class _Scan:
         if self.sheet and local == "row":
             self.rows, self.cells = self.rows + 1, 0
             self.row_number = int(attrs["r"]) if attrs.get("r", "").isdigit() else self.row_number + 1
-            if self.rows > MAX_ROWS:
+            if self.rows > MAX_ROWS + _HEADING_ROWS:
                 raise WorkbookRefused(f"Bladet har fler än {_n(MAX_ROWS)} rader; dela upp filen.")
             if self.row_number > MAX_ROW_NUMBER:
                 raise WorkbookRefused(f"Bladet har något på rad {_n(self.row_number)}; högst {_n(MAX_ROWS)} rader "

@@ -344,7 +344,7 @@ HOSTILE = {  # id → (file, what the refusal says)
         lambda: hostile_xlsx.bomb(40, "shared"), "texterna blir 40 MB \\(högst 32 MB\\)"),
     "a row of 5 000 cells": (
         lambda: hostile_xlsx.xlsx([[*hostile_xlsx.valid_row(), *[1] * 5000]]), "Rad 2 har fler än 1 000 celler"),
-    "100 001 rows": (lambda: hostile_xlsx.xlsx([["R", None, None, "Man"]] * 100_001),
+    "100 011 rows": (lambda: hostile_xlsx.xlsx([["R", None, None, "Man"]] * 100_011),
                      "Bladet har fler än 100 000 rader"),
     "a row numbered 5 000 000": (lambda: hostile_xlsx.xlsx([], members={SHEET: hostile_xlsx.sheet_xml(
         [hostile_xlsx.HEADER]).replace("</sheetData>", '<row r="5000000"><c r="A5000000"><v>1</v></c></row>'
