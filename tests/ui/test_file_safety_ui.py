@@ -70,8 +70,8 @@ def test_a_damaged_file_is_restored_from_its_backup_by_following_the_message(tmp
     backups.backup_now(db, path)
     db.conn.close()
     data = bytearray(path.read_bytes())
-    for offset in range(4096 + 200, len(data), 4096):
-        data[offset:offset + 64] = os.urandom(64)
+    for offset in range(4096 + 200, len(data), 4096):  # 1 KiB a page: 64 bytes may all fall in free space
+        data[offset:offset + 1024] = os.urandom(1024)
     path.write_bytes(bytes(data))
     seen = _answer(monkeypatch, "Återställ säkerhetskopian")
     db, lock = open_interactively(None, path)
