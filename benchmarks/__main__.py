@@ -6,48 +6,39 @@ folder says what each measures); they import finsamdesk from this checkout or th
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Callable
 
-from .applications import bench_filter, bench_printing
-from .startup import bench_startup
+# --only NAME → (module here, its function, the most runs it needs; None: it takes none). Run in this order: the
+# start-up last, on a machine the others have warmed.
+AREAS: dict[str, tuple[str, str, int | None]] = {
+    "filter": ("applications", "bench_filter", None),
+    "print": ("applications", "bench_printing", 1000),
+    "economy": ("economy", "bench_economy", 1000),
+    "participants": ("participants", "bench_participants", 3),
+    "meetings": ("meetings", "bench_meetings", 3),
+    "importers": ("importers", "bench_importers", None),
+    "esf": ("esf", "bench_esf", 1000),
+    "startup": ("startup", "bench_startup", 1000),
+}
+
+
+def run(area: str, runs: int) -> list[str]:
+    """The lines of one area's benchmark (its module is imported only now)."""
+    module, function, most = AREAS[area]
+    bench: Callable[..., list[str]] = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    return bench() if most is None else bench(min(runs, most))
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Mät start, utskrift, filtrering, ekonomi, deltagare och möten i stor skala.")
+        description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning och ESF i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
-    p.add_argument("--only", choices=["startup", "print", "filter", "economy", "participants", "meetings",
-                                      "importers", "esf"],
-                   help="bara en mätning")
+    p.add_argument("--only", choices=list(AREAS), help="bara en mätning")
     args = p.parse_args(argv)
-    lines: list[str] = []
-    if args.only in (None, "filter"):
-        lines += bench_filter()
-    if args.only in (None, "print"):
-        lines += bench_printing(args.runs)
-    if args.only in (None, "economy"):
-        from .economy import bench_economy
-
-        lines += bench_economy(args.runs)
-    if args.only in (None, "participants"):
-        from .participants import bench_participants
-
-        lines += bench_participants(min(args.runs, 3))
-    if args.only in (None, "meetings"):
-        from .meetings import bench_meetings
-
-        lines += bench_meetings(min(args.runs, 3))
-    if args.only in (None, "importers"):
-        from .importers import bench_importers
-
-        lines += bench_importers()
-    if args.only in (None, "esf"):
-        from .esf import bench_esf
-
-        lines += bench_esf(args.runs)
-    if args.only in (None, "startup"):
-        lines += bench_startup(args.runs)
+    lines = [line for area in AREAS if args.only in (None, area) for line in run(area, args.runs)]
     print(f"finsamdesk benchmarks (python {sys.version.split()[0]}, {sys.platform})")
     print("-" * 100)
     print("\n".join(lines))
