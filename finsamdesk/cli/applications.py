@@ -15,6 +15,7 @@ from ..services.errors import ServiceError
 from ..services.exchange import DiarienummerTakenError
 from ..services.output import write_file_atomic
 from ..services.templates import get_template
+from . import own_applications as own
 from .arguments import EXIT_OK, UsageError, year
 from .common import Context, cut, iso, kr, read_input, suffix, table
 
@@ -41,8 +42,12 @@ def add_parsers(sub) -> None:
     c.add_argument("--year", type=year, metavar="ÅR", help="bara ansökningar vars period omfattar året")
     c.add_argument("--search", metavar="TEXT", default="",
                    help="fritext i diarienummer, namn och sökande (skiftläge och å ä ö spelar ingen roll)")
+    c.add_argument("--kind", type=own.kind, metavar="SLAG",
+                   help="bara egen (förbundets ansökningar till en extern finansiär) eller inkommen")
     c.add_argument("--xlsx", metavar="UT.xlsx", help="spara listan som Excel-fil i stället för att skriva ut den")
     c.set_defaults(handler=list_applications)
+
+    own.add_budget_parser(a)
 
     c = a.add_parser("show", help="visa en ansökan", description="Visa en sammanfattning av en ansökan.")
     c.add_argument("key", metavar="NYCKEL", help=KEY_HELP)
@@ -79,6 +84,9 @@ def add_parsers(sub) -> None:
     c.add_argument("--who", metavar="VEM", default="", help="vem som tog steget, t.ex. Styrelsen")
     c.add_argument("--granted", metavar="ÅR=BELOPP", nargs="+", default=[],
                    help="beviljat belopp per år i hela kronor, t.ex. 2022=1180000 2023=\"1 130 tkr\"")
+    c.add_argument("--granted-total", metavar="BELOPP",
+                   help="egen ansökan: finansiärens beviljade stöd i hela kronor, fördelat på projektets år efter "
+                        "antal månader, t.ex. \"11 782 527\"")
     c.set_defaults(handler=change_status)
 
 
@@ -112,8 +120,8 @@ def _count(n: int) -> str:
 
 def list_applications(args, ctx: Context) -> int:
     db = ctx.db()
-    rows = applications.filter_rows(applications.list_rows(db),
-                                    applications.RowFilter(args.search or "", args.status or "", args.year))
+    rows = applications.filter_rows(applications.list_rows(db), applications.RowFilter(
+        args.search or "", args.status or "", args.year, args.kind or ""))
     rows.sort(key=lambda r: r.diarienummer)
     if args.xlsx:
         suffix(args.xlsx, (".xlsx",))
@@ -123,7 +131,7 @@ def list_applications(args, ctx: Context) -> int:
     if not rows:
         print("Inga ansökningar.")
         return EXIT_OK
-    cells = [[r.diarienummer, cut(r.name, 40), cut(r.applicant, 30),
+    cells = [[r.diarienummer, cut(r.name, 40), cut(r.applicant if r.direction != "outgoing" else f"→ {r.funder}", 30),
               f"{iso(r.period_start)}–{iso(r.period_end)}" if r.period_start or r.period_end else "",
               kr(r.sought_ore), label(r.status), iso(r.next_step)] for r in rows]
     print(table(["Dnr", "Namn", "Sökande", "Period", "Sökt", "Status", "Senaste steg"], cells, right={4}))
@@ -184,8 +192,11 @@ def show_application(args, ctx: Context) -> int:
     if app.phases:
         lines.append("\nTidplan:")
         lines += [f"  {p.name}: {iso(p.start)} – {iso(p.end)}" for p in app.phases]
-    lines += ["\nBudget:", format_budget(app, unit, categories, own_label),
-              f"Sökt totalt: {kr(app.budget.sought_total())}"]
+    if app.outgoing:
+        lines += [""] + own.show_lines(app)
+    else:
+        lines += ["\nBudget:", format_budget(app, unit, categories, own_label),
+                  f"Sökt totalt: {kr(app.budget.sought_total())}"]
     if app.granted_by_year:
         lines.append(f"Beviljat:    {_granted(app.granted_by_year)}")
     lines.append("\nHistorik:")
@@ -257,6 +268,10 @@ def change_status(args, ctx: Context) -> int:
     granted = parse_granted(args.granted)
     db = ctx.db(write=True)
     app = applications.find(db, args.key)
+    if args.granted_total:
+        if granted:
+            raise UsageError("Ange antingen --granted eller --granted-total, inte båda.")
+        granted = own.granted_total(app, args.granted_total)
     event = applications.change_status(db, app.id, args.new_status, when or date.today(), args.note, args.who,
                                        granted or None)
     text = f"{app.diarienummer}: {label(app.status)} → {label(event.status)} ({event.date.isoformat()})"

@@ -174,8 +174,11 @@ def create_example(db: sqlite_utils.Database, today: date | None = None) -> list
     """The whole example: applications, then the economy (insatser, invoices, reports, budgets), then
     deltagare (a register under the passphrase of participants.json, and counts for one insats), then the
     last beredningsgrupp and styrelse meetings."""
+    from .demo_esf import create_example_own_applications
+
     created = create_example_data(db, today)
     create_example_economy(db, today)
+    created += create_example_own_applications(db, today)
     create_example_participants(db, today)
     create_example_meetings(db, today)
     return created

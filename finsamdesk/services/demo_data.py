@@ -12,7 +12,7 @@ from typing import Any
 from ..paths import demo_dir
 from .errors import ServiceError
 
-AREAS = ("registers", "applications", "economy", "participants", "meetings")
+AREAS = ("registers", "applications", "economy", "participants", "meetings", "own_applications")
 
 
 @lru_cache(maxsize=len(AREAS))

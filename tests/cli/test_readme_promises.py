@@ -83,6 +83,7 @@ def example(tmp_path_factory):
         rows = applications.list_rows(db)
         key = rows[0].diarienummer
         open_key = next(r.diarienummer for r in rows if r.status in ("inkommen", "beredning", "styrelse"))
+        own_key = next(r.diarienummer for r in rows if r.direction == "outgoing")
         exported = json.loads(exchange.export_application_json(db, key))
         exported["application"]["diarienummer"] = "1999-001"
         (folder / "ny.json").write_text(json.dumps(exported), "utf-8")
@@ -92,7 +93,8 @@ def example(tmp_path_factory):
         year = str(insats.period_start.year)
     finally:
         db.close()
-    return {"path": path, "folder": folder, "key": key, "open_key": open_key, "insats": str(individ),
+    return {"path": path, "folder": folder, "key": key, "open_key": open_key, "own_key": own_key,
+            "insats": str(individ),
             "meeting": str(meeting), "year": year}
 
 
@@ -100,7 +102,8 @@ def _values(example, command, out: Path) -> tuple[dict[str, str], dict[str, str]
     """(good, bad) value for each placeholder; an output file's bad value has the wrong suffix."""
     folder = example["folder"]
     template = folder / "mall.xlsx"
-    good = {"NYCKEL": example["open_key"] if command == ("applications", "status") else example["key"],
+    keys = {("applications", "status"): example["open_key"], ("applications", "budget"): example["own_key"]}
+    good = {"NYCKEL": keys.get(command, example["key"]),
             "NY_STATUS": "Återtagen", "ÅR": example["year"], "ID|NAMN": example["insats"],
             "ID|DATUM": example["meeting"], "FIL.json": str(folder / "ny.json"), "FIL.xlsx": str(template),
             "FIL.sqlite": str(out.with_suffix(".sqlite"))}

@@ -91,7 +91,8 @@ def test_luhn_check_digit():
 
 def test_the_example_file_made_from_the_data_files_has_the_figures_it_had_as_code(tmp_path):
     """The example moved from code (services/demo*.py) to resources/demo/*.json: the file it makes is the same.
-    The figures below were read from the file the code made on 2026-12-01, before the move."""
+    The figures below were read from the file the code made on 2026-12-01, before the move; since 2026-12-02 the
+    example also has two own ESF applications (resources/demo/own_applications.json), one granted as an insats."""
     from finsamdesk.services import files
 
     db = files.new_file(tmp_path / "exempel.sqlite", "x")
@@ -100,22 +101,23 @@ def test_the_example_file_made_from_the_data_files_has_the_figures_it_had_as_cod
     def one(sql):
         return db.execute(sql).fetchall()
 
-    counts = {"organisation": 6, "contact": 8, "application": 10, "application_applicant": 18,
-              "application_contact": 21, "application_phase": 21, "application_section": 93, "budget_cell": 48,
-              "status_event": 31, "granted_amount": 4, "insats": 5, "insats_application": 3, "insats_granted": 16,
-              "invoice": 127, "report": 32, "budget_year": 2, "budget_cell_forbund": 17, "budget_kommun": 6,
+    counts = {"organisation": 6, "contact": 8, "application": 12, "application_applicant": 18,
+              "application_contact": 26, "application_phase": 27, "application_section": 159, "budget_cell": 48,
+              "status_event": 34, "granted_amount": 8, "insats": 6, "insats_application": 4, "insats_granted": 24,
+              "invoice": 127, "report": 45, "esf_project": 2, "esf_actor": 9, "esf_spec_line": 8, "esf_cost": 4,
+              "insats_income": 4, "budget_year": 2, "budget_cell_forbund": 17, "budget_kommun": 6,
               "participant": 120, "participant_count": 3, "meeting": 2, "meeting_attendee": 14, "agenda_item": 10}
     assert {table: db[table].count for table in counts} == counts
     assert dict(one("SELECT status, count(*) FROM application GROUP BY status")) == {
-        "utkast": 1, "inkommen": 1, "beredning": 1, "styrelse": 1, "beviljad": 2, "delvis_beviljad": 1,
-        "avslag": 1, "aterremitterad": 1, "atertagen": 1}
-    assert one("SELECT min(diarienummer), max(diarienummer) FROM application") == [("2025-001", "2026-008")]
+        "utkast": 1, "inkommen": 1, "beredning": 1, "styrelse": 1, "beviljad": 3, "delvis_beviljad": 1,
+        "avslag": 1, "aterremitterad": 1, "atertagen": 1, "inskickad": 1}
+    assert one("SELECT min(diarienummer), max(diarienummer) FROM application") == [("2025-001", "2026-009")]
     assert one("SELECT sum(amount_ore) FROM budget_cell WHERE column_kind = 'sought'") == [(908_100_000,)]
     assert one("SELECT sum(amount_ore) FROM budget_cell WHERE column_kind = 'own'") == [(35_500_000,)]
-    assert one("SELECT sum(amount_ore) FROM granted_amount") == [(209_000_000,)]
-    assert one("SELECT sum(amount_ore) FROM insats_granted") == [(575_500_000,)]
+    assert one("SELECT sum(amount_ore) FROM granted_amount") == [(209_000_000 + 467_650_000,)]  # + the ESF support
+    assert one("SELECT sum(amount_ore) FROM insats_granted") == [(575_500_000 + 995_000_000,)]  # + its whole cost
     assert one("SELECT count(*), sum(amount_ore) FROM invoice") == [(127, 496_814_100)]
-    assert one("SELECT count(*), sum(received_on IS NOT NULL) FROM report") == [(32, 10)]
+    assert one("SELECT count(*), sum(received_on IS NOT NULL) FROM report") == [(45, 10)]
     assert dict(one("SELECT year, sum(amount_ore) FROM budget_cell_forbund GROUP BY year")) == {
         2025: 1_583_680_000, 2026: 881_500_000}
     assert sorted(one("SELECT count(*), sum(end IS NOT NULL) FROM participant GROUP BY insats_id")) == [

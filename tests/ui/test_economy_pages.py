@@ -25,7 +25,8 @@ def test_the_window_opens_on_the_overview_and_its_lines_lead_to_their_items(wind
     year = date.today().year
     granted = sum(r.granted for r in insatser.list_rows(window.db, year))
     assert o.tiles["granted"].value.text() == format_kr(granted)
-    assert len(list_texts(o.waiting)) == 4 and any("väntar på styrelsens beslut" in t for t in list_texts(o.waiting))
+    assert len(list_texts(o.waiting)) == 5 and any("väntar på styrelsens beslut" in t for t in list_texts(o.waiting))
+    assert any("egen ansökan – väntar på finansiärens beslut" in t for t in list_texts(o.waiting))
     o.waiting.itemActivated.emit(o.waiting.item(0))
     assert window.stack.currentWidget() is window.applications
     assert window.applications.editor.current_id is not None
