@@ -72,7 +72,7 @@ def test_bad_budget_input_is_refused_with_a_message_and_changes_nothing(editor, 
     set_cell(e.budget_grid, 0, 2, typed)
     assert e.app.budget.cells == before
     assert e.budget_grid.item(0, 2).text() == "1\u202f130 tkr"
-    label = e._field_messages["budget"]
+    label = e.field_messages["budget"]
     assert message in label.text() and "Personal, Sökta medel 2022" in label.text()
 
 
@@ -130,7 +130,7 @@ def test_period_dates_as_typed_and_bad_dates_refused(editor):
     start.setText("31 feb 2022")
     start.editingFinished.emit()
     assert e.app.period_start == date(2020, 7, 1)
-    assert "giltigt datum" in e._field_messages["period"].text()
+    assert "giltigt datum" in e.field_messages["period"].text()
 
 
 def test_tidplan_gap_is_shown(editor):

@@ -283,7 +283,7 @@ def test_categories_can_be_added_renamed_made_inactive_moved_and_removed_when_un
     dialog.rename("utfall", "Start av eget företag")
     dialog.toggle("utfall")
     assert outcomes.currentItem().text() == "Start av eget företag (inaktiv)"
-    dialog.move("utfall", -1)
+    dialog.move_category("utfall", -1)
     labels = [c.label for c in participants.categories(window.db, "utfall")]
     assert labels[-2:] == ["Start av eget företag", "Avbrott"]
     dialog.remove("utfall")

@@ -104,8 +104,9 @@ class BudgetGrid(QTableWidget):
             return
         category = self._spec.categories[row]
         column, year = self._columns[col]
-        text = self.item(row, col).text()
-        where = f"{category}, {self.horizontalHeaderItem(col).text()}"
+        cell, header = self.item(row, col), self.horizontalHeaderItem(col)
+        text = cell.text() if cell is not None else ""
+        where = f"{category}, {header.text() if header is not None else ''}"
         try:
             value = parse_amount(text, self._spec.unit)
         except AmountError as exc:

@@ -10,57 +10,48 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain import workflow
 from ...domain.application import Application
 from ...domain.checks import budget_problems, timeplan_warnings
 from ...domain.dates import DateError, iso, parse_date
 from ...domain.forms import (
-    BudgetTable,
-    ContactsTable,
     FormTemplate,
-    PlaceDateTable,
-    TimeplanTable,
 )
 from ...domain.money import format_amount
+from ...domain.statuses import label as status_label
 from ...services import applications, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
 from ..widgets import MessageLabel
-from .undo import EditCommand
+from .form_tab import build_form_tab, scrolled, set_text
+from .undo import EditCommand, FieldPath
 
 if TYPE_CHECKING:
     import sqlite_utils
     from PySide6.QtGui import QHideEvent
 
+    from .budget_table import BudgetGrid
+    from .editor_tabs import HistoryTable
+
 AUTOSAVE_MS = 1000
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(widget)
-    return scroll
 
 
 class _NoNativeUndo(QObject):
     """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
 
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.ShortcutOverride and (
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
             event.ignore()
             return True
@@ -79,8 +70,14 @@ class ApplicationEditor(QWidget):
         self.undo_stack = undo_stack or QUndoStack(self)
         self._dirty = False
         self._updating = False
-        self._setters: dict[tuple, Callable[[Any], None]] = {}
-        self._field_messages: dict[str, MessageLabel] = {}
+        self.setters: dict[FieldPath, Callable[[Any], None]] = {}  # how each field shows a value
+        self.field_messages: dict[str, MessageLabel] = {}
+        # kept up to date as the application changes; made by the tabs
+        self.budget_grid: BudgetGrid | None = None
+        self.per_participant: QLabel | None = None
+        self.budget_problems: QLabel | None = None
+        self.timeplan_warnings: QLabel | None = None
+        self.history: HistoryTable | None = None
         self._no_native_undo = _NoNativeUndo(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -115,8 +112,8 @@ class ApplicationEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
         self.dnr.textEdited.connect(lambda text: self.edit(("diarienummer",), text, merge=True))
-        self._setters[("diarienummer",)] = lambda v: self._set_text(self.dnr, v)
-        self._field_messages["diarienummer"] = self.dnr_message
+        self.setters[("diarienummer",)] = lambda v: set_text(self.dnr, v)
+        self.field_messages["diarienummer"] = self.dnr_message
         self._show_enabled(False)
 
     # ------------------------------------------------------------------ opening and saving
@@ -126,6 +123,21 @@ class ApplicationEditor(QWidget):
         """The open file (the page acts only once set_database has given it one)."""
         assert self.db is not None, "set_database first"
         return self.db
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def application(self) -> Application:
+        """The open application (the tabs act only while one is open)."""
+        assert self.app is not None, "no application is open"
+        return self.app
+
+    @property
+    def form_template(self) -> FormTemplate:
+        assert self.template is not None, "no application is open"
+        return self.template
 
     def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -152,12 +164,13 @@ class ApplicationEditor(QWidget):
 
     def focus_first_field(self) -> None:
         self.tabs.setCurrentIndex(0)
-        field = self.tabs.widget(0).findChild(QLineEdit)
+        tab = self.tabs.widget(0)
+        field = tab.findChild(QLineEdit) if tab is not None else None
         if field is not None:
             field.setFocus()
 
     def reload(self) -> None:
-        if self.app is not None:
+        if self.app is not None and self.app.id is not None:
             self.app = applications.load(self.database, self.app.id)
             self._refresh_all()
 
@@ -168,7 +181,7 @@ class ApplicationEditor(QWidget):
         try:
             applications.save(self.database, self.app)
         except ValidationError as exc:
-            for field, label in self._field_messages.items():
+            for field, label in self.field_messages.items():
                 label.show_error(exc.fields.get(field, ""))
             self.message.show_error(str(exc))
             return False
@@ -176,10 +189,11 @@ class ApplicationEditor(QWidget):
             self.message.show_error(str(exc))
             return False
         self._dirty = False
-        for label in self._field_messages.values():
+        for label in self.field_messages.values():
             label.clear_message()
         self.message.clear_message()
-        self.saved.emit(self.app.id)
+        if self.app.id is not None:
+            self.saved.emit(self.app.id)
         return True
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -187,7 +201,7 @@ class ApplicationEditor(QWidget):
         super().hideEvent(event)
 
     # ------------------------------------------------------------------ edits
-    def edit(self, path: tuple, new: Any, *, merge: bool = False, text: str = "") -> None:
+    def edit(self, path: FieldPath, new: Any, *, merge: bool = False, text: str = "") -> None:
         if self._updating or self.app is None:
             return
         old = self.value(path)
@@ -195,8 +209,8 @@ class ApplicationEditor(QWidget):
             return
         self.undo_stack.push(EditCommand(self.apply, path, old, new, text or self.tr("Ändra"), merge))
 
-    def value(self, path: tuple) -> Any:
-        app = self.app
+    def value(self, path: FieldPath) -> Any:
+        app = self.application
         kind = path[0]
         if kind == "section":
             return app.sections.get(path[1], "")
@@ -206,9 +220,9 @@ class ApplicationEditor(QWidget):
             return list(app.budget.years)
         return copy.deepcopy(getattr(app, kind))
 
-    def apply(self, path: tuple, value: Any) -> None:
+    def apply(self, path: FieldPath, value: Any) -> None:
         """Set a field of the application and show it (used by undo commands in both directions)."""
-        app = self.app
+        app = self.application
         kind = path[0]
         if kind == "section":
             app.sections[path[1]] = value
@@ -220,7 +234,7 @@ class ApplicationEditor(QWidget):
             setattr(app, kind, value)
         self._updating = True
         try:
-            setter = self._setters.get(path) or self._setters.get(path[:1])
+            setter = self.setters.get(path) or self.setters.get(path[:1])
             if setter:
                 setter(value if kind != "budget" else path)
         finally:
@@ -245,10 +259,12 @@ class ApplicationEditor(QWidget):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
-        self._setters = {("diarienummer",): self._setters[("diarienummer",)]}
-        self.budget_grid = None
-        self._field_messages = {"diarienummer": self.dnr_message}
+            if page is not None:
+                page.deleteLater()
+        self.setters = {("diarienummer",): self.setters[("diarienummer",)]}
+        self.budget_grid = self.per_participant = self.budget_problems = self.timeplan_warnings = None
+        self.history = None
+        self.field_messages = {"diarienummer": self.dnr_message}
         self.message.clear_message()
         self.dnr_message.clear_message()
         if self.app is None:
@@ -263,76 +279,24 @@ class ApplicationEditor(QWidget):
             build_timeplan_tab,
         )
 
-        self.tabs.addTab(self._build_form_tab(), self.tr("Formulär"))
-        self.tabs.addTab(_scrolled(build_people_tab(self)), self.tr("Sökande och kontakter"))
-        if self.template.budget:
+        self.tabs.addTab(build_form_tab(self), self.tr("Formulär"))
+        self.tabs.addTab(scrolled(build_people_tab(self)), self.tr("Sökande och kontakter"))
+        if self.form_template.budget:
             self.tabs.addTab(build_budget_tab(self), self.tr("Budget"))
         self.tabs.addTab(build_timeplan_tab(self), self.tr("Period och tidplan"))
         self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("Historik"))
         self._refresh_all()
 
-    def _build_form_tab(self) -> QWidget:
-        inner = QWidget()
-        form = QVBoxLayout(inner)
-        for section in self.template.sections:
-            if section.answer == "none" and not isinstance(section.table, ContactsTable):
-                if section.table is not None:
-                    where = {BudgetTable: "Budget", TimeplanTable: "Period och tidplan",
-                             PlaceDateTable: "Period och tidplan"}.get(type(section.table))
-                    if where:
-                        hint = QLabel(self.tr("<b>%s</b> – fylls i under fliken %s.") % (section.short, where))
-                        hint.setStyleSheet("color: #555;")
-                        form.addWidget(hint)
-                continue
-            heading = QLabel(f"<b>{section.short}</b>")
-            heading.setToolTip(section.heading)
-            form.addWidget(heading)
-            if section.heading != section.short:
-                full = QLabel(section.heading)
-                full.setWordWrap(True)
-                full.setStyleSheet("color: #666; font-size: 90%;")
-                form.addWidget(full)
-            if section.help:
-                help_label = QLabel(section.help)
-                help_label.setWordWrap(True)
-                help_label.setStyleSheet("color: #7a6a00; font-style: italic;")
-                form.addWidget(help_label)
-            if section.answer != "none":
-                form.addWidget(self._answer_widget(section))
-            if isinstance(section.table, ContactsTable):
-                hint = QLabel(self.tr("Kontaktpersoner fylls i under fliken Sökande och kontakter."))
-                hint.setStyleSheet("color: #555;")
-                form.addWidget(hint)
-        form.addStretch()
-        return _scrolled(inner)
-
-    def _answer_widget(self, section) -> QWidget:
-        path = (section.binds,) if section.binds else ("section", section.id)
-        if section.answer == "line":
-            field = QLineEdit()
-            field.setPlaceholderText(section.short)
-            field.textEdited.connect(lambda text, p=path: self.edit(p, text, merge=True))
-            self._setters[path] = lambda v, f=field: self._set_text(f, v)
-        else:
-            field = QPlainTextEdit()
-            field.setMinimumHeight(140)
-            field.setTabChangesFocus(True)
-            field.textChanged.connect(lambda f=field, p=path: self.edit(p, f.toPlainText(), merge=True))
-            self._setters[path] = lambda v, f=field: self._set_plain(f, v)
-        field.installEventFilter(self._no_native_undo)
-        field.setObjectName(f"answer_{section.id}")
-        return field
-
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self._no_native_undo)
 
-    def add_date_field(self, form: QFormLayout, label: str, path: tuple, key: str) -> QLineEdit:
+    def add_date_field(self, form: QFormLayout, label: str, path: FieldPath, key: str) -> QLineEdit:
         field = QLineEdit()
         field.setPlaceholderText("ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020")
         field.setObjectName(f"date_{path[0]}")
         message = MessageLabel()
-        self._field_messages[key] = message
+        self.field_messages[key] = message
 
         def commit() -> None:
             try:
@@ -342,10 +306,10 @@ class ApplicationEditor(QWidget):
                 return
             message.clear_message()
             self.edit(path, value, text=label)
-            self._set_text(field, iso(value))
+            set_text(field, iso(value))
 
         field.editingFinished.connect(commit)
-        self._setters[path] = lambda v: self._set_text(field, iso(v))
+        self.setters[path] = lambda v: set_text(field, iso(v))
         self.watch(field)
         box = QVBoxLayout()
         box.addWidget(field)
@@ -353,35 +317,25 @@ class ApplicationEditor(QWidget):
         form.addRow(label, box)
         return field
 
-    @staticmethod
-    def _set_text(field: QLineEdit, value: str) -> None:
-        if field.text() != (value or ""):
-            field.setText(value or "")
-
-    @staticmethod
-    def _set_plain(field: QPlainTextEdit, value: str) -> None:
-        if field.toPlainText() != (value or ""):
-            field.setPlainText(value or "")
-
     # ------------------------------------------------------------------ showing state
     def _refresh_all(self) -> None:
         self._updating = True
         try:
-            for path, setter in self._setters.items():
+            for path, setter in self.setters.items():
                 if path[0] == "budget":
                     continue
                 setter(self.value(path))
         finally:
             self._updating = False
-        self.template_label.setText(self.template.name)
+        self.template_label.setText(self.form_template.name)
         self._refresh_computed()
 
     def _refresh_computed(self) -> None:
         app = self.app
         if app is None:
             return
-        self.status_label.setText(f"<b>{workflow.label(app.status)}</b>")
-        problems = applications.problems(app, self.template)
+        self.status_label.setText(f"<b>{status_label(app.status)}</b>")
+        problems = applications.problems(app, self.form_template)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             count = self.tr("1 sak saknas") if len(errors) == 1 else self.tr("%d saker saknas") % len(errors)
@@ -391,16 +345,17 @@ class ApplicationEditor(QWidget):
             self.completeness.setText(self.tr("✓ Komplett"))
             self.completeness.setStyleSheet("color: #2e7d32;")
         self.completeness.setToolTip("\n".join(f"• {p.message}" for p in problems))
-        grid = getattr(self, "budget_grid", None)
-        if grid is not None and self.template.budget:
-            grid.refresh_totals()
+        if self.budget_grid is not None and self.form_template.budget:
+            self.budget_grid.refresh_totals()
             per = app.budget.cost_per_participant(app.planned_participants)
-            self.per_participant.setText(
-                self.tr("Kostnad per planerad deltagare: %s") % format_amount(per) if per else "")
-            self.budget_problems.setText("\n".join(p.message for p in budget_problems(app)))
-        if hasattr(self, "timeplan_warnings"):
+            if self.per_participant is not None:
+                self.per_participant.setText(
+                    self.tr("Kostnad per planerad deltagare: %s") % format_amount(per) if per else "")
+            if self.budget_problems is not None:
+                self.budget_problems.setText("\n".join(p.message for p in budget_problems(app)))
+        if self.timeplan_warnings is not None:
             self.timeplan_warnings.setText("\n".join(f"⚠ {p.message}" for p in timeplan_warnings(app)))
-        if hasattr(self, "history"):
+        if self.history is not None:
             self.history.show_events(app.history)
 
     def open_workflow(self) -> None:
@@ -409,7 +364,7 @@ class ApplicationEditor(QWidget):
         from .workflow_dialog import WorkflowDialog
 
         who = registers.forbund(self.database).forbundschef
-        if WorkflowDialog(self.database, self.app, who, self).exec():
+        if WorkflowDialog(self.database, self.app, who, self).exec() and self.app.id is not None:
             self.reload()
             self.status_changed.emit(self.app.id)
             self.saved.emit(self.app.id)

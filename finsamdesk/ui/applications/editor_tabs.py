@@ -1,6 +1,9 @@
 """The editor's tabs besides the form: people, budget, period and tidplan, history."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -16,15 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import workflow
-from ...domain.application import ContactRow
+from ...domain.application import Application, ContactRow, StatusEvent
 from ...domain.forms import ContactsTable, PlaceDateTable
 from ...domain.money import format_amount
 from ...domain.registers import Contact
+from ...domain.statuses import label as status_label
 from ...services import registers
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, item
 from .budget_table import BudgetGrid
+from .form_tab import set_text
 from .row_tables import (
     ApplicantsTableWidget,
     ContactsTableWidget,
@@ -32,20 +36,23 @@ from .row_tables import (
     pick_from_list,
 )
 
+if TYPE_CHECKING:
+    from .editor_host import EditorHost
 
-def build_people_tab(editor) -> QWidget:
+
+def build_people_tab(editor: EditorHost) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
     group = QGroupBox(editor.tr("Sökande parter"))
     box = QVBoxLayout(group)
     applicants = ApplicantsTableWidget()
-    applicants.organisations = [o for o in registers.organisations(editor.db)]
+    applicants.organisations = [o for o in registers.organisations(editor.database)]
     applicants.changed.connect(lambda rows: editor.edit(("applicants",), rows, text=editor.tr("Ändra sökande")))
-    editor._setters[("applicants",)] = applicants.set_rows
+    editor.setters[("applicants",)] = applicants.set_rows
     box.addWidget(applicants)
     layout.addWidget(group)
     contact_tables: list[ContactsTableWidget] = []
-    for section in editor.template.sections:
+    for section in editor.form_template.sections:
         if not isinstance(section.table, ContactsTable):
             continue
         group = QGroupBox(section.short)
@@ -59,11 +66,11 @@ def build_people_tab(editor) -> QWidget:
         box.addWidget(table)
         layout.addWidget(group)
 
-    def show_contacts(contacts) -> None:
+    def show_contacts(contacts: list[ContactRow]) -> None:
         for t in contact_tables:
             t.set_rows([c for c in contacts if c.role == t.role])
 
-    editor._setters[("contacts",)] = show_contacts
+    editor.setters[("contacts",)] = show_contacts
     group = QGroupBox(editor.tr("Planerade deltagare"))
     form = QHBoxLayout(group)
     for key, label in (("planned_participants", "Totalt"), ("planned_women", "Kvinnor"), ("planned_men", "Män")):
@@ -72,7 +79,7 @@ def build_people_tab(editor) -> QWidget:
         field.setSpecialValueText("–")
         field.setObjectName(key)
         field.valueChanged.connect(lambda v, k=key, t=label: editor.edit((k,), None if v < 0 else v, text=t))
-        editor._setters[(key,)] = lambda v, f=field: f.setValue(-1 if v is None else v)
+        editor.setters[(key,)] = _spin_setter(field)
         form.addWidget(QLabel(editor.tr(label)))
         form.addWidget(field)
     form.addStretch()
@@ -81,34 +88,39 @@ def build_people_tab(editor) -> QWidget:
     return page
 
 
-def _set_role_rows(editor, role: str, rows: list[ContactRow]) -> None:
-    others = [c for c in editor.app.contacts if c.role != role]
+def _spin_setter(field: QSpinBox) -> Callable[[int | None], None]:
+    """Show a count; None (not given) is the spin box's special value."""
+    return lambda value: field.setValue(-1 if value is None else value)
+
+
+def _set_role_rows(editor: EditorHost, role: str, rows: list[ContactRow]) -> None:
+    others = [c for c in editor.application.contacts if c.role != role]
     editor.edit(("contacts",), others + rows, text=editor.tr("Ändra kontakter"))
 
 
-def _pick_contact(editor, role: str) -> None:
-    people = registers.contacts(editor.db)
-    orgs = {o.id: o.name for o in registers.organisations(editor.db)}
+def _pick_contact(editor: EditorHost, role: str) -> None:
+    people = registers.contacts(editor.database)
+    orgs = {o.id: o.name for o in registers.organisations(editor.database)}
     names = [f"{p.name} – {orgs.get(p.organisation_id, p.organisation_text)}" for p in people]
-    index = pick_from_list(editor, editor.tr("Kontaktperson"), editor.tr("Välj ur registret:"), names)
+    index = pick_from_list(editor.widget, editor.tr("Kontaktperson"), editor.tr("Välj ur registret:"), names)
     if index is None:
         return
     p = people[index]
     row = ContactRow(role, p.name, orgs.get(p.organisation_id, p.organisation_text), p.phone, p.email, p.id)
-    _set_role_rows(editor, role, [c for c in editor.app.contacts if c.role == role] + [row])
+    _set_role_rows(editor, role, [c for c in editor.application.contacts if c.role == role] + [row])
 
 
-def _save_contact(editor, role: str, row: int, table) -> None:
+def _save_contact(editor: EditorHost, role: str, row: int, table: ContactsTableWidget) -> None:
     """Put a typed contact row into the register and link the row to it."""
-    rows = [c for c in editor.app.contacts if c.role == role]
+    rows = [c for c in editor.application.contacts if c.role == role]
     if not 0 <= row < len(rows) or not rows[row].name.strip():
         table.message.show_warning(editor.tr("Markera en rad med ett namn först."))
         return
     c = rows[row]
-    org = next((o for o in registers.organisations(editor.db) if o.name == c.organisation), None)
+    org = next((o for o in registers.organisations(editor.database) if o.name == c.organisation), None)
     person = Contact(c.name, org.id if org else None, "" if org else c.organisation, "", c.phone, c.email)
     try:
-        registers.save_contact(editor.db, person)
+        registers.save_contact(editor.database, person)
     except ServiceError as exc:
         table.message.show_error(str(exc))
         return
@@ -117,10 +129,11 @@ def _save_contact(editor, role: str, row: int, table) -> None:
     table.message.show_info(editor.tr("%s finns nu i kontaktregistret.") % c.name)
 
 
-def build_budget_tab(editor) -> QWidget:
+def build_budget_tab(editor: EditorHost) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    spec = editor.template.budget
+    spec = editor.form_template.budget
+    assert spec is not None  # the tab is made for a form with a budget table
     years_row = QHBoxLayout()
     years_row.addWidget(QLabel(editor.tr("Budgetår:")))
     years_label = QLabel()
@@ -142,28 +155,28 @@ def build_budget_tab(editor) -> QWidget:
     editor.per_participant = QLabel()
     editor.budget_problems = QLabel()
     editor.budget_problems.setStyleSheet("color: #8a5a00;")
-    editor._field_messages["budget"] = message
+    editor.field_messages["budget"] = message
 
-    def show_years(years) -> None:
+    def show_years(years: list[int]) -> None:
         years_label.setText(", ".join(map(str, years)) or editor.tr("inga"))
-        grid.set_budget(spec, editor.app.budget)
+        grid.set_budget(spec, editor.application.budget)
         if years:
             year_box.setValue(max(years) + 1)
 
-    def edit_cell(category, column, year, value) -> None:
+    def edit_cell(category: str, column: str, year: int, value: int | None) -> None:
         message.clear_message()
         editor.edit(("budget", category, column, year), value, text=editor.tr("Ändra budget"))
 
-    def change_years(years) -> None:
+    def change_years(years: list[int]) -> None:
         editor.edit(("budget_years",), sorted(set(years)), text=editor.tr("Ändra budgetår"))
 
     grid.cell_edited.connect(edit_cell)
     grid.rejected.connect(message.show_error)
-    add.clicked.connect(lambda: change_years(editor.app.budget.years + [year_box.value()]))
-    remove.clicked.connect(lambda: change_years([y for y in editor.app.budget.years if y != year_box.value()]))
-    from_period.clicked.connect(lambda: change_years(_period_years(editor.app)))
-    editor._setters[("budget_years",)] = show_years
-    editor._setters[("budget",)] = lambda path: grid.show_cell(path[1], path[2], path[3])
+    add.clicked.connect(lambda: change_years(editor.application.budget.years + [year_box.value()]))
+    remove.clicked.connect(lambda: change_years([y for y in editor.application.budget.years if y != year_box.value()]))
+    from_period.clicked.connect(lambda: change_years(_period_years(editor.application)))
+    editor.setters[("budget_years",)] = show_years
+    editor.setters[("budget",)] = lambda path: grid.show_cell(path[1], path[2], path[3])
     layout.addLayout(years_row)
     layout.addWidget(unit)
     layout.addWidget(grid)
@@ -174,13 +187,13 @@ def build_budget_tab(editor) -> QWidget:
     return page
 
 
-def _period_years(app) -> list[int]:
+def _period_years(app: Application) -> list[int]:
     if app.period_start and app.period_end and app.period_start <= app.period_end:
         return list(range(app.period_start.year, app.period_end.year + 1))
     return list(app.budget.years)
 
 
-def build_timeplan_tab(editor) -> QWidget:
+def build_timeplan_tab(editor: EditorHost) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
     form = QFormLayout()
@@ -191,20 +204,20 @@ def build_timeplan_tab(editor) -> QWidget:
     box = QVBoxLayout(group)
     phases = PhasesTableWidget()
     phases.changed.connect(lambda rows: editor.edit(("phases",), rows, text=editor.tr("Ändra tidplan")))
-    editor._setters[("phases",)] = phases.set_rows
+    editor.setters[("phases",)] = phases.set_rows
     editor.timeplan_warnings = QLabel()
     editor.timeplan_warnings.setStyleSheet("color: #8a5a00;")
     editor.timeplan_warnings.setWordWrap(True)
     box.addWidget(phases)
     box.addWidget(editor.timeplan_warnings)
     layout.addWidget(group)
-    if any(isinstance(s.table, PlaceDateTable) for s in editor.template.sections):
+    if any(isinstance(s.table, PlaceDateTable) for s in editor.form_template.sections):
         group = QGroupBox(editor.tr("Ort och datum"))
         place_form = QFormLayout(group)
         place = QLineEdit()
         place.setObjectName("place")
         place.textEdited.connect(lambda text: editor.edit(("place",), text, merge=True))
-        editor._setters[("place",)] = lambda v: editor._set_text(place, v)
+        editor.setters[("place",)] = lambda v: set_text(place, v)
         editor.watch(place)
         place_form.addRow(editor.tr("Ort"), place)
         editor.add_date_field(place_form, editor.tr("Datum"), ("signed_on",), "signed_on")
@@ -223,11 +236,11 @@ class HistoryTable(QTableWidget):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-    def show_events(self, events) -> None:
+    def show_events(self, events: list[StatusEvent]) -> None:
         self.setRowCount(len(events))
         for r, e in enumerate(events):
             granted = ", ".join(f"{y}: {format_amount(a)}" for y, a in sorted(e.granted.items()))
-            for c, text in enumerate((e.date.isoformat(), workflow.label(e.status), e.note, e.who, granted)):
+            for c, text in enumerate((e.date.isoformat(), status_label(e.status), e.note, e.who, granted)):
                 self.setItem(r, c, item(text, editable=False))
         self.resizeColumnToContents(0)
         self.resizeColumnToContents(1)

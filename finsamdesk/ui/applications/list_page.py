@@ -1,7 +1,7 @@
 """Ansökningar: filter bar, the sortable list, and the editor of the selected application."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     import sqlite_utils
     from PySide6.QtCore import QModelIndex
 
+    from .editor import ApplicationEditor
+
 # Services, the editor and their Qt widgets load when the file is opened, after the window
 # is on screen: start-up time is measured to the shown window (benchmarks/startup.py).
 
@@ -42,8 +44,8 @@ class ApplicationsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: sqlite_utils.Database | None = None
-        self._all: list = []
-        self.visible_rows: list = []
+        self._all: list[Any] = []  # ApplicationRow
+        self.visible_rows: list[Any] = []
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök diarienummer, namn eller sökande (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -76,7 +78,7 @@ class ApplicationsPage(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.undo_stack = QUndoStack(self)
-        self.editor = None
+        self.editor: ApplicationEditor | None = None  # made with the first file
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -95,14 +97,18 @@ class ApplicationsPage(QWidget):
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
-    def _make_editor(self) -> None:
-        from .editor import ApplicationEditor
+    def _made_editor(self) -> ApplicationEditor:
+        """The editor (made the first time: its modules load with the first file, after start-up)."""
+        if self.editor is None:
+            from .editor import ApplicationEditor
 
-        self.editor = ApplicationEditor(undo_stack=self.undo_stack)
-        placeholder = self.splitter.widget(1)
-        self.splitter.replaceWidget(1, self.editor)
-        placeholder.deleteLater()
-        self.editor.saved.connect(lambda _id: self.reload(keep=_id))
+            self.editor = ApplicationEditor(undo_stack=self.undo_stack)
+            placeholder = self.splitter.widget(1)
+            self.splitter.replaceWidget(1, self.editor)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self.editor.saved.connect(lambda _id: self.reload(keep=_id))
+        return self.editor
 
     @property
     def database(self) -> sqlite_utils.Database:
@@ -112,26 +118,25 @@ class ApplicationsPage(QWidget):
 
     def set_database(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        if self.editor is None:
-            self._make_editor()
-        self.editor.set_database(db)
+        self._made_editor().set_database(db)
         self.reload()
 
     def reload(self, keep: int | None = None) -> None:
         from ...services import applications
 
-        keep = keep if keep is not None else self.editor.current_id
+        keep = keep if keep is not None else self._made_editor().current_id
         self._all = applications.list_rows(self.database)
         years = sorted({y for r in self._all for y in r.years}, reverse=True)
         refill(self.year, [(self.tr("Alla år"), None), *((str(y), y) for y in years)], self.year.currentData())
         self.apply_filter(keep=keep)
 
-    def apply_filter(self, *_args, keep: int | None = None) -> None:
-        if self.editor is None:
+    def apply_filter(self, *_args: object, keep: int | None = None) -> None:
+        editor = self.editor
+        if editor is None:
             return
         from ...services import applications
 
-        keep = keep if keep is not None else self.editor.current_id
+        keep = keep if keep is not None else editor.current_id
         f = applications.RowFilter(self.search.text(), self.status.currentData() or "", self.year.currentData())
         self.visible_rows = applications.filter_rows(self._all, f)
         self.table.selectionModel().blockSignals(True)
@@ -162,7 +167,7 @@ class ApplicationsPage(QWidget):
         self.search.clear()
         self.status.setCurrentIndex(0)
         self.year.setCurrentIndex(0)
-        if not self.editor.open_application(app_id):
+        if not self._made_editor().open_application(app_id):
             return
         self.apply_filter(keep=app_id)
         row = self.model.row_of(app_id)
@@ -172,8 +177,9 @@ class ApplicationsPage(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         app_id = self.model.row_id(current.row()) if current.isValid() else None
-        if not self.editor.open_application(app_id):
-            row = self.model.row_of(self.editor.current_id)
+        editor = self._made_editor()
+        if not editor.open_application(app_id):
+            row = self.model.row_of(editor.current_id)
             self.table.selectionModel().blockSignals(True)
             if row >= 0:
                 self.table.selectRow(row)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,17 +24,20 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import APPLICANT_ROLES, Applicant, ContactRow, Phase
 from ...domain.dates import DateError, iso, parse_date
-from ..widgets import MessageLabel, item, ok_cancel
+from ...domain.registers import Organisation
+from ..widgets import MessageLabel, cell_text, item, ok_cancel
+
+T = TypeVar("T", ContactRow, Phase, Applicant)
 
 
-class RowTable(QWidget):
+class RowTable(QWidget, Generic[T]):
     changed = Signal(object)  # the whole new list
 
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list = []
+        self._rows: list[T] = []
         self._filling = False
         self.table = QTableWidget(0, len(self.headers))
         self.table.setHorizontalHeaderLabels(list(self.headers))
@@ -56,7 +60,7 @@ class RowTable(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[T]) -> None:
         self._rows = copy.deepcopy(rows)
         self._filling = True
         self.table.setRowCount(len(self._rows))
@@ -66,21 +70,21 @@ class RowTable(QWidget):
         self._filling = False
         self.table.setFixedHeight(min(320, 32 + 30 * max(2, len(self._rows))))
 
-    def cells(self, row) -> list[str]:
+    def cells(self, row: T) -> list[str]:
         raise NotImplementedError
 
-    def with_cell(self, row, column: int, text: str):
+    def with_cell(self, row: T, column: int, text: str) -> T:
         """The row with one cell changed; raise ValueError with a Swedish message if the text is bad."""
         raise NotImplementedError
 
-    def new_row(self):
+    def new_row(self) -> T | None:
         raise NotImplementedError
 
     def _on_cell(self, r: int, c: int) -> None:
         if self._filling or r >= len(self._rows):
             return
         try:
-            updated = self.with_cell(self._rows[r], c, self.table.item(r, c).text().strip())
+            updated = self.with_cell(self._rows[r], c, cell_text(self.table, r, c).strip())
         except ValueError as exc:
             self.message.show_error(f"Rad {r + 1}, {self.headers[c]}: {exc}")
             self.set_rows(self._rows)
@@ -103,14 +107,14 @@ class RowTable(QWidget):
             self.changed.emit(rows)
 
 
-class ContactsTableWidget(RowTable):
+class ContactsTableWidget(RowTable[ContactRow]):
     """Contacts of one role; rows can be fetched from the register."""
 
-    headers = ("Namn", "Organisation", "Telefon", "E-post")
+    headers: tuple[str, ...] = ("Namn", "Organisation", "Telefon", "E-post")
     from_register = Signal(str)  # role
     to_register = Signal(str, int)  # role, row
 
-    def __init__(self, role: str, headers: tuple[str, ...] = (), parent=None):
+    def __init__(self, role: str, headers: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         if headers:
             self.headers = tuple(headers)
         super().__init__(parent)
@@ -127,16 +131,21 @@ class ContactsTableWidget(RowTable):
         return [row.name, row.organisation, row.phone, row.email]
 
     def with_cell(self, row: ContactRow, column: int, text: str) -> ContactRow:
-        field = ("name", "organisation", "phone", "email")[column]
-        if field == "email" and text and "@" not in text:
+        if column == 0:
+            return replace(row, name=text)
+        if column == 1:
+            return replace(row, organisation=text)
+        if column == 2:
+            return replace(row, phone=text)
+        if text and "@" not in text:
             raise ValueError("e-postadressen ser inte riktig ut.")
-        return replace(row, **{field: text.lower() if field == "email" else text})
+        return replace(row, email=text.lower())
 
     def new_row(self) -> ContactRow:
         return ContactRow(self.role)
 
 
-class PhasesTableWidget(RowTable):
+class PhasesTableWidget(RowTable[Phase]):
     headers = ("Fas", "Från", "Till")
 
     def cells(self, row: Phase) -> list[str]:
@@ -149,34 +158,35 @@ class PhasesTableWidget(RowTable):
             value = parse_date(text)
         except DateError as exc:
             raise ValueError(str(exc)) from exc
-        return replace(row, **{("start" if column == 1 else "end"): value})
+        return replace(row, start=value) if column == 1 else replace(row, end=value)
 
     def new_row(self) -> Phase:
         return Phase(self.tr("Ny fas"))
 
 
-class ApplicantsTableWidget(RowTable):
+class ApplicantsTableWidget(RowTable[Applicant]):
     """The applying parter (organisations from the register) with their roles."""
 
     headers = ("Part", "Roll")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.organisations: list = []
+        self.organisations: list[Organisation] = []
         self.add_button.setText(self.tr("Lägg till part…"))
         self.remove_button.setText(self.tr("Ta bort part"))
 
     def cells(self, row: Applicant) -> list[str]:
         return [row.name, APPLICANT_ROLES.get(row.role, row.role)]
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[Applicant]) -> None:
         super().set_rows(rows)
         for r in range(self.table.rowCount()):
             for c in range(2):
                 cell = self.table.item(r, c)
-                cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
+                if cell is not None:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
 
-    def with_cell(self, row, column, text):
+    def with_cell(self, row: Applicant, column: int, text: str) -> Applicant:
         return row
 
     def new_row(self) -> Applicant | None:

@@ -1,7 +1,7 @@
 """The applications list: its columns over ApplicationRow, on the shared RowsModel."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
 
-def period_text(row) -> str:
+def period_text(row: Any) -> str:  # an ApplicationRow
     if not row.period_start and not row.period_end:
         return ""
     start = row.period_start.isoformat() if row.period_start else "?"

@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+FieldPath = tuple[Any, ...]  # ("section", id), ("budget", category, column, year), ("name",) …
+
 
 class EditCommand(QUndoCommand):
     """Set one field of the application (path like ("section", "mal")); merges consecutive typing."""
 
-    def __init__(self, apply: Callable[[tuple, Any], None], path: tuple, old: Any, new: Any, text: str,
+    def __init__(self, apply: Callable[[FieldPath, Any], None], path: FieldPath, old: Any, new: Any, text: str,
                  merge: bool = False):
         super().__init__(text)
         self._apply = apply

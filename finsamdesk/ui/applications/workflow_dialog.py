@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,20 +21,27 @@ from ...domain.application import Application
 from ...domain.dates import DateError, parse_date
 from ...domain.money import AmountError, format_amount, parse_amount
 from ...domain.statuses import GRANTED
+from ...domain.statuses import label as status_label
 from ...services import applications
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, ok_cancel
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtWidgets import QWidget
+
+
 
 class WorkflowDialog(QDialog):
-    def __init__(self, db, app: Application, who: str = "", parent=None, today: date | None = None):
+    def __init__(self, db: sqlite_utils.Database, app: Application, who: str = "", parent: QWidget | None = None,
+                 today: date | None = None):
         super().__init__(parent)
         self.db, self.app = db, app
         self.setWindowTitle(self.tr("Nästa steg för %s") % app.diarienummer)
         self.setMinimumWidth(480)
         self.step = QComboBox()
         for status in workflow.next_steps(app.status):
-            self.step.addItem(workflow.label(status), status)
+            self.step.addItem(status_label(status), status)
         self.when = QLineEdit((today or date.today()).isoformat())
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
@@ -54,7 +62,7 @@ class WorkflowDialog(QDialog):
         form.addRow(self.tr("Vem"), self.who)
         buttons = ok_cancel(self, self.accept, self.tr("Registrera steget"))
         layout = QVBoxLayout(self)
-        current = QLabel(self.tr("Nuvarande status: <b>%s</b>") % workflow.label(app.status))
+        current = QLabel(self.tr("Nuvarande status: <b>%s</b>") % status_label(app.status))
         layout.addWidget(current)
         if not self.granted and self.step.count():
             self.granted_box.setTitle(self.tr("Budgeten har inga år"))
@@ -64,7 +72,7 @@ class WorkflowDialog(QDialog):
         layout.addWidget(buttons)
         if not self.step.count():
             self.message.show_error(
-                self.tr("Ansökan är %s; inget steg kan följa.") % workflow.label(app.status).lower())
+                self.tr("Ansökan är %s; inget steg kan följa.") % status_label(app.status).lower())
             buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.step.currentIndexChanged.connect(self._update)
         self._update()
@@ -78,12 +86,13 @@ class WorkflowDialog(QDialog):
             when = parse_date(self.when.text())
             if when is None:
                 raise DateError(self.tr("Ange ett datum."))
-            granted = {}
+            granted: dict[int, int] = {}
             if status in GRANTED:
                 for year, field in self.granted.items():
                     value = parse_amount(field.text(), "kr")
                     if value:
                         granted[year] = value
+            assert self.app.id is not None  # a saved application
             applications.change_status(self.db, self.app.id, status, when, self.note.toPlainText(),
                                        self.who.text(), granted)
         except (DateError, AmountError, ServiceError) as exc:

@@ -29,6 +29,9 @@ from .year_view import YearView
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from PySide6.QtCore import QModelIndex
+
+    from ...domain.budget import BudgetYear
 
 SUMMARY_COLUMNS = (
     Column("År", lambda s: str(s.year), key=lambda s: s.year),
@@ -129,7 +132,7 @@ class BudgetPage(QWidget):
         self.view.show_year(service.load_year(self.database, year), service.sheet(self.database, year),
                             service.contributions(self.database, year))
 
-    def _edited(self, b) -> None:
+    def _edited(self, b: BudgetYear) -> None:
         try:
             change = changes.edit_year(self.database, b)
         except ValidationError as exc:
@@ -174,7 +177,7 @@ class BudgetPage(QWidget):
         save_document(self, self.message, self.tr("Spara budgeten"), Path.home() / f"budget-{year}.{fmt}",
                       lambda: make(self.database, year), path)
 
-    def _open_summary_row(self, index) -> None:
+    def _open_summary_row(self, index: QModelIndex) -> None:
         row = self.summary.row_at(index.row())
         if row is not None:
             self.tabs.setCurrentIndex(0)

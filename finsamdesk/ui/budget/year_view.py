@@ -3,6 +3,7 @@ medlemsbidrag split. Edits come out as a whole new BudgetYear (signal `edited`);
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -29,6 +30,9 @@ from ...domain.budget import (
 )
 from ...domain.money import AmountError, format_kr, parse_amount
 from ..widgets import MessageLabel, item
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableWidgetItem
 
 SETTINGS = (("insats_frame", "Ram för insatser"), ("opening_equity", "Eget kapital vid årets början"),
             ("equity_ceiling", "Tak för eget kapital"))
@@ -140,7 +144,7 @@ class YearView(QWidget):
         self.message.clear_message()
         self.edited.emit(b)
 
-    def _sheet_changed(self, changed) -> None:
+    def _sheet_changed(self, changed: QTableWidgetItem) -> None:
         if self._filling or self.year is None or changed.column() == 0:
             return
         line, column = self._row_keys[changed.row()], COLUMNS[changed.column() - 1]
@@ -172,7 +176,7 @@ class YearView(QWidget):
         if b != self.year:
             self._emit(b)
 
-    def _split_changed(self, changed) -> None:
+    def _split_changed(self, changed: QTableWidgetItem) -> None:
         if self._filling or self.year is None or changed.row() < 2 or not self.year.kommuner:
             return
         b = copy.deepcopy(self.year)

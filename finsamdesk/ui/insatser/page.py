@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.insatser import STATUSES, Insats, Invoice, Report
-from ...domain.money import format_kr
+from ...domain.insatser import STATUSES, Insats
 from ...domain.statuses import label
 from ...services import insats_changes as changes
 from ...services import insatser as service
@@ -31,11 +30,12 @@ from ..rows_model import RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view, refill
 from .details import InsatsDetails
-from .dialogs import FromApplicationDialog, ReportDialog
+from .dialogs import FromApplicationDialog
 from .economy import EconomyTab
 from .invoices import InvoicesTab
 from .list_columns import LIST_COLUMNS, colour
 from .reports import ReportsTab
+from .tab_actions import InsatsTabActions
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -119,15 +119,7 @@ class InsatserPage(QWidget):
         self.excel_button.clicked.connect(lambda: self.export_economy("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export_economy("pdf"))
         self.details.save_requested.connect(self.save_details)
-        self.economy.granted_edited.connect(self._granted_edited)
-        self.economy.prognos_edited.connect(self._prognos_edited)
-        self.invoices.book.connect(self._book)
-        self.invoices.delete.connect(self._delete_invoice)
-        self.reports.mark_received.connect(self._mark_received)
-        self.reports.add.connect(self._add_report)
-        self.reports.edit.connect(self._edit_report)
-        self.reports.remove.connect(self._remove_report)
-        self.reports.regenerate.connect(self._regenerate)
+        self.tab_actions = InsatsTabActions(self, self)
 
     # ------------------------------------------------------------------ list
     @property
@@ -234,7 +226,7 @@ class InsatserPage(QWidget):
         self.invoices.show_invoices(self.selected, service.invoices(self.database, self.selected, self.chosen_year),
                                     categories, str(self.chosen_year))
 
-    def _refresh(self, message: str = "") -> None:
+    def refresh(self, message: str = "") -> None:
         self.reload(keep=self.current_id)
         if message:
             self.message.show_info(message)
@@ -252,12 +244,12 @@ class InsatserPage(QWidget):
         if insats is None:
             return False
         try:
-            self._push(changes.edit(self.database, insats))
+            self.push(changes.edit(self.database, insats))
         except ValidationError as exc:
             self.details.show_errors(exc.fields)
             return False
         self.details.message.show_info(self.tr("Sparat."))
-        self._refresh()
+        self.refresh()
         return True
 
     def new_insats(self) -> None:
@@ -267,7 +259,7 @@ class InsatserPage(QWidget):
                                                     period_start=date(self.chosen_year, 1, 1),
                                                     period_end=date(self.chosen_year, 12, 31)))
         self.current_id = insats.id
-        self._refresh(self.tr("Insatsen är skapad; fyll i uppgifterna."))
+        self.refresh(self.tr("Insatsen är skapad; fyll i uppgifterna."))
         self.tabs.setCurrentIndex(0)
         self.details.lines["name"].setFocus()
         self.details.lines["name"].selectAll()
@@ -289,14 +281,14 @@ class InsatserPage(QWidget):
             self.message.show_error(str(exc))
             return
         self.current_id = insats.id
-        self._refresh(self.tr("Insatsen ”%s” har ansökans beviljade belopp och rapporter.") % insats.name)
+        self.refresh(self.tr("Insatsen ”%s” har ansökans beviljade belopp och rapporter.") % insats.name)
 
     def toggle_archived(self) -> None:
         if self.current_id is None:
             return
         was_archived = service.load(self.database, self.current_id).archived
-        self._push(changes.toggle_archived(self.database, self.current_id))
-        self._refresh(self.tr("Återställd.") if was_archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
+        self.push(changes.toggle_archived(self.database, self.current_id))
+        self.refresh(self.tr("Återställd.") if was_archived else self.tr("Arkiverad; visas med ”Visa arkiverade”."))
 
     def delete_insats(self) -> None:
         if self.current_id is None:
@@ -312,7 +304,7 @@ class InsatserPage(QWidget):
             return
         self.current_id = None
         self.undo_stack.clear()  # the deleted insats's commands can no longer be undone
-        self._refresh(self.tr("Insatsen är borttagen."))
+        self.refresh(self.tr("Insatsen är borttagen."))
 
     def export_economy(self, fmt: str, path: str | None = None) -> None:
         """The selected insats's economy as .xlsx or .pdf; asks where unless `path` is given; PDFs are opened."""
@@ -330,71 +322,6 @@ class InsatserPage(QWidget):
         save_document(self, self.message, self.tr("Spara ekonomin"), Path.home() / f"{name} ekonomi.{fmt}",
                       lambda: make(self.database, insats_id), path)
 
-    # ------------------------------------------------------------------ money
-    def _granted_edited(self, by_category: dict[str, int]) -> None:
-        insats_id, year = self.selected, self.chosen_year
-        try:
-            self._push(changes.set_granted(self.database, insats_id, year, by_category))
-        except ValidationError as exc:
-            self.economy.message.show_error(str(exc))
-            return
-        self._refresh()
-
-    def _prognos_edited(self, prognos: int | None) -> None:
-        insats_id, year = self.selected, self.chosen_year
-        self._push(changes.set_prognos(self.database, insats_id, year, prognos))
-        self._refresh()
-
-    def _book(self, invoice: Invoice) -> None:
-        try:
-            change, warnings = changes.book_invoice(self.database, invoice)
-        except ValidationError as exc:
-            self.invoices.show_errors(exc.fields)
-            return
-        self._push(change)
-        self.invoices.clear_form()
-        self._refresh()
-        text = self.tr("Bokförd: %s %s.") % (invoice.date.isoformat(), format_kr(invoice.amount))
-        if warnings:
-            self.invoices.message.show_warning(text + " " + " ".join(warnings))
-        else:
-            self.invoices.message.show_info(text)
-
-    def _delete_invoice(self, invoice_id: int) -> None:
-        if not confirm(self, self.tr("Ta bort faktura"), self.tr("Ta bort den markerade fakturan?")):
-            return
-        self._push(changes.delete_invoice(self.database, invoice_id))
-        self._refresh()
-        self.invoices.message.show_info(self.tr("Fakturan är borttagen (Ctrl+Z ångrar)."))
-
-    # ------------------------------------------------------------------ reports
-    def _mark_received(self, report_id: int, when: date | None) -> None:
-        self._push(changes.mark_received(self.database, report_id, when))
-        self._refresh()
-
-    def _add_report(self) -> None:
-        self._edit_report(Report(self.selected, "annan", "", self.today))
-
-    def _edit_report(self, report: Report) -> None:
-        dialog = ReportDialog(report, self)
-        if not dialog.exec() or dialog.result_report is None:
-            return
-        try:
-            service.save_report(self.database, dialog.result_report)
-        except ValidationError as exc:
-            self.reports.message.show_error(str(exc))
-            return
-        self._refresh()
-
-    def _remove_report(self, report_id: int) -> None:
-        if confirm(self, self.tr("Ta bort rapport"), self.tr("Ta bort den markerade rapporten?")):
-            service.delete_report(self.database, report_id)
-            self._refresh()
-
-    def _regenerate(self) -> None:
-        service.regenerate_reports(self.database, self.selected)
-        self._refresh(self.tr("Rapporterna är skapade enligt regeln; mottagna och ändrade behölls."))
-
     # ------------------------------------------------------------------ undo
-    def _push(self, change: Change) -> None:
-        push(self.undo_stack, change, self.database, self._refresh)
+    def push(self, change: Change) -> None:
+        push(self.undo_stack, change, self.database, self.refresh)

@@ -3,9 +3,7 @@ beslutsunderlag, protokoll) and the projector mode (F5)."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +28,7 @@ from ..rows_model import Column, RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view
 from .agenda import AgendaTab
+from .documents import MeetingDocuments
 from .meeting_form import MeetingForm, NewMeetingDialog
 
 if TYPE_CHECKING:
@@ -66,7 +65,6 @@ class MeetingsPage(QWidget):
         self.today = today or date.today()
         self.current: Meeting | None = None
         self.saved: Meeting | None = None  # the meeting as stored, to tell whether the form changed it
-        self.background: Background | None = None
         self.presentation: PresentationWindow | None = None
         self.undo_stack = QUndoStack(self)
         self.search = None
@@ -91,6 +89,7 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(self.form, self.tr("Mötet och deltagare"))
         self.tabs.setEnabled(False)
         self.message = MessageLabel()
+        self.documents = MeetingDocuments(self, self.message, lambda: self.database)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -318,68 +317,26 @@ class MeetingsPage(QWidget):
             return None
         return self.current if self.save_if_dirty() else None
 
-    def _document(self, label: str, make: Callable[[sqlite_utils.Database, int], bytes], path: str | None) -> None:
-        from ..file_out import save_document
-
-        m = self._chosen()
-        if m is None or m.id is None:
-            return
-        meeting_id = m.id
-        save_document(self, self.message, self.tr("Spara %s") % label.lower(),
-                      Path.home() / f"{label} {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf",
-                      lambda: make(self.database, meeting_id), path)
+    @property
+    def background(self) -> Background | None:
+        """The beslutsunderlag being made (tests wait for it)."""
+        return self.documents.background
 
     def kallelse(self, path: str | None = None) -> None:
-        from ...services import meeting_files
-
-        self._document(self.tr("Kallelse"), meeting_files.kallelse_pdf, path)
+        m = self._chosen()
+        if m is not None:
+            self.documents.kallelse(m, path)
 
     def protokoll(self, path: str | None = None) -> None:
-        from ...services import meeting_files
-
-        self._document(self.tr("Protokoll"), meeting_files.protokoll_pdf, path)
+        m = self._chosen()
+        if m is not None:
+            self.documents.protokoll(m, path)
 
     def beslutsunderlag(self, path: str | None = None) -> None:
         """Every ansökan of the agenda on its own form, in one PDF with bookmarks, made off the GUI thread."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from ...services.files import file_path
-        from ..worker import Background
-
         m = self._chosen()
-        if m is None:
-            return
-        if path is None:
-            suggested = Path.home() / f"Beslutsunderlag {KINDS[m.kind].lower()} {m.date.isoformat()}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Spara beslutsunderlag"), str(suggested), "PDF (*.pdf)")
-            if not path:
-                return
-        db_path, meeting_id, target = file_path(self.database), m.id, Path(path)
-        assert db_path is not None and meeting_id is not None  # a file on disk, a saved meeting
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-            from ...services import files, meeting_files
-
-            db = files.open_file(db_path, create=False)
-            try:
-                return meeting_files.write_beslutsunderlag(db, meeting_id, target, progress, cancelled)
-            finally:
-                db.conn.close()
-
-        def done(written: Path) -> None:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            self.message.show_info(self.tr("Sparad: %s") % written)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
-
-        def failed(exc: BaseException) -> bool:
-            if isinstance(exc, (ServiceError, OSError)):
-                self.message.show_error(str(exc))
-                return True
-            return False
-
-        self.background = Background(self, self.tr("Beslutsunderlag"), work, done, failed)
+        if m is not None:
+            self.documents.beslutsunderlag(m, path)
 
     def present(self) -> None:
         """The projector mode: one agenda item a page, arrow keys to move, Esc to leave."""

@@ -3,7 +3,7 @@ which is not in PySide6-Essentials)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...domain.money import group_thousands
@@ -27,7 +27,7 @@ def nice_step(top: int, steps: int = 4) -> int:
     for factor in (1, 2, 2.5, 5, 10):
         if factor * magnitude >= raw:
             return int(factor * magnitude)
-    return 10 * magnitude
+    return int(10 * magnitude)
 
 
 class SpendingChart(QWidget):
@@ -51,7 +51,7 @@ class SpendingChart(QWidget):
             group_thousands(running // 100), group_thousands(granted // 100)))
         self.update()
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:  # Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())

@@ -30,7 +30,7 @@ OVERDUE = "#b3261e"
 
 
 class Tile(QFrame):
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(title)
@@ -142,7 +142,8 @@ class OverviewPage(QWidget):
             self._add(self.reports, self.tr("Inga rapporter är försenade eller ska in inom 30 dagar."), None)
 
     @staticmethod
-    def _add(widget: QListWidget, text: str, target, tooltip: str = "") -> QListWidgetItem:
+    def _add(widget: QListWidget, text: str, target: tuple[str, int | None] | None,
+             tooltip: str = "") -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, target)
         if tooltip:

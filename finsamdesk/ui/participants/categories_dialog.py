@@ -2,6 +2,8 @@
 (only when unused), reorder."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,17 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.participants import CATEGORY_KINDS
+from ...domain.participants import CATEGORY_KINDS, Category
 from ...services import participants as service
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, confirm
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 class CategoriesDialog(QDialog):
     """Public: lists (kind → QListWidget), message, add(kind, label), rename(kind, label), toggle(kind),
-    remove(kind), move(kind, step). Every change is saved at once."""
+    remove(kind), move_category(kind, step). Every change is saved at once."""
 
-    def __init__(self, db, parent=None):
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Kategorier för deltagare"))
@@ -40,8 +45,8 @@ class CategoriesDialog(QDialog):
             for text, slot in (("Lägg till…", lambda _=False, k=kind: self.add(k)),
                                ("Byt namn…", lambda _=False, k=kind: self.rename(k)),
                                ("Aktiv / inaktiv", lambda _=False, k=kind: self.toggle(k)),
-                               ("Upp", lambda _=False, k=kind: self.move(k, -1)),
-                               ("Ned", lambda _=False, k=kind: self.move(k, 1)),
+                               ("Upp", lambda _=False, k=kind: self.move_category(k, -1)),
+                               ("Ned", lambda _=False, k=kind: self.move_category(k, 1)),
                                ("Ta bort…", lambda _=False, k=kind: self.remove(k))):
                 button = QPushButton(self.tr(text))
                 button.clicked.connect(slot)
@@ -72,11 +77,12 @@ class CategoriesDialog(QDialog):
                 if c.id == keep:
                     widget.setCurrentItem(entry)
 
-    def _selected(self, kind: str):
+    def _selected(self, kind: str) -> Category | None:
         entry = self.lists[kind].currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+        chosen: Category | None = entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+        return chosen
 
-    def _save(self, c) -> None:
+    def _save(self, c: Category) -> None:
         try:
             service.save_category(self.db, c)
         except ServiceError as exc:
@@ -90,8 +96,6 @@ class CategoriesDialog(QDialog):
             label, ok = QInputDialog.getText(self, self.tr("Ny kategori"), self.tr("Namn:"))
             if not ok:
                 return
-        from ...domain.participants import Category
-
         self._save(Category(kind, label))
 
     def rename(self, kind: str, label: str | None = None) -> None:
@@ -111,19 +115,21 @@ class CategoriesDialog(QDialog):
             c.active = not c.active
             self._save(c)
 
-    def move(self, kind: str, step: int) -> None:
+    def move_category(self, kind: str, step: int) -> None:
+        """The selected category `step` places up (-1) or down (1) in its list."""
         items = service.categories(self.db, kind)
         c = self._selected(kind)
         index = next((i for i, o in enumerate(items) if c is not None and o.id == c.id), None)
-        if index is None or not 0 <= index + step < len(items):
+        if c is None or index is None or not 0 <= index + step < len(items):
             return
         items[index], items[index + step] = items[index + step], items[index]
-        service.reorder_categories(self.db, kind, [o.id for o in items])
+        service.reorder_categories(self.db, kind, [o.id for o in items if o.id is not None])
         self._fill(keep=c.id)
 
     def remove(self, kind: str) -> None:
         c = self._selected(kind)
-        if c is None or not confirm(self, self.tr("Ta bort kategori"), self.tr("Ta bort ”%s”?") % c.label):
+        if c is None or c.id is None or not confirm(self, self.tr("Ta bort kategori"),
+                                                     self.tr("Ta bort ”%s”?") % c.label):
             return
         try:
             service.delete_category(self.db, c.id)

@@ -55,17 +55,19 @@ class CountsTab(QWidget):
         self.insats = QComboBox()
         self.model = RowsModel(COLUMNS, self)
         self.table = list_view(self.model, (190, 95, 80, 120, 100, 125, 105, 70), stretch=8)
-        self.fields = {"start": QLineEdit(), "end": QLineEdit(), "note": QLineEdit()}
+        self.lines = {"start": QLineEdit(), "end": QLineEdit(), "note": QLineEdit()}
+        self.counts: dict[str, QSpinBox] = {}
         for name in CountPeriod.COUNT_FIELDS:
             spin = QSpinBox()
             spin.setRange(0, 100_000)
-            self.fields[name] = spin
+            self.counts[name] = spin
+        self.fields: dict[str, QWidget] = {**self.lines, **self.counts}
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Period")), 0, 0)
         period = QHBoxLayout()
-        period.addWidget(self.fields["start"])
+        period.addWidget(self.lines["start"])
         period.addWidget(QLabel("–"))
-        period.addWidget(self.fields["end"])
+        period.addWidget(self.lines["end"])
         grid.addLayout(period, 0, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Kvinnor")), 1, 1)
         grid.addWidget(QLabel(self.tr("Män")), 1, 2)
@@ -76,7 +78,7 @@ class CountsTab(QWidget):
             grid.addWidget(self.fields[f"{prefix}_women"], row, 1)
             grid.addWidget(self.fields[f"{prefix}_men"], row, 2)
         grid.addWidget(QLabel(self.tr("Anteckning")), 5, 0)
-        grid.addWidget(self.fields["note"], 5, 1, 1, 2)
+        grid.addWidget(self.lines["note"], 5, 1, 1, 2)
         grid.setColumnStretch(3, 1)
         for name in CountPeriod.COUNT_FIELDS:
             self.fields[name].setMinimumWidth(110)
@@ -108,7 +110,7 @@ class CountsTab(QWidget):
         self.save_button.clicked.connect(self.save_period)
         self.delete_button.clicked.connect(self.delete_period)
         for name in ("start", "end", "note"):
-            self.fields[name].returnPressed.connect(self.save_period)
+            self.lines[name].returnPressed.connect(self.save_period)
 
     @property
     def db(self) -> sqlite_utils.Database | None:
@@ -152,11 +154,11 @@ class CountsTab(QWidget):
 
     def _show(self, period: CountPeriod) -> None:
         self.period = period
-        self.fields["start"].setText(period.start.isoformat())
-        self.fields["end"].setText(period.end.isoformat())
-        self.fields["note"].setText(period.note)
+        self.lines["start"].setText(period.start.isoformat())
+        self.lines["end"].setText(period.end.isoformat())
+        self.lines["note"].setText(period.note)
         for name in CountPeriod.COUNT_FIELDS:
-            self.fields[name].setValue(getattr(period, name))
+            self.counts[name].setValue(getattr(period, name))
         self.message.clear_message()
 
     def new_period(self) -> None:
@@ -166,23 +168,24 @@ class CountsTab(QWidget):
         start, end = service.next_count_period(self.database, insats)
         self.table.clearSelection()
         self._show(CountPeriod(insats.id, start, end))
-        self.fields["new_women"].setFocus()
+        self.counts["new_women"].setFocus()
 
     def save_period(self) -> None:
         if self.period is None:
             return
         c = copy.deepcopy(self.period)
         try:
-            c.start, c.end = parse_date(self.fields["start"].text()), parse_date(self.fields["end"].text())
+            start, end = parse_date(self.lines["start"].text()), parse_date(self.lines["end"].text())
         except DateError as exc:
             self.message.show_error(str(exc))
             return
-        if c.start is None or c.end is None:
+        if start is None or end is None:
             self.message.show_error(self.tr("Perioden behöver start- och slutdatum."))
             return
+        c.start, c.end = start, end
         for name in CountPeriod.COUNT_FIELDS:
-            setattr(c, name, self.fields[name].value())
-        c.note = self.fields["note"].text().strip()
+            setattr(c, name, self.counts[name].value())
+        c.note = self.lines["note"].text().strip()
         try:
             self.page.push(changes.save_count_period(self.database, c))
         except ValidationError as exc:

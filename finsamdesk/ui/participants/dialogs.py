@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.participants import GallringPlan, ImportRowError
@@ -37,7 +38,7 @@ class PassphraseDialog(QDialog):
     a new key: `new_key` is checked). `attempt` gets the typed texts (and for "change" that choice) and returns an
     error message (shown, the dialog stays) or "" (the dialog closes)."""
 
-    def __init__(self, parent, mode: str, attempt: Callable[..., str], hint: str = ""):
+    def __init__(self, parent: QWidget | None, mode: str, attempt: Callable[..., str], hint: str = ""):
         super().__init__(parent)
         self.mode, self.attempt = mode, attempt
         titles = {"unlock": "Lås upp deltagarregistret", "create": "Skydda personuppgifterna",
@@ -110,7 +111,7 @@ class PassphraseDialog(QDialog):
 class ImportErrorsDialog(QDialog):
     """Every bad row of a refused import, with a button that copies the list."""
 
-    def __init__(self, parent, summary: str, errors: list[ImportRowError]):
+    def __init__(self, parent: QWidget | None, summary: str, errors: list[ImportRowError]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ingenting importerades"))
         self.resize(640, 420)
@@ -130,7 +131,7 @@ class ImportErrorsDialog(QDialog):
 class ExportDialog(QDialog):
     """Export the shown deltagare: without identifiers unless asked (and only when unlocked)."""
 
-    def __init__(self, parent, count: int, unlocked: bool):
+    def __init__(self, parent: QWidget | None, count: int, unlocked: bool):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera deltagare"))
         self.setMinimumWidth(420)
@@ -149,7 +150,7 @@ class ExportDialog(QDialog):
 class GallringDialog(QDialog):
     """The preview: who loses which identifiers; nothing happens until the user confirms."""
 
-    def __init__(self, parent, plan: GallringPlan, log: list[tuple[str, int, int, str]]):
+    def __init__(self, parent: QWidget | None, plan: GallringPlan, log: list[tuple[str, int, int, str]]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Gallring av personuppgifter"))
         self.resize(760, 480)
@@ -170,7 +171,8 @@ class GallringDialog(QDialog):
         from ...domain.participants import gallring_fields
 
         for row, (p, insats_name, due) in enumerate(plan.items):
-            for col, text in enumerate((p.code, insats_name, p.end.isoformat(), due.isoformat(), gallring_fields(p))):
+            ended = p.end.isoformat() if p.end else ""  # a gallring plan holds ended participations
+            for col, text in enumerate((p.code, insats_name, ended, due.isoformat(), gallring_fields(p))):
                 self.table.setItem(row, col, item(text, editable=False))
         self.table.resizeColumnsToContents()
         self.table.scrollToTop()
@@ -186,7 +188,7 @@ class GallringDialog(QDialog):
 class RegisterSettingsDialog(QDialog):
     """Idle minutes before the register locks itself; years after the end before identifiers are gallrade."""
 
-    def __init__(self, parent, lock_minutes: int, gallring_years: int, save: Callable[[int, int], str]):
+    def __init__(self, parent: QWidget | None, lock_minutes: int, gallring_years: int, save: Callable[[int, int], str]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Deltagarregistrets inställningar"))
         self.setMinimumWidth(420)

@@ -7,7 +7,7 @@ another file is opened. Without it everything but the identifiers works.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,6 +34,7 @@ from .statistics import StatisticsTab
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from PySide6.QtWidgets import QLineEdit, QSplitter
 
 
 class ParticipantsPage(QWidget):
@@ -47,7 +48,7 @@ class ParticipantsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: sqlite_utils.Database | None = None
-        self.key = None
+        self.key: Any = None  # the register's FieldKey while unlocked
         self._asked = False
         self.undo_stack = QUndoStack(self)
         self.idle = IdleWatch(self)
@@ -76,11 +77,11 @@ class ParticipantsPage(QWidget):
         self.tabs.currentChanged.connect(lambda: self._reload_tab())
 
     @property
-    def search(self):
+    def search(self) -> QLineEdit:
         return self.register.search
 
     @property
-    def splitter(self):
+    def splitter(self) -> QSplitter:
         return self.register.splitter
 
     # ------------------------------------------------------------------ the file
@@ -121,12 +122,15 @@ class ParticipantsPage(QWidget):
     def save_if_dirty(self) -> bool:
         return self.register.save_if_dirty()
 
+    def _current_tab(self) -> RegisterTab | CountsTab | StatisticsTab:
+        return (self.register, self.counts, self.statistics)[max(0, self.tabs.currentIndex())]
+
     def refresh_tabs(self) -> None:
         """After a change: the tab in view shows it now; the others read the file when they are shown."""
-        self.tabs.currentWidget().reload()
+        self._current_tab().reload()
 
     def _reload_tab(self) -> None:
-        tab = self.tabs.currentWidget()
+        tab = self._current_tab()
         if tab is not self.register:
             self.register.save_if_dirty()
         tab.reload()

@@ -74,9 +74,10 @@ class RegisterFiles:
         from ..worker import Background
 
         db_path = file_path(db)
+        assert db_path is not None  # the open file is on disk
         self._handed_key = handed = [self._key()]  # taken by the job; emptied if the register locks first
 
-        def work(progress, cancelled):
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> files_service.ImportResult:
             from ...services import files
 
             key = handed.pop() if handed else None

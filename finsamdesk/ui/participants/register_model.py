@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.participants import GENDERS
 from ...domain.text import sort_key
@@ -16,11 +16,11 @@ from ..rows_model import RIGHT
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
+RegisterRow = tuple[Any, ...]  # as sqlite3 gives it; positions in Row
 _ROOT = QModelIndex()
 MASK_PNR, MASK_NAME = "••••••••-••••", "••••••"
 HEADERS = ("Deltagar-id", "Insats", "Kön", "Födelseår", "Start", "Slut", "Försörjning vid start",
            "Utfall vid avslut", "Personnummer", "Namn", "Gallrad")
-
 
 
 class RegisterModel(QAbstractTableModel):
@@ -29,24 +29,24 @@ class RegisterModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all: list = []
-        self.rows: list = []
-        self._filter: Callable[[list], list] = lambda rows: rows
+        self._all: list[RegisterRow] = []
+        self.rows: list[RegisterRow] = []
+        self._filter: Callable[[list[RegisterRow]], list[RegisterRow]] = lambda rows: rows
         self.names: dict[int, str] = {}
-        self.labels: dict[int, str] = {}
-        self._given: list = []  # as registered, newest first: the order without a sorted column
+        self.labels: dict[int | None, str] = {}
+        self._given: list[RegisterRow] = []  # as registered, newest first: the order without a sorted column
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
-    def set_context(self, insats_names: dict[int, str], category_labels: dict[int, str]) -> None:
+    def set_context(self, insats_names: dict[int, str], category_labels: dict[int | None, str]) -> None:
         self.names, self.labels = insats_names, category_labels
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[RegisterRow]) -> None:
         """All rows, newest registered first (the order shown until a column is sorted)."""
         self._given = rows
         self._all = self._sorted(rows)
         self._apply()
 
-    def update_rows(self, changed: dict, removed: set) -> None:
+    def update_rows(self, changed: dict[int, RegisterRow], removed: set[int]) -> None:
         """Changed rows in their places, new ones first, removed ones out (no re-sort of 100 000 rows)."""
         known = {r[Row.ID] for r in self._all}
         new = [r for i, r in changed.items() if i not in known]
@@ -54,7 +54,7 @@ class RegisterModel(QAbstractTableModel):
         self._given = new + [changed.get(r[Row.ID], r) for r in self._given if r[Row.ID] not in removed]
         self._apply()
 
-    def set_filter(self, f: Callable[[list], list]) -> None:
+    def set_filter(self, f: Callable[[list[RegisterRow]], list[RegisterRow]]) -> None:
         self._filter = f
         self._apply()
 
@@ -67,10 +67,10 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
-    def all_rows(self) -> list:
+    def all_rows(self) -> list[RegisterRow]:
         return self._all
 
-    def row_at(self, row: int):
+    def row_at(self, row: int) -> RegisterRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, participant_id: int | None) -> int:
@@ -79,12 +79,12 @@ class RegisterModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r[Row.ID] == participant_id), -1)
 
     @staticmethod
-    def row_id(row: tuple) -> int:
-        return row[Row.ID]
+    def row_id(row: RegisterRow) -> int:
+        return int(row[Row.ID])
 
-    def _text(self, r: tuple, column: int) -> str:
+    def _text(self, r: RegisterRow, column: int) -> str:
         if column == 0:
-            return r[Row.CODE]
+            return str(r[Row.CODE])
         if column == 1:
             return self.names.get(r[Row.INSATS], "")
         if column == 2:
@@ -92,7 +92,7 @@ class RegisterModel(QAbstractTableModel):
         if column == 3:
             return str(r[Row.BIRTH_YEAR]) if r[Row.BIRTH_YEAR] else ""
         if column in (4, 5):
-            return r[Row.START if column == 4 else Row.END] or ""
+            return str(r[Row.START if column == 4 else Row.END] or "")
         if column in (6, 7):
             return self.labels.get(r[Row.SUPPORT if column == 6 else Row.OUTCOME], "")
         if column == 8:
@@ -101,13 +101,13 @@ class RegisterModel(QAbstractTableModel):
             return MASK_NAME if r[Row.FLAGS] & Row.HAS_NAME else ""
         return self.tr("gallrad") if r[Row.FLAGS] & Row.GALLRAD else ""
 
-    def rowCount(self, parent=_ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=_ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -118,12 +118,12 @@ class RegisterModel(QAbstractTableModel):
             return self.tr("Visas per deltagare med Visa (när registret är upplåst).")
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(HEADERS[section])
         return None
 
-    def _key(self, column: int) -> Callable:
+    def _key(self, column: int) -> Callable[[RegisterRow], Any]:
         if column in (1, 6, 7):  # names and labels: Swedish order, computed once per distinct value
             source = self.names if column == 1 else self.labels
             index = {1: Row.INSATS, 6: Row.SUPPORT, 7: Row.OUTCOME}[column]
@@ -134,7 +134,7 @@ class RegisterModel(QAbstractTableModel):
             return (lambda r: r[Row.FLAGS] & bit) if column == 2 else (lambda r: (r[Row.FLAGS] & bit) or None)
         return itemgetter({0: Row.CODE, 3: Row.BIRTH_YEAR, 4: Row.START, 5: Row.END}[column])
 
-    def _sorted(self, rows: list) -> list:
+    def _sorted(self, rows: list[RegisterRow]) -> list[RegisterRow]:
         """Sorted on the current column; empty cells last whichever the direction. No column: as registered."""
         if self._sort is None:
             return list(rows)
@@ -144,7 +144,7 @@ class RegisterModel(QAbstractTableModel):
         empty = [r for r in rows if key(r) in (None, "")] if len(filled) < len(rows) else []
         return filled + empty
 
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order) if column >= 0 else None
         self._all = self._sorted(self._given)

@@ -22,6 +22,7 @@ from ...domain.participants import GENDERS, MODES, MODES_SHORT, Participant
 from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
+from ...services.participant_register import Register, RowFilter, ids_for_personnummer
 from ..widgets import MessageLabel, confirm, list_view, refill
 from ..widgets import combo as make_combo
 from .details import ParticipantForm
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from PySide6.QtCore import QModelIndex
 
+    from ..worker import Background
     from .host import ParticipantsHost
 
 STATES = {"": "Alla", "pagaende": "Pågående", "avslutad": "Avslutade", "gallrad": "Gallrade"}
@@ -46,7 +48,7 @@ class RegisterTab(QWidget):
     def __init__(self, page: ParticipantsHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        self.register: service.Register | None = None
+        self.register: Register | None = None
         self.current_id: int | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök deltagar-id, insats, namn eller helt personnummer (Ctrl+F)"))
@@ -65,10 +67,10 @@ class RegisterTab(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
         filters = QHBoxLayout()
-        for label, widget in (("Insats", self.insats), ("Redovisning", self.mode), ("Kön", self.gender),
-                              ("Status", self.state), ("År", self.year)):
+        for label, combo in (("Insats", self.insats), ("Redovisning", self.mode), ("Kön", self.gender),
+                             ("Status", self.state), ("År", self.year)):
             filters.addWidget(QLabel(self.tr(label)))
-            filters.addWidget(widget, 1 if widget is self.insats else 0)
+            filters.addWidget(combo, 1 if combo is self.insats else 0)
         self.model = RegisterModel(self)
         self.table = list_view(self.model, (75, 190, 60, 72, 85, 85, 145, 125, 110, 70, 85), sort_column=-1)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -86,7 +88,7 @@ class RegisterTab(QWidget):
         for widget in (self.template_button, self.import_button, self.export_button, self.extract_button):
             actions.addWidget(widget)
         self.message = MessageLabel()
-        self.files = RegisterFiles(self, self.message, lambda: self.db, lambda: self.page.key,
+        self.files = RegisterFiles(self, self.message, lambda: self.database, lambda: self.page.key,
                                    self.page.ensure_unlocked, self._imported)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -135,13 +137,14 @@ class RegisterTab(QWidget):
 
     @property
     def chosen_insats(self) -> int | None:
-        return self.insats.currentData()
+        chosen: int | None = self.insats.currentData()
+        return chosen
 
     def reload(self) -> None:
         """Read the register again (after a change elsewhere, an import, a new file)."""
         if self.db is None:
             return
-        self.register = service.Register(self.database)
+        self.register = Register(self.database)
         self.model.set_context(self.register.insats_names, self.register.category_labels)
         self._fill_combos()
         self.model.set_rows(self.register.rows)
@@ -166,7 +169,7 @@ class RegisterTab(QWidget):
 
     def _mode_chosen(self) -> None:
         insats_id, mode = self.chosen_insats, self.mode.currentData()
-        if mode == service.mode_of(self.database, insats_id):
+        if insats_id is None or mode == service.mode_of(self.database, insats_id):
             return
         try:
             self.page.push(changes.set_mode(self.database, insats_id, mode))
@@ -177,23 +180,24 @@ class RegisterTab(QWidget):
         self.message.show_info(self.tr("”%s” redovisar nu: %s.") % (self.insats.currentText(), MODES[mode].lower()))
         self.page.refresh_tabs()
 
-    def current_filter(self) -> service.RowFilter:
-        return service.RowFilter(self.search.text(), self.chosen_insats, self.gender.currentData() or "",
+    def current_filter(self) -> RowFilter:
+        return RowFilter(self.search.text(), self.chosen_insats, self.gender.currentData() or "",
                                  self.state.currentData() or "", self.year.currentData())
 
     def apply_filter(self) -> None:
-        if self.register is None:
+        register = self.register
+        if register is None:
             return
         f = self.current_filter()
         key = self.page.key
-        if key is not None and any(ch.isalpha() for ch in f.text) and not self.register.names_loaded:
-            self.register.load_names(self.database, key)
-        person_ids = service.ids_for_personnummer(self.database, key, f.text)
+        if key is not None and any(ch.isalpha() for ch in f.text) and not register.names_loaded:
+            register.load_names(self.database, key)
+        person_ids = ids_for_personnummer(self.database, key, f.text)
         self.table.selectionModel().blockSignals(True)
-        self.model.set_filter(lambda rows: self.register.filter(rows, f, person_ids))
+        self.model.set_filter(lambda rows: register.filter(rows, f, person_ids))
         self._reselect()
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(self.tr("%d av %d deltagare") % (len(self.model.rows), len(self.register)))
+        self.count.setText(self.tr("%d av %d deltagare") % (len(self.model.rows), len(register)))
 
     def refresh(self, ids: list[int]) -> None:
         """Show these records as they are now (saved, new or removed) without reading the whole register."""
@@ -262,7 +266,7 @@ class RegisterTab(QWidget):
 
     # ------------------------------------------------------------------ the files
     @property
-    def background(self):
+    def background(self) -> Background | None:
         return self.files.background
 
     def _insats_for_files(self) -> int | None:
@@ -308,6 +312,7 @@ class RegisterTab(QWidget):
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return False
+        assert p.id is not None  # saved
         self.current_id = p.id
         self.refresh([p.id])
         self.form.message.show_info(self.tr("Sparat."))
@@ -334,12 +339,13 @@ class RegisterTab(QWidget):
     def delete_current(self) -> None:
         if self.current_id is None:
             return
-        p = service.load(self.database, self.current_id)
+        participant_id = self.current_id
+        p = service.load(self.database, participant_id)
         if not confirm(self, self.tr("Ta bort deltagare"),
                        self.tr("Ta bort deltagaren %s med alla uppgifter?") % p.code):
             return
-        self.page.push(changes.delete(self.database, p.id))
+        self.page.push(changes.delete(self.database, participant_id))
         self.current_id = None
-        self.refresh([p.id])
+        self.refresh([participant_id])
         self.message.show_info(self.tr("Deltagaren är borttagen (Ctrl+Z ångrar)."))
         self.page.changed.emit()

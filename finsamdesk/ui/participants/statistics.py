@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import format_kr
-from ...domain.participants import MODES, Statistics, months, percent
+from ...domain.participants import MODES, GenderSplit, Statistics, months, percent
 from ...services import participant_files as files_service
 from ...services import participants as service
 from ..widgets import MessageLabel, item, refill
@@ -52,7 +52,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setFixedHeight(height)
 
 
-def _split_row(label: str, split) -> list[str]:
+def _split_row(label: str, split: GenderSplit) -> list[str]:
     return [label, str(split.women), str(split.men), str(split.total)]
 
 
@@ -81,8 +81,8 @@ class StatisticsTab(QWidget):
         self.per_insats = _table([self.tr(h) for h in ("Insats", "Redovisning", "Kvinnor", "Män", "Totalt", "Nya",
                                                        "Avslutade", "Kostnad per deltagare")])
         self.time, self.cost = QLabel(), QLabel()
-        for label in (self.time, self.cost):
-            label.setWordWrap(True)
+        for text_label in (self.time, self.cost):
+            text_label.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(self._box("Deltagare", self.participants, self.time, self.cost), 0, 0)
         grid.addWidget(self._box("Ålder vid start", self.ages,
@@ -100,7 +100,7 @@ class StatisticsTab(QWidget):
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
 
-    def _box(self, title: str, *widgets) -> QGroupBox:
+    def _box(self, title: str, *widgets: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr(title))
         layout = QVBoxLayout(box)
         for widget in widgets:

@@ -2,6 +2,8 @@
 days after a tertial its report is due."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,9 +20,13 @@ from ...services.errors import ServiceError, ValidationError
 from ...services.templates import list_templates
 from ..widgets import MessageLabel
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from PySide6.QtWidgets import QWidget
+
 
 class ForbundDialog(QDialog):
-    def __init__(self, db, parent=None):
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Förbundets inställningar"))
