@@ -22,12 +22,14 @@ class _Job(QObject):
 
     def __init__(self, work: Work):
         super().__init__()
-        self.work = work
+        self.work: Work | None = work
         self.cancel = threading.Event()
 
     @Slot()
     def run(self) -> None:
         work, self.work = self.work, None  # whatever the job holds (a key, data) goes when it ends
+        if work is None:  # run once
+            return
         try:
             result = work(lambda done, total: self.progressed.emit(done, total), self.cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - every failure is handed to the GUI thread, which shows it
