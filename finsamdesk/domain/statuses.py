@@ -31,7 +31,7 @@ ON_AGENDA_OF: dict[str, tuple[str, ...]] = {"beredning": ("inkommen", "beredning
 # The statuses that wait for a body, in the order the start page lists them, with what they wait for.
 WAITING: dict[str, str] = {
     "inkommen": "Väntar på beredning",
-    "aterremitterad": "Återremitterad – väntar på beredning",
+    "aterremitterad": "Återremitterad – väntar på komplettering",
     "beredning": "I beredning",
     "styrelse": "Väntar på styrelsens beslut",
     "inskickad": "Egen ansökan – väntar på finansiärens beslut",

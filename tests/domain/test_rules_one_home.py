@@ -122,3 +122,13 @@ def test_no_second_spelling_of_a_rule(what, pattern, home, name):
         if hits and relative != home:
             found.append(f"{relative}:{hits[0]}")
     assert not found, f"{what} written out again in {', '.join(found)}: use {name}"
+
+
+def test_the_start_page_says_what_an_aterremitterad_ansokan_waits_for():
+    """The agenda does not propose an återremitterad ansökan (it waits for its komplettering), so the start
+    page must not say it waits for beredning."""
+    from finsamdesk.domain.statuses import WAITING, on_agenda_of
+
+    assert "aterremitterad" not in on_agenda_of("beredning")
+    assert "beredning" not in WAITING["aterremitterad"]
+    assert "komplettering" in WAITING["aterremitterad"]
