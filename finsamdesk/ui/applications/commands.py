@@ -73,10 +73,10 @@ class ApplicationCommands:
             return
         app_id = applications.create(db, templates[names.index(name)].id).id
         assert app_id is not None  # saved
-        self.ctx.show_page("overview")  # as before: the navigation's first row (issue 14 opens the editor)
+        self.ctx.show_page("applications")
         self.page.reload(keep=app_id)
         self.page.select_application(app_id)
-        self.editor.focus_first_field()
+        self.editor.focus_name()
 
     def _selected(self) -> int | None:
         from PySide6.QtWidgets import QMessageBox

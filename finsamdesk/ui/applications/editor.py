@@ -162,12 +162,17 @@ class ApplicationEditor(QWidget):
         self._rebuild()
         return True
 
-    def focus_first_field(self) -> None:
+    def focus_name(self) -> None:
+        """The cursor in the application's name (a new application is named first); else the form's first line."""
         self.tabs.setCurrentIndex(0)
         tab = self.tabs.widget(0)
-        field = tab.findChild(QLineEdit) if tab is not None else None
+        if tab is None or self.template is None:
+            return
+        named = next((s for s in self.template.sections if s.binds == "name"), None)
+        field = (tab.findChild(QLineEdit, f"answer_{named.id}") if named else None) or tab.findChild(QLineEdit)
         if field is not None:
             field.setFocus()
+            field.selectAll()
 
     def reload(self) -> None:
         if self.app is not None and self.app.id is not None:
