@@ -1,7 +1,7 @@
 import pytest
 
 from finsamdesk.domain.registers import Organisation
-from finsamdesk.services import applications, demo, files, registers
+from finsamdesk.services import applications, demo, demo_participants, files, registers
 from finsamdesk.ui.main_window import MainWindow
 from tests.fixtures.seed_applications import pas, spranget
 
@@ -42,3 +42,24 @@ def example_window(qtbot, tmp_path):
         w.show()
         return w
     return make
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Answers the passphrase dialog with `asked.answer`; counts how often it was shown."""
+    class Answer:
+        answer = demo_participants.EXAMPLE_PASSPHRASE
+        count = 0
+
+    def exec_(dialog):
+        Answer.count += 1
+        for field in dialog.fields.values():
+            field.setText(Answer.answer)
+        dialog._accept()
+        Answer.message = dialog.message.text()
+        return dialog.result()
+
+    from finsamdesk.ui.participants import dialogs
+
+    monkeypatch.setattr(dialogs.PassphraseDialog, "exec", exec_)
+    return Answer

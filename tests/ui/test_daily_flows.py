@@ -1,7 +1,7 @@
 """Issue 14: the daily flows a förbundschef and a samordnare use, driven through the widgets."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from finsamdesk.services import applications
 from finsamdesk.ui.main_window import MainWindow
@@ -40,3 +40,63 @@ def test_ctrl_n_from_any_page_opens_the_new_application_with_the_cursor_in_its_n
     qtbot.keyClicks(focused, "Nya steg")
     assert editor.save_now()
     assert applications.load(window.db, editor.current_id).name == "Nya steg"
+
+
+# ---------------------------------------------------------------- 2, 3: a new participant
+@pytest.fixture
+def register(example_window, asked, answers, qtbot):
+    """The example's Deltagare page, unlocked, its Register tab in view."""
+    w = example_window()
+    w.nav.setCurrentRow(ROW["participants"])
+    qtbot.waitUntil(lambda: w.participants.key is not None)
+    return w.participants.register
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """QMessageBox.question answered from `answers.queue` (Yes when empty); the questions asked are kept."""
+    class Answers:
+        queue: list = []
+        asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        Answers.asked.append(text)
+        return Answers.queue.pop(0) if Answers.queue else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return Answers
+
+
+def _insats_counting(tab, mode: str) -> tuple[int, str]:
+    from finsamdesk.services import participants
+
+    chosen = [(c.id, c.name) for c in participants.insatser(tab.db) if participants.mode_of(tab.db, c.id) == mode]
+    return chosen[-1]  # the last by name: never the one a fallback to "the first" would give
+
+
+def test_ny_deltagare_with_the_register_filtered_to_an_insats_is_for_that_insats(register, qtbot):
+    insats_id, name = _insats_counting(register, "individ")
+    register.insats.setCurrentIndex(register.insats.findData(insats_id))
+    qtbot.mouseClick(register.new_button, Qt.MouseButton.LeftButton)
+    assert register.form.fields["insats_id"].currentData() == insats_id
+    assert register.form.fields["insats_id"].currentText() == name
+
+
+def test_ny_deltagare_for_an_insats_that_only_counts_asks_to_switch_it(register, answers, qtbot):
+    from finsamdesk.services import participants
+
+    insats_id, name = _insats_counting(register, "antal")
+    register.insats.setCurrentIndex(register.insats.findData(insats_id))
+    answers.queue = [QMessageBox.StandardButton.No]
+    qtbot.mouseClick(register.new_button, Qt.MouseButton.LeftButton)
+    assert len(answers.asked) == 1 and name in answers.asked[0] and "antal" in answers.asked[0].lower()
+    assert not register.form.isEnabled(), "no form for another insats"
+    assert name in register.message.text() and participants.mode_of(register.db, insats_id) == "antal"
+
+    qtbot.mouseClick(register.new_button, Qt.MouseButton.LeftButton)  # Yes: the insats keeps a register now
+    assert participants.mode_of(register.db, insats_id) == "individ"
+    assert register.mode.currentData() == "individ"
+    assert register.form.isEnabled() and register.form.fields["insats_id"].currentData() == insats_id
+    register.page.undo_stack.undo()
+    assert participants.mode_of(register.db, insats_id) == "antal"
+

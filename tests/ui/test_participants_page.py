@@ -14,30 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from finsamdesk.domain.text import sort_key
 from finsamdesk.services import participants
-from finsamdesk.services.demo_participants import EXAMPLE_PASSPHRASE
 from finsamdesk.ui.pages import ROW
 from finsamdesk.ui.participants import dialogs
 from finsamdesk.ui.participants.register_model import MASK_PNR
 from tests.fixtures.participant_files import import_file, invented_rows
-
-
-@pytest.fixture
-def asked(monkeypatch):
-    """Answers the passphrase dialog with `asked.answer`; counts how often it was shown."""
-    class Answer:
-        answer = EXAMPLE_PASSPHRASE
-        count = 0
-
-    def exec_(dialog):
-        Answer.count += 1
-        for field in dialog.fields.values():
-            field.setText(Answer.answer)
-        dialog._accept()
-        Answer.message = dialog.message.text()
-        return dialog.result()
-
-    monkeypatch.setattr(dialogs.PassphraseDialog, "exec", exec_)
-    return Answer
 
 
 @pytest.fixture

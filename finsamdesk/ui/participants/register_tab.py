@@ -320,10 +320,14 @@ class RegisterTab(QWidget):
         return True
 
     def new_participant(self) -> None:
+        """A new record for the insats the list is filtered to (asking to give it a register when it only counts
+        participants); with "Alla insatser", for the first insats with a register, its choice in focus."""
         if not self.save_if_dirty():
             return
+        insats_id = self.chosen_insats
+        if insats_id is not None and not self._keeps_register(insats_id):
+            return
         choices = self._insats_choices()
-        insats_id = self.chosen_insats if any(i == self.chosen_insats for i, _ in choices) else None
         if insats_id is None:
             if not choices:
                 self.message.show_error(self.tr("Ingen insats för register över enskilda deltagare. Välj en insats "
@@ -334,7 +338,27 @@ class RegisterTab(QWidget):
         self.table.clearSelection()
         self.form.show_participant(Participant(insats_id, start=date.today()), choices,
                                    service.categories(self.database), self.page.key is None)
-        self.form.fields["code"].setFocus()
+        self.form.fields["code" if self.chosen_insats is not None else "insats_id"].setFocus()
+
+    def _keeps_register(self, insats_id: int) -> bool:
+        """True when the insats has a register of individual participants, or the user gives it one now."""
+        if service.mode_of(self.database, insats_id) == "individ":
+            return True
+        name = self.insats.currentText()
+        if not confirm(self, self.tr("Ny deltagare"), self.tr(
+                "”%s” redovisar bara antal deltagare per period, inte enskilda deltagare.\n\nByta redovisning till "
+                "”%s” och lägga till deltagaren?") % (name, MODES["individ"].lower())):
+            self.message.show_info(self.tr("Ingen deltagare lades till: ”%s” redovisar antal per period. Byt under "
+                                           "Redovisning för att föra register.") % name)
+            return False
+        try:
+            self.page.push(changes.set_mode(self.database, insats_id, "individ"))
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
+            return False
+        self._show_mode()
+        self.message.show_info(self.tr("”%s” redovisar nu: %s (Ctrl+Z ångrar).") % (name, MODES["individ"].lower()))
+        return True
 
     def delete_current(self) -> None:
         if self.current_id is None:
