@@ -100,3 +100,50 @@ def test_ny_deltagare_for_an_insats_that_only_counts_asks_to_switch_it(register,
     register.page.undo_stack.undo()
     assert participants.mode_of(register.db, insats_id) == "antal"
 
+
+def _personnummer() -> str:
+    from finsamdesk.domain.identifiers import luhn_check_digit
+
+    return "19850315-123" + luhn_check_digit("850315123")
+
+
+def test_a_new_participant_takes_personnummer_and_name_as_typed_at_once(register, qtbot):
+    from finsamdesk.services import participants
+
+    insats_id, _ = _insats_counting(register, "individ")
+    register.insats.setCurrentIndex(register.insats.findData(insats_id))
+    qtbot.mouseClick(register.new_button, Qt.MouseButton.LeftButton)
+    f = register.form.fields
+    qtbot.keyClicks(f["personnummer"], _personnummer())
+    qtbot.keyClicks(f["name"], "Test Testsson")
+    assert f["personnummer"].text() == _personnummer() and f["name"].text() == "Test Testsson"
+    qtbot.keyClicks(f["consent_date"], "2026-01-05")
+    qtbot.keyClicks(f["consent_how"], "Skriftligt")
+    qtbot.mouseClick(register.form.save_button, Qt.MouseButton.LeftButton)
+    saved = participants.load(register.db, register.current_id, register.page.key)
+    assert (saved.personnummer.replace("-", ""), saved.name) == (_personnummer().replace("-", ""), "Test Testsson")
+
+
+def test_typing_in_a_masked_field_says_it_is_masked_and_changes_nothing(register, qtbot):
+    from finsamdesk.services import participants
+
+    register.table.selectRow(0)
+    form, f = register.form, register.form.fields
+    before = participants.load(register.db, register.current_id, register.page.key)
+    assert "dold" in f["name"].toolTip().lower()
+    qtbot.keyClicks(f["name"], "X")
+    assert f["name"].text() == "••••••••"
+    assert "Visa" in form.messages["name"].text() and form.messages["name"].isVisible()
+    qtbot.mouseClick(form.reveal_button, Qt.MouseButton.LeftButton)
+    assert f["name"].text() == before.name and not form.messages["name"].isVisible()
+
+
+def test_a_new_participant_while_the_register_is_locked_says_why_the_identifiers_wait(register, qtbot):
+    register.page.lock()
+    insats_id, _ = _insats_counting(register, "individ")
+    register.insats.setCurrentIndex(register.insats.findData(insats_id))
+    qtbot.mouseClick(register.new_button, Qt.MouseButton.LeftButton)
+    f, form = register.form.fields, register.form
+    assert "låst" in f["personnummer"].placeholderText().lower()
+    qtbot.keyClicks(f["personnummer"], "1")
+    assert f["personnummer"].text() == "" and "Visa" in form.messages["personnummer"].text()

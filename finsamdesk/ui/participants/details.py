@@ -3,8 +3,10 @@ when the register is unlocked); locked, they cannot be seen or changed but the r
 from __future__ import annotations
 
 import copy
+from typing import cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +30,7 @@ LABELS = {"code": "Deltagar-id", "insats_id": "Insats", "personnummer": "Personn
           "consent_how": "Samtycke, hur", "note": "Anteckning"}
 IDENTIFIERS = ("personnummer", "name", "note")
 MASK = "••••••••"
+MASKED_STYLE = "color: #777;"
 
 
 class ParticipantForm(QWidget):
@@ -98,6 +101,8 @@ class ParticipantForm(QWidget):
         layout.addWidget(self.gallrad)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        for name in IDENTIFIERS:
+            self.fields[name].installEventFilter(self)
         self.setEnabled(False)
 
     def _reveal_clicked(self, checked: bool) -> None:
@@ -110,33 +115,57 @@ class ParticipantForm(QWidget):
 
     def _apply_masking(self) -> None:
         """Hidden identifiers are a fixed row of dots (not the value behind a password echo, which would still
-        tell its length and keep it in the widget); shown, the real values can be edited."""
+        tell its length and keep it in the widget), grey, and say so (tooltip, placeholder, a message when typed
+        into); shown, the real values can be edited."""
         p = self.participant
         assert p is not None  # a record is shown
         hidden = self.locked or not self.revealed
         has = (p.has_personnummer, p.has_name, p.has_note) if self.locked else (
             bool(p.personnummer), bool(p.name), bool(p.note))
+        cue = self._masked_cue() if hidden else ""
         if hidden:
             for name, present in zip(("personnummer", "name"), has, strict=False):  # the note is never masked
                 self.lines[name].setText(MASK if present else "")
             self.note.setPlainText("")
-            self.note.setPlaceholderText(self.tr("(dold – tryck Visa)") if has[2] else "")
         else:
             self.lines["personnummer"].setText(format_personnummer(p.personnummer))
             self.lines["name"].setText(p.name)
             self.note.setPlainText(p.note)
-            self.note.setPlaceholderText("")
+        self.lines["personnummer"].setPlaceholderText(f"({cue})" if hidden else "ÅÅÅÅMMDD-NNNN")
+        self.lines["name"].setPlaceholderText(f"({cue})" if hidden else "")
+        self.note.setPlaceholderText(f"({cue})" if hidden else "")
         for name in ("personnummer", "name"):
             self.lines[name].setReadOnly(hidden)
         self.note.setReadOnly(hidden)
+        for name in IDENTIFIERS:
+            self.fields[name].setToolTip(cue)
+            self.fields[name].setStyleSheet(MASKED_STYLE if hidden else "")
+            self.messages[name].clear_message()
         self.reveal_button.setChecked(not hidden)
         self.reveal_button.setText(self.tr("Dölj") if not hidden else self.tr("Visa"))
+
+    def _masked_cue(self) -> str:
+        if self.locked:
+            return self.tr("låst – tryck Visa och ange lösenfrasen för att se och ändra")
+        return self.tr("dold – tryck Visa för att se och ändra")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        """Typing into a hidden identifier changes nothing: say why beside the field, instead of ignoring it."""
+        if event.type() == QEvent.Type.KeyPress and self.participant is not None and (
+                self.locked or not self.revealed):
+            name = next((n for n in IDENTIFIERS if self.fields[n] is watched), None)
+            key = cast(QKeyEvent, event)
+            if name is not None and (key.text().isprintable() and key.text()
+                                     or key.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
+                self.messages[name].show_warning(self.tr("%s är %s.") % (self.tr(LABELS[name]), self._masked_cue()))
+        return False
 
     def show_participant(self, p: Participant | None, insatser: list[tuple[int, str]], categories: list[Category],
                          locked: bool) -> None:
         """`insatser`: (id, name) of the insatser with a register."""
         self.participant = copy.deepcopy(p)
-        self.locked, self.revealed = locked, False
+        self.locked = locked
+        self.revealed = p is not None and p.id is None and not locked  # a new record is typed into at once
         self.setEnabled(p is not None)
         for message in (*self.messages.values(), self.message):
             message.clear_message()
