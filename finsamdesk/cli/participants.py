@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..domain.participants import months, percent
+from ..domain.participant_statistics import CountTable, months, percent
+from ..domain.participants import MODES
 from ..services import insatser, participant_files, participants
 from ..services.output import write_file_atomic
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError, year
@@ -115,8 +116,11 @@ def import_participants(args, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _counts(label: str, g) -> list[str]:
-    return [label, str(g.women), str(g.men), str(g.total)]
+def _table(t: CountTable, share: bool = False) -> str:
+    """Every table as the window shows it: the parts, the total, then the "varav" rows beside it."""
+    headers = [t.heading, "Kvinnor", "Män", "Totalt", *(["Andel"] if share else [])]
+    return table(headers, [[label, str(g.women), str(g.men), str(g.total), *([percent(t.share(g))] if share else [])]
+                           for label, g, _kind in t.lines()], {1, 2, 3, 4})
 
 
 def show_statistics(args, ctx: Context) -> int:
@@ -130,14 +134,16 @@ def show_statistics(args, ctx: Context) -> int:
         return EXIT_OK
     s = participant_files.statistics(db, year_, insats_id)
     print(f"Deltagarstatistik {year_ or 'hela tiden'} – {s.scope}\n")
-    print(table(["", "Kvinnor", "Män", "Totalt"], [_counts(label, g) for label, g in (
-        ("Deltagare", s.participants), ("varav nya", s.new), ("varav avslutade", s.ended))], {1, 2, 3}))
-    print()
-    print(table(["Ålder vid start", "Kvinnor", "Män", "Totalt"], [_counts(label, g) for label, g in s.age_bands],
-                {1, 2, 3}))
-    print()
-    print(table(["Utfall vid avslut", "Kvinnor", "Män", "Totalt", "Andel"],
-                [[*_counts(label, g), percent(s.outcome_share(label))] for label, g in s.outcomes], {1, 2, 3, 4}))
+    print("\n\n".join([_table(s.participant_table), _table(s.ages), _table(s.outcomes, share=True)]))
+    if insats_id is None:
+        lines = [(line.name, MODES.get(line.mode, line.mode), line.stats)
+                 for line in participant_files.per_insats(db, year_)] + [("Summa", "", s)]
+        print()
+        print(table(["Per insats", "Redovisning", "Kvinnor", "Män", "Totalt", "Nya", "Avslutade",
+                     "Kostnad per deltagare"],
+                    [[cut(name, 40), mode, *(str(n) for n in (x.participants.women, x.participants.men,
+                                                               x.participants.total, x.new.total, x.ended.total)),
+                      kr(x.cost_per_participant) or "–"] for name, mode, x in lines], {2, 3, 4, 5, 6, 7}))
     women, men, everyone = (months(d) or "–" for d in s.average_days)
     print(f"\nGenomsnittlig tid för avslutade: kvinnor {women}, män {men}, alla {everyone}.")
     print(f"Utfall: {kr(s.utfall) or '–'}. Kostnad per deltagare: {kr(s.cost_per_participant) or '–'}.")

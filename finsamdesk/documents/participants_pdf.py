@@ -17,19 +17,13 @@ from reportlab.platypus import (
 
 from ..domain.identifiers import format_personnummer
 from ..domain.money import format_kr
-from ..domain.participants import (
-    GENDERS,
-    ExtractItem,
-    GenderSplit,
-    InsatsLine,
-    Statistics,
-    months,
-    percent,
-)
+from ..domain.participant_statistics import BESIDE, SUM, CountTable, InsatsLine, Statistics, months, percent
+from ..domain.participants import GENDERS, ExtractItem, GenderSplit
 from .pdf_common import (
     CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
+    FONT_ITALIC,
     GRID,
     HEADER_FILL,
     TableCommands,
@@ -77,44 +71,42 @@ def _split_cells(split: GenderSplit) -> list[str]:
     return [str(split.women), str(split.men), str(split.total)]
 
 
+AGE_NOTE = "Ålder = startår − födelseår. 16–29 ingår i de andra grupperna och visas vid sidan av dem."
+OUTCOME_NOTE = "Andelen är av alla som avslutades, också de som bara räknas som antal."
+
+
+def _count_table(table: CountTable, share: bool) -> Table:
+    """The parts, the total in bold, then the "varav" rows in italics (they are no part of the sum)."""
+    number = 22 * mm
+    columns = 4 if share else 3
+    rows: TableRows = [[table.label, "Kvinnor", "Män", "Totalt", *(["Andel"] if share else [])]]
+    kinds = []
+    for label, split, kind in table.lines():
+        rows.append([label, *_split_cells(split), *([percent(table.share(split))] if share else [])])
+        kinds.append(kind)
+    out = _table(rows, [CONTENT_WIDTH - columns * number, *[number] * columns])
+    style: TableCommands = []
+    for r, kind in enumerate(kinds, start=1):
+        if kind == SUM:
+            style += [("FONT", (0, r), (-1, r), FONT_BOLD, 9), ("LINEABOVE", (0, r), (-1, r), 0.6, GRID)]
+        elif kind == BESIDE:
+            style.append(("FONT", (0, r), (-1, r), FONT_ITALIC, 9))
+    out.setStyle(TableStyle(style))
+    return out
+
+
 # ---------------------------------------------------------------- statistics
 def statistics_pdf(stats: Statistics, lines: list[InsatsLine], forbund_name: str, today: date) -> bytes:
     s = styles()
     title = f"Deltagarstatistik {stats.year}" if stats.year is not None else "Deltagarstatistik, hela tiden"
     story: list[Flowable] = [Paragraph(esc(title), s.title), Paragraph(esc(stats.scope), s.subtitle)]
-    number = 22 * mm
-    label_width = CONTENT_WIDTH - 3 * number
 
-    story.append(Paragraph("Deltagare", s.heading))
-    rows = [["", "Kvinnor", "Män", "Totalt"], ["Deltagare", *_split_cells(stats.participants)],
-            ["varav nya", *_split_cells(stats.new)], ["varav avslutade", *_split_cells(stats.ended)]]
-    if stats.from_counts.total > 0:
-        rows.append(["varav endast antal (ingen ålder eller utfall)", *_split_cells(stats.from_counts)])
-    story.append(_table(rows, [label_width, *[number] * 3]))
-
-    story.append(Paragraph("Ålder vid start", s.heading))
-    rows = [["Åldersgrupp", "Kvinnor", "Män", "Totalt"]]
-    rows += [[label, *_split_cells(split)] for label, split in stats.age_bands]
-    story.append(_table(rows, [label_width, *[number] * 3]))
-    note = "Ålder = startår − födelseår. 16–29 räknas vid sidan av de andra grupperna."
-    if stats.from_counts.total > 0:
-        note += " Deltagare som bara räknas som antal ingår inte."
-    story += [Spacer(1, 3), Paragraph(esc(note), s.small)]
-
-    story.append(Paragraph("Utfall vid avslut", s.heading))
-    ended_in_register = sum(split.total for _, split in stats.outcomes)
-    if not stats.ended.total:
-        story.append(Paragraph("Ingen deltagare avslutades.", s.body))
-    elif not ended_in_register:
-        story.append(Paragraph("Utfall finns bara för deltagare i register, och ingen av dem avslutades.", s.body))
-    else:
-        rows = [["Utfall", "Kvinnor", "Män", "Totalt", "Andel"]]
-        rows += [[label, *_split_cells(split), percent(stats.outcome_share(label))] for label, split in stats.outcomes]
-        story.append(_table(rows, [CONTENT_WIDTH - 4 * number, *[number] * 4]))
-        if ended_in_register < stats.ended.total:
-            story += [Spacer(1, 3), Paragraph(esc(
-                f"Andelarna gäller de {ended_in_register} avslutade i register; "
-                f"{stats.ended.total - ended_in_register} avslutade räknas bara som antal."), s.small)]
+    for table, share, note in ((stats.participant_table, False, ""), (stats.ages, False, AGE_NOTE),
+                               (stats.outcomes, True, OUTCOME_NOTE)):
+        story.append(Paragraph(esc(table.heading), s.heading))
+        story.append(_count_table(table, share))
+        if note:
+            story += [Spacer(1, 3), Paragraph(esc(note), s.small)]
 
     women, men, everyone = (_or_dash(months(d)) for d in stats.average_days)
     story += [Paragraph("Tid i insatsen", s.heading),
@@ -125,7 +117,7 @@ def statistics_pdf(stats: Statistics, lines: list[InsatsLine], forbund_name: str
               Paragraph(esc(f"Kostnad per deltagare: {_or_dash(format_kr(stats.cost_per_participant))}"), s.body)]
 
     if lines:
-        story += [CondPageBreak(45 * mm), Paragraph("Per insats", _free_heading()), _per_insats_table(lines)]
+        story += [CondPageBreak(45 * mm), Paragraph("Per insats", _free_heading()), _per_insats_table(lines, stats)]
     return _build(story, "Deltagarstatistik", forbund_name, today)
 
 
@@ -135,8 +127,9 @@ def _free_heading() -> ParagraphStyle:
     return ParagraphStyle("heading_free", parent=styles().heading, keepWithNext=False)
 
 
-def _per_insats_table(lines: list[InsatsLine]) -> Table:
-    """Eight columns: a smaller font and tighter padding leave the insats name room to wrap."""
+def _per_insats_table(lines: list[InsatsLine], stats: Statistics) -> Table:
+    """Eight columns: a smaller font and tighter padding leave the insats name room to wrap. The last row is Summa,
+    the förbund's figures: the rows above add up to it."""
     s = styles()
     cell = ParagraphStyle("cell_small", parent=s.cell, fontSize=8, leading=10)
     bold = ParagraphStyle("cell_small_bold", parent=s.cell_bold, fontSize=8, leading=10)
@@ -144,13 +137,16 @@ def _per_insats_table(lines: list[InsatsLine]) -> Table:
     heads = ["Kvinnor", "Män", "Totalt", "Nya", "Avslutade", "Kostnad per deltagare"]
     rows: TableRows = [[Paragraph("Insats", bold), Paragraph("Redovisning", bold),
                          *(Paragraph(h, right) for h in heads)]]
-    for line in lines:
-        st = line.stats
-        rows.append([Paragraph(esc(line.name), cell), MODE_SHORT.get(line.mode, line.mode),
-                     *_split_cells(st.participants), str(st.new.total), str(st.ended.total),
+    for name, mode, st in [*((Paragraph(esc(line.name), cell), MODE_SHORT.get(line.mode, line.mode), line.stats)
+                             for line in lines), (Paragraph("Summa", bold), "", stats)]:
+        rows.append([name, mode, *_split_cells(st.participants), str(st.new.total), str(st.ended.total),
                      _or_dash(format_kr(st.cost_per_participant))])
     widths = [w * mm for w in (23.5, 16, 10.5, 13, 10, 19.5, 25.5)]
-    return _table(rows, [CONTENT_WIDTH - sum(widths), *widths], numbers_from=2, size=8, padding=4)
+    table = _table(rows, [CONTENT_WIDTH - sum(widths), *widths], numbers_from=2, size=8, padding=4)
+    last = len(rows) - 1
+    table.setStyle(TableStyle([("FONT", (0, last), (-1, last), FONT_BOLD, 8),
+                               ("LINEABOVE", (0, last), (-1, last), 0.6, GRID)]))
+    return table
 
 
 # ---------------------------------------------------------------- registerutdrag

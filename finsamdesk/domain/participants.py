@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import NamedTuple
 
 from .dates import add_months
 from .identifiers import IdentifierError, parse_personnummer
@@ -20,18 +19,12 @@ MODES_SHORT = {"antal": "Antal per period", "individ": "Enskilda deltagare"}
 GENDERS = {"kvinna": "Kvinna", "man": "Man"}
 CATEGORY_KINDS = {"forsorjning": "Försörjning vid start", "utfall": "Utfall vid avslut"}  # defaults: schema m003
 CONSENT_WAYS = ("Skriftligt", "Muntligt", "Digitalt")
-# Ages at the start (start year − birth year). 16–29 (unga) overlaps the ESF bands and is counted beside them.
-AGE_BANDS = (("15–24", 15, 24), ("25–54", 25, 54), ("55–64", 55, 64))
-YOUNG_BAND = ("16–29", 16, 29)
-OTHER_AGES, AGE_MISSING = "Övriga åldrar", "Ålder saknas"
-OUTCOME_MISSING = "Utfall saknas"
 DEFAULT_LOCK_MINUTES = 10
 DEFAULT_GALLRING_YEARS = 2
 MIN_PASSPHRASE = 10
 CODE_MAX = 40
 PERSONNUMMER_LIKE = re.compile(r"(?<![0-9])([0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])")  # in a clear-text field
 TEXT_MAX = {"name": 200, "note": 10_000, "consent_how": 200}  # what a form field (or a cell) may hold
-DAYS_PER_MONTH = 365.25 / 12
 IDENTIFIER_FIELDS = {"personnummer": "personnummer", "name": "namn", "note": "anteckning"}
 
 
@@ -216,7 +209,7 @@ def count_warnings(periods: list[CountPeriod]) -> list[str]:
     return out
 
 
-# ---------------------------------------------------------------- statistics
+# ---------------------------------------------------------------- a count by gender
 @dataclass(frozen=True)
 class GenderSplit:
     women: int = 0
@@ -229,138 +222,8 @@ class GenderSplit:
     def __add__(self, other: GenderSplit) -> GenderSplit:
         return GenderSplit(self.women + other.women, self.men + other.men)
 
-
-class Facts(NamedTuple):
-    """What statistics need of one participation: no identifiers. (A NamedTuple: 100 000 of them are made
-    for the förbund's statistics, three times faster than frozen dataclasses.)"""
-
-    insats_id: int
-    gender: str
-    birth_year: int | None
-    start: date
-    end: date | None
-    outcome: str | None  # the outcome category's label
-
-
-@dataclass(frozen=True)
-class Statistics:
-    scope: str  # "Hela förbundet" or the insats's name
-    year: int | None  # None: the whole time
-    participants: GenderSplit
-    new: GenderSplit
-    ended: GenderSplit
-    age_bands: tuple[tuple[str, GenderSplit], ...]  # individual records only
-    outcomes: tuple[tuple[str, GenderSplit], ...]  # of those who ended, individual records only
-    average_days: tuple[float | None, float | None, float | None]  # women, men, all; of those who ended
-    from_counts: GenderSplit  # of `participants`, those only counted (no age, no outcome)
-    utfall: int | None  # öre: invoiced for the insatser in scope (in the year)
-
-    @property
-    def cost_per_participant(self) -> int | None:
-        """Utfall ÷ participants, in öre rounded to whole kronor (None without participants or before anything
-        is invoiced: 0 kr a participant would read as a free insats)."""
-        if not self.participants.total or not self.utfall:
-            return None
-        return round(self.utfall / self.participants.total / 100) * 100
-
-    def outcome_share(self, label: str) -> float | None:
-        """The share (0–1) of those who ended, individual records, with this outcome."""
-        ended = sum(split.total for _, split in self.outcomes)
-        found = dict(self.outcomes).get(label)
-        return found.total / ended if ended and found else (0.0 if ended else None)
-
-
-def active_in(f: Facts, year: int | None) -> bool:
-    if year is None:
-        return True
-    return f.start <= date(year, 12, 31) and (f.end is None or f.end >= date(year, 1, 1))
-
-
-def _counted(periods: list[CountPeriod], year: int | None) -> tuple[GenderSplit, GenderSplit, GenderSplit]:
-    """(taking part, new, ended) from count periods: those in the first period plus the new ones after it."""
-    taking, new, ended = GenderSplit(), GenderSplit(), GenderSplit()
-    by_insats: dict[int, list[CountPeriod]] = {}
-    for c in periods:
-        if year is None or c.start.year == year:
-            by_insats.setdefault(c.insats_id, []).append(c)
-    for rows in by_insats.values():
-        rows.sort(key=lambda c: c.start)
-        taking += rows[0].taking_part
-        for c in rows:
-            new += GenderSplit(c.new_women, c.new_men)
-            ended += GenderSplit(c.ended_women, c.ended_men)
-        for c in rows[1:]:
-            taking += GenderSplit(c.new_women, c.new_men)
-    return taking, new, ended
-
-
-def _mean(values: list[int]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _age_band(age: int) -> str:
-    return next((name for name, lo, hi in AGE_BANDS if lo <= age <= hi), OTHER_AGES)
-
-
-def compute_statistics(scope: str, year: int | None, facts: list[Facts], periods: list[CountPeriod],
-                       outcome_labels: list[str], utfall: int | None = None) -> Statistics:
-    """Participants by gender and age band, outcome shares, average time, for the year (None: all time).
-
-    A participant counts in a year when taking part some day of it; `new` started and `ended` ended in it.
-    Age is start year − birth year. One pass over the facts (100 000 of them for a förbund's year).
-    """
-    first, last = (date(year, 1, 1), date(year, 12, 31)) if year else (date.min, date.max)
-    band_names = [*(b[0] for b in AGE_BANDS), YOUNG_BAND[0], OTHER_AGES, AGE_MISSING]
-    bands = {name: [0, 0] for name in band_names}
-    known = set(outcome_labels)
-    outcomes = {label: [0, 0] for label in [*outcome_labels, OUTCOME_MISSING]}
-    active, started, ended = [0, 0], [0, 0], [0, 0]
-    days: tuple[list[int], list[int]] = ([], [])
-    young_lo, young_hi = YOUNG_BAND[1], YOUNG_BAND[2]
-    for f in facts:
-        g = 0 if f.gender == "kvinna" else 1 if f.gender == "man" else None
-        if g is None or f.start > last or (f.end is not None and f.end < first):
-            continue
-        active[g] += 1
-        if year is None or f.start.year == year:
-            started[g] += 1
-        if f.birth_year:
-            age = f.start.year - f.birth_year
-            bands[_age_band(age)][g] += 1
-            if young_lo <= age <= young_hi:
-                bands[YOUNG_BAND[0]][g] += 1
-        else:
-            bands[AGE_MISSING][g] += 1
-        if f.end is not None and (year is None or f.end.year == year):
-            ended[g] += 1
-            outcomes[f.outcome if f.outcome in known else OUTCOME_MISSING][g] += 1
-            days[g].append((f.end - f.start).days)
-    counted, counted_new, counted_ended = _counted(periods, year)
-    return Statistics(
-        scope, year, GenderSplit(*active) + counted, GenderSplit(*started) + counted_new,
-        GenderSplit(*ended) + counted_ended, tuple((name, GenderSplit(*bands[name])) for name in band_names),
-        tuple((label, GenderSplit(*split)) for label, split in outcomes.items()
-              if label != OUTCOME_MISSING or any(split)),
-        (_mean(days[0]), _mean(days[1]), _mean(days[0] + days[1])), counted, utfall)
-
-
-def months(days: float | None) -> str:
-    """Average time as Swedish text: `4,2 mån`."""
-    return "" if days is None else f"{days / DAYS_PER_MONTH:.1f}".replace(".", ",") + " mån"
-
-
-def percent(share: float | None) -> str:
-    return "" if share is None else f"{share * 100:.0f} %"
-
-
-@dataclass(frozen=True)
-class InsatsLine:
-    """One insats in the förbund's statistics: its participants and cost per participant in the year."""
-
-    insats_id: int
-    name: str
-    mode: str
-    stats: Statistics
+    def __sub__(self, other: GenderSplit) -> GenderSplit:
+        return GenderSplit(self.women - other.women, self.men - other.men)
 
 
 @dataclass

@@ -13,15 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain import participant_statistics as counting
 from ..domain import participants as rules
-from ..domain.participants import (
-    ExtractItem,
-    GallringPlan,
-    ImportRowError,
-    InsatsLine,
-    Participant,
-    Statistics,
-)
+from ..domain.participant_statistics import InsatsLine, Statistics
+from ..domain.participants import ExtractItem, GallringPlan, ImportRowError, Participant
 from ..domain.text import fold
 from ..store import participants as store
 from . import participants, registers
@@ -208,11 +203,11 @@ def statistics(db: sqlite_utils.Database, year: int | None, insats_id: int | Non
     outcomes = [c.label for c in participants.categories(db, "utfall")]
     utfall = store.utfall_by_insats(db, year)
     if insats_id is not None:
-        return rules.compute_statistics(store.insats_names(db).get(insats_id, ""), year, facts, periods, outcomes,
+        return counting.compute_statistics(store.insats_names(db).get(insats_id, ""), year, facts, periods, outcomes,
                                         utfall.get(insats_id, 0))
-    with_people = {f.insats_id for f in facts if rules.active_in(f, year)} | {
+    with_people = {f.insats_id for f in facts if counting.active_in(f, year)} | {
         c.insats_id for c in periods if year is None or c.start.year == year}
-    return rules.compute_statistics(FORBUND, year, facts, periods, outcomes,
+    return counting.compute_statistics(FORBUND, year, facts, periods, outcomes,
                                     sum(utfall.get(i, 0) for i in with_people))
 
 
@@ -223,7 +218,7 @@ def per_insats(db: sqlite_utils.Database, year: int | None) -> list[InsatsLine]:
     utfall, names, modes = store.utfall_by_insats(db, year), store.insats_names(db), store.modes(db)
     facts_by: dict[int, list] = {}
     for f in facts:
-        if rules.active_in(f, year):
+        if counting.active_in(f, year):
             facts_by.setdefault(f.insats_id, []).append(f)
     periods_by: dict[int, list] = {}
     for c in periods:
@@ -232,7 +227,7 @@ def per_insats(db: sqlite_utils.Database, year: int | None) -> list[InsatsLine]:
     from ..domain.text import sort_key
 
     lines = [InsatsLine(i, names.get(i, ""), modes.get(i, "antal"),
-                        rules.compute_statistics(names.get(i, ""), year, facts_by.get(i, []), periods_by.get(i, []),
+                        counting.compute_statistics(names.get(i, ""), year, facts_by.get(i, []), periods_by.get(i, []),
                                                  outcomes, utfall.get(i, 0)))
              for i in facts_by.keys() | periods_by.keys()]
     return sorted(lines, key=lambda line: sort_key(line.name))

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..domain.participants import Category, CountPeriod, Facts, Participant
+from ..domain.participant_statistics import Facts
+from ..domain.participants import Category, CountPeriod, Participant
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now

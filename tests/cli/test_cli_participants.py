@@ -48,7 +48,7 @@ def test_template_import_stats_export_and_gallring(capsys, register_file, tmp_pa
     assert code == 0 and "40 deltagare." in out and "T00001" in out
     assert "Testsson" not in out and not re.search(r"\d{8}-\d{4}", out)
     code, out, _ = run(capsys, "--file", register_file, "participants", "stats")
-    assert code == 0 and re.search(r"Deltagare\s+20\s+20\s+40", out) and "Ålder vid start" in out
+    assert code == 0 and re.search(r"I register\s+20\s+20\s+40", out) and "Ålder vid start" in out
     code, _, err = run(capsys, "--file", register_file, "participants", "stats", "--out", tmp_path / "s.txt")
     assert code == 2 and ".xlsx eller .pdf" in err
 

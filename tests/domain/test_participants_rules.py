@@ -1,4 +1,5 @@
-"""Deltagare: personnummer, the participant form's rules, gallring, counts per period and the statistics."""
+"""Deltagare: personnummer, the participant form's rules, gallring and counts per period (the statistics:
+test_participant_statistics.py)."""
 import re
 from datetime import date
 
@@ -8,22 +9,15 @@ from hypothesis import strategies as st
 
 from finsamdesk.domain.identifiers import IdentifierError, luhn_ok, parse_personnummer
 from finsamdesk.domain.participants import (
-    AGE_MISSING,
-    OTHER_AGES,
-    OUTCOME_MISSING,
     CountPeriod,
-    Facts,
     GenderSplit,
     ImportRowError,
     Participant,
-    compute_statistics,
     count_warnings,
     gallring_due,
     gallring_fields,
-    months,
     overlaps,
     passphrase_problem,
-    percent,
     validate_count_period,
     validate_participant,
 )
@@ -355,94 +349,3 @@ def test_count_warnings():
     assert len(warnings) == 1
     assert warnings[0].startswith("2025-05-01–2025-08-31: pågående kvinnor borde vara 5")
     assert "inte 6" in warnings[0]
-
-
-# ---------------------------------------------------------------- statistics
-LABELS = ["Arbete", "Studier", "Annat"]
-FACTS = [
-    # woman, 24 at start, started before 2025 and ended in it: 486 days
-    Facts(1, "kvinna", 2000, date(2024, 3, 1), date(2025, 6, 30), "Arbete"),
-    # man, 70 at start, new and still taking part
-    Facts(1, "man", 1955, date(2025, 2, 1), None, None),
-    # man without birth year, new and ended in 2025 (59 days) without an outcome
-    Facts(1, "man", None, date(2025, 1, 10), date(2025, 3, 10), None),
-    # woman who ended before 2025 / starts after it
-    Facts(1, "kvinna", 1990, date(2023, 1, 1), date(2024, 12, 31), "Annat"),
-    Facts(1, "kvinna", 1995, date(2026, 1, 5), None, None),
-    # woman, 40, new and ended (121 days)
-    Facts(1, "kvinna", 1985, date(2025, 9, 1), date(2025, 12, 31), "Studier"),
-    # man, 17: in 15–24 and in 16–29
-    Facts(1, "man", 2008, date(2025, 5, 1), None, None),
-]
-PERIODS = [T0, T1, T2, T3]
-
-
-def test_statistics_for_a_year():
-    s = compute_statistics("Hela förbundet", 2025, FACTS, PERIODS, LABELS, utfall=100_000_00)
-    counted = GenderSplit(5 + 2 + 1, 3 + 1 + 0)  # the first 2025 period's participants, then new ones
-    assert s.from_counts == counted
-    assert s.participants == GenderSplit(2, 3) + counted == GenderSplit(10, 7)
-    assert s.new == GenderSplit(1 + 6, 3 + 3)
-    assert s.ended == GenderSplit(2 + 4, 1 + 3)
-    assert dict(s.age_bands) == {
-        "15–24": GenderSplit(1, 1), "25–54": GenderSplit(1, 0), "55–64": GenderSplit(0, 0),
-        "16–29": GenderSplit(1, 1), OTHER_AGES: GenderSplit(0, 1), AGE_MISSING: GenderSplit(0, 1)}
-    assert s.outcomes == (("Arbete", GenderSplit(1, 0)), ("Studier", GenderSplit(1, 0)),
-                          ("Annat", GenderSplit(0, 0)), (OUTCOME_MISSING, GenderSplit(0, 1)))
-    assert s.average_days == (303.5, 59.0, 222.0)
-    assert s.cost_per_participant == 588_200  # 100 000 kr / 17 = 5 882,35 kr
-    assert s.outcome_share("Arbete") == pytest.approx(1 / 3)
-    assert s.outcome_share("Annat") == 0.0 and s.outcome_share("Finns inte") == 0.0
-    assert percent(s.outcome_share(OUTCOME_MISSING)) == "33 %"
-
-
-def test_statistics_for_all_time():
-    s = compute_statistics("Spränget", None, FACTS, PERIODS, LABELS)
-    counted = GenderSplit(2 + 3 + 2 + 1, 1 + 2 + 1 + 0)
-    assert s.year is None and s.from_counts == counted
-    assert s.participants == GenderSplit(4, 3) + counted
-    assert s.new == GenderSplit(4, 3) + GenderSplit(8, 4)
-    assert s.ended == GenderSplit(3, 1) + GenderSplit(4, 3)
-    assert dict(s.outcomes)["Annat"] == GenderSplit(1, 0)
-    assert s.cost_per_participant is None
-
-
-def test_statistics_for_the_year_before_only_counts_that_year():
-    s = compute_statistics("Spränget", 2024, FACTS, PERIODS, LABELS)
-    assert s.from_counts == GenderSplit(2, 1)
-    assert s.participants == GenderSplit(2, 0) + GenderSplit(2, 1)  # the 2000 and 1990 women
-    assert s.ended == GenderSplit(1, 0)
-    assert dict(s.age_bands)["25–54"] == GenderSplit(1, 0)  # 2023 − 1990 = 33
-
-
-def test_taking_part_on_the_first_or_last_day_of_the_year_counts():
-    facts = [Facts(1, "kvinna", 1980, date(2024, 6, 1), date(2025, 1, 1), None),
-             Facts(1, "man", 1980, date(2025, 12, 31), None, None),
-             Facts(1, "man", 1980, date(2024, 6, 1), date(2024, 12, 31), None)]
-    s = compute_statistics("x", 2025, facts, [], LABELS)
-    assert s.participants == GenderSplit(1, 1) and s.new == GenderSplit(0, 1) and s.ended == GenderSplit(1, 0)
-
-
-def test_cost_per_participant_and_shares_without_data():
-    s = compute_statistics("x", 2025, [Facts(1, "kvinna", 1980, date(2025, 1, 1), None, None)] * 3, [], LABELS,
-                           utfall=100_000_00)
-    assert s.cost_per_participant == 3_333_300
-    assert s.outcome_share("Arbete") is None and s.average_days == (None, None, None)
-    assert OUTCOME_MISSING not in dict(s.outcomes)
-    empty = compute_statistics("x", 2025, [], [], LABELS, utfall=100_000_00)
-    assert empty.cost_per_participant is None and empty.participants.total == 0
-
-
-def test_age_band_edges():
-    facts = [Facts(1, "kvinna", 2025 - age, date(2025, 3, 1), None, None) for age in (14, 15, 16, 29, 30, 64, 65)]
-    bands = dict(compute_statistics("x", 2025, facts, [], LABELS).age_bands)
-    assert bands["15–24"].women == 2 and bands["25–54"].women == 2 and bands["55–64"].women == 1
-    assert bands["16–29"].women == 2 and bands[OTHER_AGES].women == 2
-
-
-def test_months_and_percent_as_swedish_text():
-    assert months(121.77) == "4,0 mån"
-    assert months(365.25) == "12,0 mån"
-    assert months(None) == "" and percent(None) == ""
-    assert percent(0.4) == "40 %" and percent(1.0) == "100 %" and percent(0.0) == "0 %"
-    assert months(0) == "0,0 mån"

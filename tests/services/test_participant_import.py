@@ -84,16 +84,15 @@ def test_five_bad_rows_in_ten_thousand_are_named_and_nothing_is_imported_then_th
     stats = participant_files.statistics(db, 2026)
     genders = participant_files.statistics(db, None).participants
     assert (genders.women, genders.men) == (5000, 5000)
-    assert sum(split.total for label, split in stats.age_bands if label in ("15–24", "25–54", "55–64")) \
-        + dict(stats.age_bands)["Övriga åldrar"].total == stats.participants.total
+    assert stats.ages.adds_up and stats.ages.total == stats.participants
     workbook = load_workbook(io.BytesIO(participant_files.statistics_xlsx(db, 2026)), data_only=False)
     sheet = workbook["Statistik"]
     values = {row[0].value: [c.value for c in row[1:3]] for row in sheet.iter_rows() if row[0].value}
-    assert values["Deltagare"] == [stats.participants.women, stats.participants.men]
-    assert values["15–24"] == [dict(stats.age_bands)["15–24"].women, dict(stats.age_bands)["15–24"].men]
+    assert values["I register"] == [stats.participants.women, stats.participants.men]
+    assert values["15–24"] == [dict(stats.ages.parts)["15–24"].women, dict(stats.ages.parts)["15–24"].men]
     pdf = " ".join(" ".join(p.extract_text().split()) for p in
                    pypdf.PdfReader(io.BytesIO(participant_files.statistics_pdf(db, 2026))).pages)
-    assert f"Deltagare {stats.participants.women} {stats.participants.men} {stats.participants.total}" in pdf
+    assert f"Totalt {stats.participants.women} {stats.participants.men} {stats.participants.total}" in pdf
 
     path = tmp_path / "register.sqlite"
     db.conn.close()  # the window has locked and closed the file; look into it as anyone could

@@ -217,24 +217,49 @@ def test_counts_tab_saves_a_period_and_warns_when_it_does_not_add_up(window):
     assert counts.model.rowCount() == 3
 
 
-def test_statistics_show_gender_and_age_bands_and_export(window, tmp_path):
+def _column(table, c: int) -> list[str]:
+    return [table.item(r, c).text() for r in range(table.rowCount())]
+
+
+def _adds_up_on_screen(table, total_row_label: str) -> tuple[int, int, int]:
+    """Kvinnor, Män, Totalt of the row `total_row_label` (bold), after checking that the rows above it add up to
+    it (and the rows after it are "varav" rows, in italics)."""
+    labels = _column(table, 0)
+    at = labels.index(total_row_label)
+    assert table.item(at, 0).font().bold() and all(table.item(r, 0).font().italic() for r in range(at + 1, len(labels)))
+    assert all(label.startswith("varav ") for label in labels[at + 1:])
+    numbers = [[int(table.item(r, c).text()) for c in (1, 2, 3)] for r in range(table.rowCount())]
+    assert [sum(row[c] for row in numbers[:at]) for c in range(3)] == numbers[at], labels
+    assert all(w + m == t for w, m, t in numbers)
+    return tuple(numbers[at])
+
+
+@pytest.mark.parametrize("year", [date.today().year, 0])  # the year, and Hela tiden
+def test_statistics_on_screen_add_up_and_export(window, tmp_path, year):
     page = open_page(window)
     page.tabs.setCurrentIndex(2)
     stats = page.statistics
-    year = date.today().year
     stats.year.setCurrentIndex(stats.year.findData(year))
     expected = stats.stats
-    assert [stats.participants.item(0, c).text() for c in (1, 2, 3)] == [
-        str(expected.participants.women), str(expected.participants.men), str(expected.participants.total)]
-    assert [stats.ages.item(r, 0).text() for r in range(stats.ages.rowCount())][:4] == [
-        "15–24", "25–54", "55–64", "16–29"]
-    assert stats.per_insats.rowCount() >= 3
+    everyone = (expected.participants.women, expected.participants.men, expected.participants.total)
+    assert everyone[2] > 0
+    assert _adds_up_on_screen(stats.participants, "Totalt") == everyone
+    assert _adds_up_on_screen(stats.ages, "Totalt") == everyone
+    assert _column(stats.ages, 0)[:4] == ["15–24", "25–54", "55–64", "Övriga åldrar"]
+    assert _column(stats.ages, 0)[-1] == "varav 16–29"
+    assert _adds_up_on_screen(stats.outcomes, "Avslutade") == (expected.ended.women, expected.ended.men,
+                                                               expected.ended.total)
+    per_insats = [[int(stats.per_insats.item(r, c).text()) for c in (2, 3, 4, 5, 6)]
+                  for r in range(stats.per_insats.rowCount())]
+    assert stats.per_insats.rowCount() >= 3 and _column(stats.per_insats, 0)[-1] == "Summa"
+    assert [sum(row[c] for row in per_insats[:-1]) for c in range(5)] == per_insats[-1] == [
+        *everyone, expected.new.total, expected.ended.total]
     out = tmp_path / "statistik.xlsx"
     stats.export("xlsx", str(out))
     values = {r[0].value: [c.value for c in r[1:4]] for r in load_workbook(out)["Statistik"].iter_rows()
               if r[0].value}
-    women, men, total = values["Deltagare"]
-    assert (women, men) == (expected.participants.women, expected.participants.men) and total.startswith("=B")
+    assert values["I register"][:2] == [expected.participants.women - expected.from_counts.women,
+                                        expected.participants.men - expected.from_counts.men]
 
 
 def test_gallring_from_the_page_and_the_register_model_passes_the_model_tester(window, qtbot):

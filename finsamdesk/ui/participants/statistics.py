@@ -1,5 +1,6 @@
 """Statistik: participants by gender and age band, outcome shares, time in the insats and cost per participant,
-for one insats or the whole förbund, per year or all time; the same as Excel and PDF."""
+for one insats or the whole förbund, per year or all time; the same as Excel and PDF. Every table adds up: its
+parts, its total in bold, then the "varav" rows beside it in italics."""
 from __future__ import annotations
 
 from datetime import date
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import format_kr
-from ...domain.participants import MODES, GenderSplit, Statistics, months, percent
+from ...domain.participant_statistics import BESIDE, SUM, CountTable, Statistics, months, percent
+from ...domain.participants import MODES
 from ...services import participant_files as files_service
 from ...services import participants as service
 from ..widgets import MessageLabel, item, refill
@@ -41,19 +43,31 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], kinds: list[str] | None = None, text_columns: int = 1) -> None:
+    """The rows as text, the columns after the first `text_columns` right-aligned; a row of kind SUM in bold,
+    BESIDE in italics."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
+        kind = kinds[r] if kinds else ""
         for c, text in enumerate(values):
-            table.setItem(r, c, item(text, align_right=c > 0, editable=False))
+            cell = item(text, align_right=c >= text_columns, editable=False)
+            if kind:
+                font = cell.font()
+                font.setBold(kind == SUM)
+                font.setItalic(kind == BESIDE)
+                cell.setFont(font)
+            table.setItem(r, c, cell)
     table.resizeColumnsToContents()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     height = table.horizontalHeader().height() + sum(table.rowHeight(i) for i in range(len(rows))) + 4
     table.setFixedHeight(height)
 
 
-def _split_row(label: str, split: GenderSplit) -> list[str]:
-    return [label, str(split.women), str(split.men), str(split.total)]
+def _show(widget: QTableWidget, table: CountTable, share: bool = False) -> None:
+    lines = table.lines()
+    _fill(widget, [[label, str(split.women), str(split.men), str(split.total),
+                    *([percent(table.share(split))] if share else [])] for label, split, _kind in lines],
+          [kind for _, _, kind in lines])
 
 
 class StatisticsTab(QWidget):
@@ -85,8 +99,9 @@ class StatisticsTab(QWidget):
             text_label.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(self._box("Deltagare", self.participants, self.time, self.cost), 0, 0)
-        grid.addWidget(self._box("Ålder vid start", self.ages,
-                                 QLabel(self.tr("Ålder = startår − födelseår. 16–29 räknas vid sidan av."))), 0, 1)
+        age_note = QLabel(self.tr("Ålder = startår − födelseår. 16–29 ingår i de andra grupperna och visas vid sidan "
+                                  "av dem."))
+        grid.addWidget(self._box("Ålder vid start", self.ages, age_note), 0, 1)
         grid.addWidget(self._box("Utfall vid avslut", self.outcomes), 0, 2)
         self.per_insats_box = self._box("Per insats", self.per_insats)
         self.message = MessageLabel()
@@ -137,14 +152,9 @@ class StatisticsTab(QWidget):
     def show_statistics(self) -> None:
         year, insats_id = self._chosen()
         s = self.stats = files_service.statistics(self.database, year, insats_id)
-        rows = [_split_row(self.tr("Deltagare"), s.participants), _split_row(self.tr("varav nya"), s.new),
-                _split_row(self.tr("varav avslutade"), s.ended)]
-        if s.from_counts.total:
-            rows.append(_split_row(self.tr("varav endast antal"), s.from_counts))
-        _fill(self.participants, rows)
-        _fill(self.ages, [_split_row(label, split) for label, split in s.age_bands])
-        _fill(self.outcomes, [[*_split_row(label, split), percent(s.outcome_share(label))]
-                              for label, split in s.outcomes])
+        _show(self.participants, s.participant_table)
+        _show(self.ages, s.ages)
+        _show(self.outcomes, s.outcomes, share=True)
         women, men, everyone = (months(d) or "–" for d in s.average_days)
         self.time.setText(self.tr("Genomsnittlig tid för avslutade: kvinnor %s, män %s, alla %s.")
                           % (women, men, everyone))
@@ -152,11 +162,13 @@ class StatisticsTab(QWidget):
             format_kr(s.utfall) or "–", format_kr(s.cost_per_participant) or "–"))
         self.per_insats_box.setVisible(insats_id is None)
         if insats_id is None:
-            _fill(self.per_insats, [[line.name, MODES.get(line.mode, line.mode), str(line.stats.participants.women),
-                                     str(line.stats.participants.men), str(line.stats.participants.total),
-                                     str(line.stats.new.total), str(line.stats.ended.total),
-                                     format_kr(line.stats.cost_per_participant) or "–"]
-                                    for line in files_service.per_insats(self.database, year)])
+            lines = [(line.name, MODES.get(line.mode, line.mode), line.stats)
+                     for line in files_service.per_insats(self.database, year)]
+            lines.append((self.tr("Summa"), "", s))
+            _fill(self.per_insats, [[name, mode, str(x.participants.women), str(x.participants.men),
+                                     str(x.participants.total), str(x.new.total), str(x.ended.total),
+                                     format_kr(x.cost_per_participant) or "–"] for name, mode, x in lines],
+                  [""] * (len(lines) - 1) + [SUM], text_columns=2)
             self.per_insats.setMinimumHeight(0)
             self.per_insats.setMaximumHeight(16_777_215)
 
