@@ -95,6 +95,8 @@ class Section:
     choice_style: str = "boxes"  # boxes: every option with ☒/☐ | text: only the chosen option
     part: Part | None = None  # a structured part (stödsökande, medfinansiärer, risks, budget …)
     document_part: PageSpec | None = None  # the section starts an appendix with its own header and page numbers
+    aliases: tuple[str, ...] = ()  # other headings that start this section in a received form
+    participants: bool = False  # the answer states the planned number of participants ("ca 60 individer")
 
     @property
     def short(self) -> str:
@@ -251,7 +253,7 @@ def parse_template(raw: Any) -> FormTemplate:
         for key in ("heading", "help"):
             if not isinstance(s.get(key, ""), str):
                 raise TemplateError(f"{where}: ”{key}” ska vara en text.")
-        for key in ("required", "new_page", "inline"):
+        for key in ("required", "new_page", "inline", "participants"):
             if not isinstance(s.get(key, False), bool):
                 raise TemplateError(f"{where}: ”{key}” ska vara true eller false.")
         sections.append(_section(s, where, answer, binds))
@@ -300,6 +302,7 @@ def _section(s: dict[str, Any], where: str, answer: str, binds: str | None) -> S
         required=bool(s.get("required", False)), new_page=bool(s.get("new_page", False)),
         inline=bool(s.get("inline", False)), style=style, options=options, columns=columns,
         choice_style=s.get("choice_style", "boxes"), part=part, document_part=document_part,
+        aliases=_strings(s.get("aliases"), f"{where}.aliases"), participants=bool(s.get("participants", False)),
     )
 
 
