@@ -20,6 +20,7 @@ AREAS: dict[str, tuple[str, str, int | None]] = {
     "meetings": ("meetings", "bench_meetings", 3),
     "importers": ("importers", "bench_importers", None),
     "esf": ("esf", "bench_esf", 1000),
+    "read": ("form_reading", "bench_reading", 1000),
     "startup": ("startup", "bench_startup", 1000),
 }
 

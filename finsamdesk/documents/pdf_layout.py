@@ -46,6 +46,7 @@ class Span:
     x0: float
     x1: float
     y: float
+    advances: tuple[float, ...] = ()  # each character's advance in points, when one code is one character
 
 
 @dataclass
@@ -62,6 +63,13 @@ class PageLayout:
         the widths are unknown."""
         ends = [s.x1 for s in self.spans if abs(s.y - y) <= 2 and x - 1 <= s.x0 < limit]
         return max(ends, default=0.0)
+
+    def prefix_width(self, x: float, y: float, chars: int) -> float | None:
+        """The width of the first `chars` characters of the line that starts at (x, y), if known."""
+        for s in self.spans:
+            if abs(s.y - y) <= 2 and abs(s.x0 - x) <= 1 and len(s.advances) >= chars:
+                return sum(s.advances[:chars])
+        return None
 
 
 class _Widths:
@@ -94,12 +102,16 @@ class _Widths:
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             self.widths = {}
 
-    def width(self, raw: bytes) -> float:
+    def advances(self, raw: bytes) -> list[float]:
+        """Each code's width in 1/1000 em."""
         if self.two_bytes:
             codes = [raw[i] << 8 | raw[i + 1] for i in range(0, len(raw) - 1, 2)]
         else:
             codes = list(raw)
-        return sum(self.widths.get(c, self.default) for c in codes) / 1000
+        return [self.widths.get(c, self.default) / 1000 for c in codes]
+
+    def width(self, raw: bytes) -> float:
+        return sum(self.advances(raw))
 
 
 def _raw(value) -> bytes:
@@ -183,14 +195,18 @@ class _Collector:
 
     def _span(self, operand, array: bool, cm, tm) -> None:
         assert self._font is not None
-        if array:
-            width = sum(-float(v) / 1000 if isinstance(v, (int, float)) else self._font.width(_raw(v))
-                        for v in operand)
-        else:
-            width = self._font.width(_raw(operand))
+        advances: list[float] = []
+        kerning = 0.0
+        for part in (operand if array else [operand]):
+            if isinstance(part, (int, float)):
+                kerning -= float(part) / 1000
+            else:
+                advances += self._font.advances(_raw(part))
         m = _mul(list(tm), list(cm))
+        scale = self._size * m[0]
         x0 = m[4]
-        self.spans.append(Span(x0, x0 + width * self._size * m[0], m[5]))
+        points = tuple(a * scale for a in advances)
+        self.spans.append(Span(x0, x0 + sum(points) + kerning * scale, m[5], points if not array else ()))
 
     def _paint(self, stroked: bool) -> None:
         for kind, c in self._path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdf
 
@@ -244,10 +244,11 @@ class _Page:
     layout: PageLayout
     first: Line | None = None  # the first line, when the page starts with a paragraph of the flow
     last: Line | None = None  # the last line, when the page ends with one
-    column_right: float = 0.0  # where the flow's longest line ends
+    rights: dict[int, float] = field(default_factory=dict)  # line start x → the longest line's right edge
+    guessed: bool = False  # whether its first paragraph continues the previous page's is a guess
 
 
-def _continues(previous: _Page, page: _Page) -> bool:
+def _continues(previous: _Page, page: _Page, column_right: float) -> bool:
     """Did the page break cut the previous page's last paragraph? Yes when the next page's first
     word would not have fitted on the last line (so the line was wrapped, not ended)."""
     last, first = previous.last, page.first
@@ -255,24 +256,34 @@ def _continues(previous: _Page, page: _Page) -> bool:
         return False
     if last.bold != first.bold or abs(last.size - first.size) > 0.6:
         return False
+    text_x = last.runs[1].x if last.bullet() is not None else last.x
+    if abs(first.x - text_x) > 2:
+        return False  # a list item goes on at its text's indent, a paragraph at its own margin
     right = previous.layout.right_edge(last.x, last.y)
     first_right = page.layout.right_edge(first.x, first.y)
-    if not right or not first_right or not previous.column_right:
+    if not right or not first_right or not column_right:
         return not last.text.endswith(_SENTENCE_END)
     word = first.text.split(" ", 1)[0]
-    # The word's width is estimated from its share of the line's characters; a generous margin
-    # errs towards joining (a paragraph that really ended rarely fills its last line).
-    word_width = 1.3 * (first_right - first.x) * len(word) / max(1, len(first.text))
-    return right + 0.3 * last.size + word_width > previous.column_right + 0.5
+    word_width = page.layout.prefix_width(first.x, first.y, len(word))
+    if word_width is None:  # estimated from the word's share of its line; errs towards joining
+        word_width = 1.3 * (first_right - first.x) * len(word) / max(1, len(first.text))
+    if right + 0.25 * last.size + word_width <= column_right + 0.5:
+        return False  # the word would have fitted: the paragraph ended
+    if last.text.endswith((".", "!", "?")) and word[:1].isupper():
+        # A full last line ending a sentence, and a capital on the next page: a paragraph that ended
+        # at the foot of the page and one cut between two sentences look alike. Joined (the more
+        # common case), and marked as a guess for the review.
+        page.guessed = True
+    return True
 
 
-def _joined(blocks: list[Block], previous: _Page | None, page: _Page) -> list[Block]:
+def _joined(blocks: list[Block], previous: _Page | None, page: _Page, column_right: float) -> list[Block]:
     """Append one page's blocks, joining what the page break cut: a paragraph, or a table whose
     rows go on (its repeated header row dropped)."""
     page_blocks = page.blocks
     if blocks and page_blocks and previous is not None:
         last, first = blocks[-1], page_blocks[0]
-        if isinstance(last, Para) and isinstance(first, Para) and _continues(previous, page):
+        if isinstance(last, Para) and isinstance(first, Para) and _continues(previous, page, column_right):
             blocks[-1] = Para(f"{last.text} {first.text}", last.bullet, last.page, last.strong)
             page_blocks = page_blocks[1:]
         elif isinstance(last, Grid) and isinstance(first, Grid) and last.width == first.width:
@@ -306,7 +317,9 @@ def _read_page(layout: PageLayout, furniture: set[str], removed: list[str]) -> _
             page.first = unit[0]
         if i == len(units) - 1 and paras and unit:
             page.last = unit[-1]
-            page.column_right = max(layout.right_edge(line.x, line.y) for line in unit)
+        for line in unit:
+            x = round(line.x)
+            page.rights[x] = max(page.rights.get(x, 0.0), layout.right_edge(line.x, line.y))
         page.blocks += paras
     if grid_rows:
         page.blocks.append(Grid(tuple(grid_rows), layout.number))
@@ -322,10 +335,17 @@ def read_pdf(data: bytes) -> Extracted:
     furniture = _furniture(layouts)
     removed: list[str] = []
     blocks: list[Block] = []
+    pages = [_read_page(layout, furniture, removed) for layout in layouts]
     previous: _Page | None = None
-    for layout in layouts:
-        page = _read_page(layout, furniture, removed)
-        blocks = _joined(blocks, previous, page)
+    for page in pages:
+        if previous is not None and previous.last is not None:
+            # The text column's right edge: the longest line starting where the cut line starts, on any page.
+            x = round(previous.last.x)
+            column_right = max((p.rights.get(k, 0.0) for p in pages for k in (x - 1, x, x + 1)), default=0.0)
+        else:
+            column_right = 0.0
+        blocks = _joined(blocks, previous, page, column_right)
         previous = page
-    return Extracted(blocks, "pdf", pages=len(layouts), removed=removed)
+    guesses = [f"sid {p.layout.number - 1}–{p.layout.number}" for p in pages if p.guessed]
+    return Extracted(blocks, "pdf", pages=len(layouts), removed=removed, guessed_joins=guesses)
 

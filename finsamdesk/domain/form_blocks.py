@@ -86,6 +86,7 @@ class Extracted:
     kind: str  # "docx" | "pdf"
     pages: int = 1
     removed: list[str] = field(default_factory=list)  # repeating page headers and footers
+    guessed_joins: list[str] = field(default_factory=list)  # page breaks where a paragraph was guessed to go on
 
     def paragraphs(self) -> list[Para]:
         return [b for b in self.blocks if isinstance(b, Para)]

@@ -134,6 +134,9 @@ def read_form(extracted: Extracted, template: FormTemplate) -> Reading:
             _answer(reading, piece, paras)
             paras = []
         reading.leave(s.short, [b for b in blocks if b in paras or b in grids])
+    for pages in extracted.guessed_joins:
+        reading.add("text", f"Sidbrytningen {pages} föll efter en hel rad som slutar en mening: texten har lästs "
+                    "som ett och samma stycke. Kontrollera om det ska vara två stycken.", WARNING)
     _orgnr_findings(reading)
     for p in timeplan_warnings(app):
         reading.add("phases" if p.where == "tidplan" else "period", p.message, p.severity)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .form_blocks import Block, Extracted, Grid, Para, clean
 from .forms import FormTemplate, Section
@@ -18,6 +19,7 @@ from .text import fold
 PRINTED_BY_APP = (re.compile(r"^Kostnad per planerad deltagare:"), re.compile(r"^Dnr:"))
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A heading as compared: case folded, single spaces, without trailing `:;.`."""
     return fold(clean(text)).rstrip(" :;.")
@@ -29,8 +31,8 @@ def template_texts(template: FormTemplate) -> set[str]:
     for s in template.sections:
         texts += [p[3:] if p.startswith("## ") else p[2:] if p.startswith("- ") else p for p in s.paragraphs]
         texts += [p[2:] if p.startswith("- ") else p for p in s.after]
-        lines = getattr(s.table, "lines", ())
-        texts += list(lines)
+        texts += list(getattr(s.table, "lines", ()))
+        texts.append(getattr(s.table, "signature", "") or "")
         if s.heading and s.answer == "none" and s.table is None:
             texts.append(s.heading)
     return {key(t) for t in texts if t.strip()}
@@ -46,17 +48,21 @@ def heading_match(section: Section, para: Para) -> str | None:
     written (an answer `Samverkan` is not the heading `SAMVERKAN`)."""
     if para.bullet:
         return None
-    text = clean(para.text)
-    for h in headings(section):
-        k = key(h)
-        if key(text) == k and (para.strong or text.rstrip(" :;.") == clean(h).rstrip(" :;.")):
+    text = para.text  # clean already
+    text_key = key(text)
+    for k, exact, folded_head in _heading_forms(section):
+        if text_key == k and (para.strong or text.rstrip(" :;.") == exact):
             return ""
-        if section.inline or section.answer == "line":
-            folded = fold(text)
-            head = fold(clean(h))
-            if folded.startswith(head) and len(text) > len(head):
-                return text[len(head):].strip(" :;")
+        if (section.inline or section.answer == "line") and len(text) > len(folded_head) \
+                and text_key.startswith(folded_head.rstrip(" :;.")) and fold(text).startswith(folded_head):
+            return text[len(folded_head):].strip(" :;")
     return None
+
+
+@lru_cache(maxsize=1024)
+def _heading_forms(section: Section) -> tuple[tuple[str, str, str], ...]:
+    """(key, text as written without trailing punctuation, folded text) of each heading of a section."""
+    return tuple((key(h), clean(h).rstrip(" :;."), fold(clean(h))) for h in headings(section))
 
 
 def recognise(extracted: Extracted, templates: list[FormTemplate]) -> list[tuple[float, FormTemplate]]:

@@ -68,6 +68,12 @@ def read_bytes(name: str, data: bytes, template_id: str | None = None, file_date
     return Proposal(read_form(extracted, template), name, file_date, extracted, candidates, bool(template_id))
 
 
+def reread(proposal: Proposal, template_id: str) -> Proposal:
+    """The same file read on another template (the user's choice in the review)."""
+    reading = read_form(proposal.extracted, get_template(template_id))
+    return Proposal(reading, proposal.file_name, proposal.file_date, proposal.extracted, proposal.candidates, True)
+
+
 def read_file(path: str | Path, template_id: str | None = None) -> Proposal:
     """Read and match a form file; raises ServiceError with a Swedish message."""
     path = Path(path)

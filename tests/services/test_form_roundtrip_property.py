@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from finsamdesk.documents.docx_form import render_application_docx
@@ -97,6 +97,9 @@ def test_printed_application_reads_back_equal(writer, template_id, data):
     else:
         name, content = "ansökan.docx", render_application_docx(app, template, "Samordningsförbundet Prov")
     proposal = form_reader.read_bytes(name, content)
+    # A page break after a full line that ends a sentence, before a capital, is the one place a PDF
+    # does not say whether a paragraph ended; the reader joins and flags it (tested elsewhere).
+    assume(not proposal.extracted.guessed_joins)
     assert proposal.reading.template.id == template_id
     assert_same_form(proposal.app, app)
     assert proposal.reading.unplaced == []
