@@ -1,4 +1,4 @@
-"""`finsamdesk applications list|show|export|import|print|status`: the ansökningar without a window."""
+"""`finsamdesk applications list|show|export|import|print|read|status`: the ansökningar without a window."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +15,7 @@ from ..services.errors import ServiceError
 from ..services.exchange import DiarienummerTakenError
 from ..services.output import write_file_atomic
 from ..services.templates import get_template
+from . import application_reading
 from . import own_applications as own
 from .arguments import EXIT_OK, UsageError, year
 from .common import Context, cut, iso, kr, read_input, suffix, table
@@ -73,6 +74,8 @@ def add_parsers(sub) -> None:
     c.add_argument("--blank", action="store_true", help="skriv ut en tom blankett")
     c.add_argument("--template", metavar="MALL", help="formulärmall (id), annars ansökans egen mall")
     c.set_defaults(handler=print_application)
+
+    application_reading.add_parser(a)
 
     c = a.add_parser("status", help="flytta en ansökan ett steg i beslutsgången",
                      description="Flytta en ansökan ett steg: inkommen, beredning, styrelse, beslut …")

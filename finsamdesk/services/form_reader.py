@@ -28,6 +28,10 @@ from .templates import get_template, list_templates
 if TYPE_CHECKING:
     import sqlite_utils
 
+class UnrecognisedForm(ServiceError):
+    """The file resembles none of the templates; the user may choose one."""
+
+
 RECOGNISED = 0.35  # below this share of title, header and headings found, the user must choose
 
 
@@ -62,7 +66,7 @@ def read_bytes(name: str, data: bytes, template_id: str | None = None, file_date
         template = get_template(template_id)
     elif not ranked or ranked[0][0] < RECOGNISED:
         names = ", ".join(f"{t.id}" for _s, t in ranked)
-        raise ServiceError(f"{name} liknar ingen av förbundets formulärmallar. Välj mall ({names}).")
+        raise UnrecognisedForm(f"{name} liknar ingen av förbundets formulärmallar. Välj mall ({names}).")
     else:
         template = ranked[0][1]
     return Proposal(read_form(extracted, template), name, file_date, extracted, candidates, bool(template_id))

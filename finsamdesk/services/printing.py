@@ -68,6 +68,24 @@ def print_application(db: sqlite_utils.Database, app_id_or_app: Application | in
     return write_file_atomic(out_path, data)
 
 
+def word_application_bytes(app: Application | None, template: FormTemplate | str,
+                           forbund: str = DEFAULT_FORBUND_NAME) -> bytes:
+    """The ansökan (or the blank form, app=None) as a Word file to fill in; python-docx imported on use."""
+    from ..documents.docx_form import render_application_docx
+
+    if isinstance(template, str):
+        template = get_template(template)
+    return render_application_docx(app, template, forbund)
+
+
+def save_application_word(db: sqlite_utils.Database, app_id_or_app: Application | int | str,
+                          out_path: str | Path) -> Path:
+    """Spara som Word: the ansökan on its own form as .docx, written atomically."""
+    app = _application(db, app_id_or_app)
+    data = word_application_bytes(app, get_template(app.template_id), forbund_name(db))
+    return write_file_atomic(out_path, data)
+
+
 def print_blank(template_id: str, out_path: str | Path, forbund_name: str = "") -> Path:
     """The blank form of a template, for an applicant who fills it in by hand or in a PDF reader."""
     template = get_template(template_id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..services.errors import ServiceError
 from .widgets import MessageLabel
 
-FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "docx": "Word (*.docx)"}
 
 
 def save_document(parent: QWidget, message: MessageLabel, title: str, suggested: Path,

@@ -51,6 +51,8 @@ class ApplicationCommands:
         add(menu, tr("Nästa &steg…"), lambda: self.editor.open_workflow(), "Ctrl+Return")
         add(menu, tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
         add(menu, tr("Skriv ut &tomt formulär…"), self.print_blank)
+        add(menu, tr("Spara som &Word…"), self.save_word)
+        add(menu, tr("&Läs in ifylld blankett…"), self.read_form, "Ctrl+Shift+O")
         add(menu, tr("&Exportera listan till Excel…"), self.export_list)
         menu.addSeparator()
         add(menu, tr("&Ta bort ansökan…"), self.delete_application)
@@ -128,6 +130,75 @@ class ApplicationCommands:
             QMessageBox.warning(self.ctx.parent, tr("Skriv ut"), str(exc))
             return
         _open_in_viewer(target)
+
+    def save_word(self) -> None:
+        """Spara som Word: the ansökan as a .docx form the applicant can go on filling in."""
+        from ...services import applications, printing
+        from ..file_out import save_file
+
+        app_id = self._selected()
+        if app_id is None or not self.editor.save_now():
+            return
+        db = self.ctx.database()
+        app = applications.load(db, app_id)
+        suggested = self.ctx.path().parent / f"ansokan-{app.diarienummer or app_id}.docx"
+        save_file(self.ctx.parent, self.editor.message, tr("Spara som Word"), suggested,
+                  lambda target: printing.save_application_word(db, app_id, target), saved_text=tr("Sparad: %s"))
+
+    def read_form(self, path: str | None = None) -> int | None:
+        """Läs in ifylld blankett: a received .docx/PDF reviewed side by side, then saved as a new ansökan.
+        Returns the new ansökan's id, or None."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from ...services import form_reader
+        from .read_form_dialog import ReadFormDialog
+
+        if self.ctx.read_only():
+            QMessageBox.information(self.ctx.parent, tr("Läs in ifylld blankett"),
+                                    tr("Filen är öppnad skrivskyddad; en inläst blankett kan inte sparas."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.ctx.parent, tr("Läs in ifylld blankett"),
+                                                  str(self.ctx.path().parent),
+                                                  tr("Ifyllda blanketter (*.docx *.pdf);;Alla filer (*)"))
+        if not path or not self.ctx.leave_file():
+            return None
+        template_id: str | None = None
+        while True:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                proposal = form_reader.read_file(path, template_id)
+                break
+            except form_reader.UnrecognisedForm as exc:
+                QApplication.restoreOverrideCursor()
+                template_id = self._choose_template(str(exc))
+                if template_id is None:
+                    return None
+            except ServiceError as exc:
+                QApplication.restoreOverrideCursor()
+                QMessageBox.warning(self.ctx.parent, tr("Läs in ifylld blankett"), str(exc))
+                return None
+        QApplication.restoreOverrideCursor()
+        dialog = ReadFormDialog(self.ctx.database(), proposal, self.ctx.parent)
+        if not dialog.exec() or dialog.saved is None or dialog.saved.id is None:
+            return None
+        app_id = dialog.saved.id
+        self.ctx.show_page("applications")
+        self.page.reload(keep=app_id)
+        self.page.select_application(app_id)
+        self.ctx.show_message(tr("Inläst från %s som ansökan %s.") % (proposal.file_name, dialog.saved.diarienummer),
+                              8000)
+        return app_id
+
+    def _choose_template(self, why: str) -> str | None:
+        from ...services.templates import list_templates
+
+        templates = list_templates()
+        names = [t.name for t in templates]
+        name, ok = QInputDialog.getItem(self.ctx.parent, tr("Läs in ifylld blankett"),
+                                        why + "\n\n" + tr("Läs den som:"), names, 0, False)
+        return templates[names.index(name)].id if ok else None
 
     def export_list(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
