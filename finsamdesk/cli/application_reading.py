@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..documents.json_io import application_to_json
-from ..domain.form_filling import ERROR, UNPLACED
+from ..domain.form_findings import ERROR, UNPLACED
 from ..services import form_reader
 from ..services.output import write_file_atomic
 from ..services.templates import get_template
@@ -81,7 +80,7 @@ def read_form(args, ctx: Context) -> int:
     proposal = form_reader.read_file(path, args.template)
     print("\n".join(_summary(proposal)))
     if args.out:
-        write_file_atomic(args.out, application_to_json(proposal.app))
+        write_file_atomic(args.out, form_reader.proposal_json(proposal))
         print(f"\nFörslaget sparat som {args.out}.", file=sys.stderr)
     if args.save:
         saved = form_reader.save_proposal(ctx.db(write=True, create=True), proposal)

@@ -148,7 +148,7 @@ def _tables(rules: list[Rule]) -> list[_Table]:
         edges = _dedupe([y0, y1] + [h.y0 for h in rules if h.horizontal and y0 - 1 <= h.y0 <= y1 + 1
                                     and h.x0 < x1 - 1 and h.x1 > x0 + 1])
         rows = []
-        for bottom, top in zip(edges, edges[1:]):
+        for bottom, top in zip(edges, edges[1:], strict=False):
             mid = (top + bottom) / 2
             cols = _dedupe([v.x0 for v in g if v.y0 - 1 <= mid <= v.y1 + 1])
             if len(cols) >= 2:

@@ -8,52 +8,19 @@ text that could not be placed (kept, never dropped).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .application import Application, Phase
 from .checks import timeplan_warnings
-from .form_blocks import Block, Extracted, Grid, Para, block_text, join_answer
+from .form_blocks import Extracted, Grid, Para, block_text, join_answer
+from .form_findings import ERROR, WARNING, Reading
 from .form_reading import Piece, split_sections, strip_template_text, template_texts
 from .form_tables import read_budget, read_contacts, read_place_date, read_timeplan
 from .forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, SignatureTable, TimeplanTable
 from .identifiers import luhn_ok
 
-ERROR, WARNING, UNPLACED = "error", "warning", "unplaced"
 _PARTICIPANTS = re.compile(
     r"(?:ca\.?|cirka|omkring|ungefär|totalt|sammanlagt)?\s*(\d{1,5})\s+(?:individer|personer|deltagare)\b", re.I)
 _ORGNR = re.compile(r"(?<![\d-])(\d{6})-?(\d{4})(?![\d-])")
-
-
-@dataclass(frozen=True)
-class Finding:
-    where: str  # a field key (see Reading.sources) or "unplaced"
-    message: str
-    severity: str = WARNING  # error | warning | unplaced
-    text: str = ""  # the file's text it is about
-
-
-@dataclass
-class Reading:
-    app: Application
-    template: FormTemplate
-    sources: dict[str, str] = field(default_factory=dict)  # "name", "section:<id>", "contacts:<role>", "budget"…
-    findings: list[Finding] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
-
-    def add(self, where: str, message: str, severity: str = WARNING, text: str = "") -> None:
-        self.findings.append(Finding(where, message, severity, text))
-
-    def leave(self, label: str, blocks: list[Block]) -> None:
-        """Blocks that fit nowhere: kept for the note, and reported."""
-        text = "\n\n".join(block_text(b) for b in blocks).strip()
-        if text:
-            self.unplaced.append(f"{label}:\n{text}" if label else text)
-            self.add("unplaced", f"Text som inte kunde placeras ({label or 'före första rubriken'}).", UNPLACED, text)
-
-    def note(self, file_name: str) -> str:
-        if not self.unplaced:
-            return ""
-        return f"Ej placerad text från {file_name}:\n\n" + "\n\n".join(self.unplaced)
 
 
 def _answer(reading: Reading, piece: Piece, paras: list[Para]) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .form_blocks import Block, Extracted, Grid, Para, clean
+from .form_blocks import Block, Extracted, Para, clean
 from .forms import FormTemplate, Section
 from .text import fold
 

@@ -6,21 +6,19 @@ fills `reading.app`, records the source text and findings, and returns what it d
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from datetime import date
 
 from .application import OWN, SOUGHT, ContactRow, Phase
 from .dates import DateError, parse_date, parse_range
 from .form_blocks import Grid, Para, is_placeholder
+from .form_findings import ERROR, WARNING, Reading
 from .form_reading import key
 from .forms import BudgetTable, ContactsTable, TimeplanTable
 from .money import AmountError, format_amount, parse_amount
 
-if TYPE_CHECKING:
-    from .form_filling import Reading
-
-ERROR, WARNING = "error", "warning"  # as form_filling.Finding.severity
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-_DATE_AT_END = re.compile(r"^(?P<place>.*?)[,\s]*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{1,2}\s+[A-Za-zÅÄÖåäö]+\.?\s+\d{4})\.?$")
+_DATE_AT_END = re.compile(
+    r"^(?P<place>.*?)[,\s]*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{1,2}\s+[A-Za-zÅÄÖåäö]+\.?\s+\d{4})\.?$")
 
 
 def _empty(cell: str) -> bool:
@@ -42,7 +40,8 @@ def read_contacts(reading: Reading, t: ContactsTable, grids: list[Grid]) -> list
             cells = [c.strip() for c in row] + [""] * 4
             if all(_empty(c) for c in cells):
                 continue
-            contact = ContactRow(t.role, *(("" if _empty(c) else c) for c in cells[:4]))
+            name, organisation, phone, email = ("" if _empty(c) else c for c in cells[:4])
+            contact = ContactRow(t.role, name, organisation, phone, email)
             reading.app.contacts.append(contact)
             rows_read.append(" | ".join(row))
     if rows_read:
@@ -52,15 +51,18 @@ def read_contacts(reading: Reading, t: ContactsTable, grids: list[Grid]) -> list
 
 # ---------------------------------------------------------------- budget
 
-def _year_pattern(t: BudgetTable) -> re.Pattern:
+def _year_pattern(t: BudgetTable) -> re.Pattern[str]:
     before, _, after = t.year_label.partition("{year}")
     return re.compile(rf"^{re.escape(key(before))}\s*(?P<year>\d{{4}})?\s*[_.\s]*{re.escape(key(after))}$")
 
 
-def _columns(t: BudgetTable, header: tuple[str, ...], sub: tuple[str, ...] | None) -> list[tuple[str, int | None] | None]:
+Column = tuple[str, int | None] | None
+
+
+def _columns(t: BudgetTable, header: tuple[str, ...], sub: tuple[str, ...] | None) -> list[Column]:
     """(OWN, None) / (SOUGHT, year or None) / None for each column after the first."""
     pattern = _year_pattern(t)
-    out: list[tuple[str, int | None] | None] = []
+    out: list[Column] = []
     for i, cell in enumerate(header[1:], start=1):
         label = key(cell)
         if sub is not None and i < len(sub) and _YEAR.match(sub[i].strip()):
@@ -97,7 +99,7 @@ def read_budget(reading: Reading, t: BudgetTable, grids: list[Grid]) -> list[Gri
     grid = next((g for g in grids if _is_budget(t, g)), None)
     if grid is None:
         return grids
-    app, budget = reading.app, reading.app.budget
+    budget = reading.app.budget
     rows = list(grid.rows)
     header = rows.pop(0)
     sub = rows[0] if rows and all(_empty(c) or _YEAR.match(c.strip()) for c in rows[0][1:]) and any(
@@ -118,7 +120,7 @@ def read_budget(reading: Reading, t: BudgetTable, grids: list[Grid]) -> list[Gri
             leftovers.append(" | ".join(row))
             reading.add("budget", f"Budgetraden ”{label}” finns inte i formuläret.", WARNING, " | ".join(row))
             continue
-        for i, (col, cell) in enumerate(zip(columns, cells), start=1):
+        for i, (col, cell) in enumerate(zip(columns, cells, strict=False), start=1):
             if _empty(cell):
                 continue
             head = header[i] if i < len(header) else ""
@@ -133,7 +135,7 @@ def read_budget(reading: Reading, t: BudgetTable, grids: list[Grid]) -> list[Gri
                 leftovers.append(f"{label} | {cell}")
                 reading.add("budget", f"”{label}”: {exc}", ERROR, cell)
                 continue
-            if is_total:
+            if is_total or category is None:
                 typed_totals[col] = (amount or 0, cell)
             else:
                 budget.set(category, col[0], col[1], amount)
@@ -151,7 +153,7 @@ def read_budget(reading: Reading, t: BudgetTable, grids: list[Grid]) -> list[Gri
 
 # ---------------------------------------------------------------- time plan, place and date
 
-def _range(reading: Reading, label: str, value: str):
+def _range(reading: Reading, label: str, value: str) -> tuple[date, date] | None:
     try:
         return parse_range(value)
     except DateError as exc:

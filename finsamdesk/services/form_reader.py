@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from ..documents.form_files import FormFileError, file_bytes, read_form_bytes
 from ..domain.application import Application, StatusEvent
 from ..domain.form_blocks import Extracted
-from ..domain.form_filling import Reading, read_form
+from ..domain.form_filling import read_form
+from ..domain.form_findings import Reading
 from ..domain.form_reading import recognise
 from ..store import applications as store
 from . import applications
@@ -70,6 +71,13 @@ def read_bytes(name: str, data: bytes, template_id: str | None = None, file_date
     else:
         template = ranked[0][1]
     return Proposal(read_form(extracted, template), name, file_date, extracted, candidates, bool(template_id))
+
+
+def proposal_json(proposal: Proposal) -> str:
+    """The proposed ansökan in the exchange format of `applications import`, to correct by hand."""
+    from ..documents.json_io import application_to_json
+
+    return application_to_json(proposal.app)
 
 
 def reread(proposal: Proposal, template_id: str) -> Proposal:

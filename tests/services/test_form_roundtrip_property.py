@@ -40,7 +40,7 @@ bullets = st.builds(lambda marker, items: "\n".join(f"{marker} {i}" for i in ite
 def _join(blocks: list[str]) -> str:
     """Paragraphs apart by a blank line; two lists in a row are one list (print cannot tell them apart)."""
     out = blocks[0]
-    for previous, block in zip(blocks, blocks[1:]):
+    for previous, block in zip(blocks, blocks[1:], strict=False):
         out += ("\n" if previous[:2] in ("- ", "• ") and block[:2] in ("- ", "• ") else "\n\n") + block
     return out
 
@@ -85,6 +85,7 @@ def applications(draw, template_id: str) -> Application:
     return app
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("writer", ["pdf", "docx"])
 @pytest.mark.parametrize("template_id", ["nnv-skane-2020", "burlov-staffanstorp-v5", "neutral"])
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

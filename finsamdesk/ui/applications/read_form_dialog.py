@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import Application
 from ...domain.dates import DateError, iso, parse_date
-from ...domain.form_filling import ERROR, UNPLACED
+from ...domain.form_findings import ERROR, UNPLACED
 from ...domain.forms import BudgetTable, ContactsTable, TimeplanTable
 from ...services import form_reader
 from ...services.errors import ServiceError
