@@ -19,6 +19,7 @@ from finsamdesk.cli.program import _leaves, build_parser
 from finsamdesk.services import applications, exchange, insatser, meetings, participants
 from finsamdesk.services.demo_participants import EXAMPLE_PASSPHRASE
 from finsamdesk.store.connection import open_database
+from tests.fixtures import seed_forms
 from tests.fixtures.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,8 @@ ENGLISH = re.compile(r"usage|error|Traceback|No such|Permission|unable|denied|Er
                      r"|required|expected|choose", re.IGNORECASE)
 # The optional parts a run must include to be a complete request (print needs a key or --blank, the insats PDF an id).
 NEEDS = {("applications", "print"): ["NYCKEL"], ("insatser", "export"): ["ID|NAMN"]}
-NOT_ON_THE_FILE = {("templates", "list"), ("demo",), ("applications", "import")}  # import creates a missing file
+# import (and read --save) creates a missing file; read without --save only reads the form
+NOT_ON_THE_FILE = {("templates", "list"), ("demo",), ("applications", "import"), ("applications", "read")}
 
 
 def readme_commands() -> list[tuple[tuple[str, ...], list[str]]]:
@@ -106,11 +108,12 @@ def _values(example, command, out: Path) -> tuple[dict[str, str], dict[str, str]
     good = {"NYCKEL": keys.get(command, example["key"]),
             "NY_STATUS": "Återtagen", "ÅR": example["year"], "ID|NAMN": example["insats"],
             "ID|DATUM": example["meeting"], "FIL.json": str(folder / "ny.json"), "FIL.xlsx": str(template),
-            "FIL.sqlite": str(out.with_suffix(".sqlite"))}
+            "FIL.sqlite": str(out.with_suffix(".sqlite")), "FIL.docx|FIL.pdf": str(folder / "ifylld #1.docx")}
+    (folder / "ifylld #1.docx").write_bytes(seed_forms.spranget_docx())
     (folder / "text.xlsx").write_text("inte ett kalkylblad", "utf-8")
     bad = {"NYCKEL": "1999-999", "NY_STATUS": "godkänd", "ÅR": "tjugo", "ID|NAMN": "Finns inte",
            "ID|DATUM": "1999-01-01", "FIL.json": str(folder / "saknas.json"), "FIL.xlsx": str(folder / "text.xlsx"),
-           "FIL.sqlite": str(out.with_suffix(".txt"))}
+           "FIL.sqlite": str(out.with_suffix(".txt")), "FIL.docx|FIL.pdf": str(folder / "saknas.docx")}
     return good, bad
 
 
