@@ -269,7 +269,7 @@ def _continues(previous: _Page, page: _Page, column_right: float) -> bool:
         word_width = 1.3 * (first_right - first.x) * len(word) / max(1, len(first.text))
     if right + 0.25 * last.size + word_width <= column_right + 0.5:
         return False  # the word would have fitted: the paragraph ended
-    if last.text.endswith((".", "!", "?")) and word[:1].isupper():
+    if last.text.endswith((".", "!", "?", ":")) and word[:1].isupper():
         # A full last line ending a sentence, and a capital on the next page: a paragraph that ended
         # at the foot of the page and one cut between two sentences look alike. Joined (the more
         # common case), and marked as a guess for the review.

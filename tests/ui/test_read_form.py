@@ -45,13 +45,15 @@ def test_review_shows_each_field_beside_its_source_and_the_wrong_total(qtbot, db
     assert source.toPlainText() == "Projekt för aktivitet och självständighet (PAS)"
     assert dialog.grid.itemAtPosition(dialog.rows["budget"], 0).widget().text().startswith("⚠")
     dialog.findings.itemClicked.emit(dialog.findings.item(0))  # goes to the budget; no error
-    assert dialog.budget.item(0, 0).text().replace("\u202f", " ") == "550 000 kr"
+    assert dialog.budget.item(0, 1).text().replace("\u202f", " ") == "550 000 kr"
+    assert dialog.budget.item(6, 1).text().replace("\u202f", " ") == "635 000 kr"  # the sum the app computes
 
 
 def test_corrected_values_are_saved_with_the_file_in_the_history(qtbot, db, pas_pdf):
     dialog = dialog_for(qtbot, db, pas_pdf)
     dialog.participants.setText("55")
-    dialog.budget.item(0, 0).setText("560 000")  # Personalkostnader 2020
+    dialog.budget.item(0, 1).setText("560 000")  # Personalkostnader 2020
+    assert dialog.budget.item(6, 1).text().replace("\u202f", " ") == "645 000 kr"
     dialog._save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = applications.load(db, dialog.saved.id)
@@ -64,7 +66,7 @@ def test_corrected_values_are_saved_with_the_file_in_the_history(qtbot, db, pas_
 
 def test_a_value_that_cannot_be_read_is_named_and_nothing_is_saved(qtbot, db, spranget_docx):
     dialog = dialog_for(qtbot, db, spranget_docx)
-    dialog.budget.item(0, 2).setText("tusen kronor")
+    dialog.budget.item(0, 3).setText("tusen kronor")
     dialog.signed_on.setText("31 februari 2021")
     dialog._save()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved is None
@@ -130,7 +132,7 @@ def test_unknown_form_asks_which_template(qtbot, db, tmp_path, monkeypatch):
     window = MainWindow(db, tmp_path / "förbund.sqlite")
     qtbot.addWidget(window)
     asked = []
-    monkeypatch.setattr("finsamdesk.ui.applications.commands.QInputDialog.getItem",
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
                         lambda parent, title, label, names, *a: (asked.append(label), (names[0], False))[1])
     assert window.application_commands.read_form(str(path)) is None
     assert "liknar ingen av förbundets formulärmallar" in asked[0]

@@ -149,7 +149,7 @@ class ApplicationCommands:
         """Läs in ifylld blankett: a received .docx/PDF reviewed side by side, then saved as a new ansökan.
         Returns the new ansökan's id, or None."""
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
         from ...services import form_reader
         from .read_form_dialog import ReadFormDialog
@@ -192,6 +192,8 @@ class ApplicationCommands:
         return app_id
 
     def _choose_template(self, why: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         from ...services.templates import list_templates
 
         templates = list_templates()

@@ -55,28 +55,51 @@ class ContactsEditor(QTableWidget):
 
 
 class BudgetEditor(QTableWidget):
-    """Categories × (egen finansiering, one column per year); amounts as people type them."""
+    """Category | egen finansiering | one column per year, amounts as people type them, and a last
+    row with the sums the app computes (to compare with the total typed in the file)."""
 
     def __init__(self, table: BudgetTable, budget: Budget, parent=None):
         self.table = table
         self.columns: list[tuple[str, int | None]] = ([(OWN, None)] if table.own_column else []) + [
             (SOUGHT, y) for y in budget.years]
-        super().__init__(len(table.categories), len(self.columns), parent)
-        self.setHorizontalHeaderLabels([table.own_column if col == OWN else table.year_label.format(year=y)
-                                        for col, y in self.columns])
-        self.setVerticalHeaderLabels(list(table.categories))
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        super().__init__(len(table.categories) + 1, len(self.columns) + 1, parent)
+        self.setHorizontalHeaderLabels([table.header_label] + [
+            table.own_column or "" if col == OWN else table.year_label.format(year=y) for col, y in self.columns])
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 260)
         for r, category in enumerate(table.categories):
-            for c, (col, year) in enumerate(self.columns):
+            self.setItem(r, 0, item(category, editable=False))
+            for c, (col, year) in enumerate(self.columns, start=1):
                 self.setItem(r, c, item(format_amount(budget.get(category, col, year), table.unit), align_right=True))
+        self.setItem(len(table.categories), 0, item(tr("Summa (räknas ut)"), editable=False, bold=True))
+        self._show_sums()
+        self.itemChanged.connect(lambda _item: self._show_sums())
         _fit_height(self)
+
+    def _show_sums(self) -> None:
+        last = len(self.table.categories)
+        self.blockSignals(True)
+        for c in range(1, len(self.columns) + 1):
+            total: int | None = 0
+            for r in range(last):
+                try:
+                    total = None if total is None else total + (parse_amount(_text(self, r, c), self.table.unit) or 0)
+                except AmountError:
+                    total = None
+            text = "–" if total is None else format_amount(total, self.table.unit)
+            self.setItem(last, c, item(text, align_right=True, editable=False, bold=True))
+        self.blockSignals(False)
 
     def read_into(self, app: Application) -> list[str]:
         """Write the cells into `app.budget`; returns Swedish messages for cells that are no amount."""
         errors = []
         budget = Budget(years=[y for col, y in self.columns if col == SOUGHT and y is not None])
         for r, category in enumerate(self.table.categories):
-            for c, (col, year) in enumerate(self.columns):
+            for c, (col, year) in enumerate(self.columns, start=1):
                 try:
                     budget.set(category, col, year, parse_amount(_text(self, r, c), self.table.unit))
                 except AmountError as exc:
