@@ -74,7 +74,7 @@ def read_form(args, ctx: Context) -> int:
     if not path.is_file():
         raise UsageError(f"{args.path}: filen finns inte.")
     if args.template:
-        get_template(args.template)
+        get_template(args.template)  # an unknown id is bad input (exit 2)
     if args.out:
         suffix(args.out, (".json",))
     proposal = form_reader.read_file(path, args.template)

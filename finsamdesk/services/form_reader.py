@@ -21,6 +21,7 @@ from ..domain.form_blocks import Extracted
 from ..domain.form_filling import read_form
 from ..domain.form_findings import Reading
 from ..domain.form_reading import recognise
+from ..domain.forms import FormTemplate
 from ..store import applications as store
 from . import applications
 from .errors import ServiceError
@@ -56,15 +57,28 @@ class Proposal:
         return f"{note}\n\n{unplaced}" if unplaced else note
 
 
+def received_templates() -> list[FormTemplate]:
+    """The forms an applicant fills in for the förbund (not its own outgoing ESF applications)."""
+    return [t for t in list_templates() if not t.outgoing]
+
+
+def _received(template_id: str) -> FormTemplate:
+    template = get_template(template_id)
+    if template.outgoing:
+        raise ServiceError(f"”{template.name}” är förbundets egen ansökan till en annan finansiär; "
+                           "bara blanketter som sökande fyller i för förbundet kan läsas in.")
+    return template
+
+
 def read_bytes(name: str, data: bytes, template_id: str | None = None, file_date: date | None = None) -> Proposal:
     try:
         extracted = read_form_bytes(name, data)
     except FormFileError as exc:
         raise ServiceError(str(exc)) from exc
-    ranked = recognise(extracted, list_templates())
+    ranked = recognise(extracted, received_templates())
     candidates = [(score, t.id, t.name) for score, t in ranked]
     if template_id:
-        template = get_template(template_id)
+        template = _received(template_id)
     elif not ranked or ranked[0][0] < RECOGNISED:
         names = ", ".join(f"{t.id}" for _s, t in ranked)
         raise UnrecognisedForm(f"{name} liknar ingen av förbundets formulärmallar. Välj mall ({names}).")
@@ -82,7 +96,7 @@ def proposal_json(proposal: Proposal) -> str:
 
 def reread(proposal: Proposal, template_id: str) -> Proposal:
     """The same file read on another template (the user's choice in the review)."""
-    reading = read_form(proposal.extracted, get_template(template_id))
+    reading = read_form(proposal.extracted, _received(template_id))
     return Proposal(reading, proposal.file_name, proposal.file_date, proposal.extracted, proposal.candidates, True)
 
 

@@ -138,3 +138,12 @@ def test_template_can_be_chosen_and_an_unknown_form_says_so(tmp_path):
     proposal = form_reader.read_file(path, template_id=BS_TEMPLATE)
     assert proposal.reading.template.id == BS_TEMPLATE
     assert proposal.reading.unplaced  # everything is kept for the note
+
+
+def test_only_forms_applicants_fill_in_are_read(tmp_path):
+    path = tmp_path / "Språnget.docx"
+    path.write_bytes(seed_forms.spranget_docx())
+    proposal = form_reader.read_file(path)
+    assert all(not tid.startswith("esf") for _score, tid, _name in proposal.candidates)
+    with pytest.raises(ServiceError, match="förbundets egen ansökan"):
+        form_reader.read_file(path, template_id="esf-2014-2020")

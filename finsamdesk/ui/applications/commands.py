@@ -194,9 +194,9 @@ class ApplicationCommands:
     def _choose_template(self, why: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
 
-        from ...services.templates import list_templates
+        from ...services.form_reader import received_templates
 
-        templates = list_templates()
+        templates = received_templates()
         names = [t.name for t in templates]
         name, ok = QInputDialog.getItem(self.ctx.parent, tr("Läs in ifylld blankett"),
                                         why + "\n\n" + tr("Läs den som:"), names, 0, False)
