@@ -147,3 +147,22 @@ def test_only_forms_applicants_fill_in_are_read(tmp_path):
     assert all(not tid.startswith("esf") for _score, tid, _name in proposal.candidates)
     with pytest.raises(ServiceError, match="förbundets egen ansökan"):
         form_reader.read_file(path, template_id="esf-2014-2020")
+
+
+@pytest.mark.parametrize("name", list(SEED_FILES))
+def test_the_read_ansokan_prints_as_the_original(seed_files, name):
+    """Done when: the printed ansökan of a read form matches the printed hand-entered one, page for page."""
+    import io
+
+    import pypdf
+
+    from finsamdesk.services.printing import render_application_bytes
+
+    _build, expected, template_id = SEED_FILES[name]
+    read = form_reader.read_file(seed_files[name]).app
+
+    def pages(app) -> list[str]:
+        data = render_application_bytes(app, template_id, "Samordningsförbundet")
+        return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+    assert pages(read) == pages(expected())
