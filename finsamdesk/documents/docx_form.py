@@ -10,6 +10,8 @@ the form's header lines in the page header, `Sid x(y)` in the footer.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..domain.application import OWN, SOUGHT, Application, Phase
-from ..domain.dates import format_date
+from ..domain.dates import format_date, format_range
 from ..domain.forms import (
     BudgetTable,
     ContactsTable,
@@ -30,14 +32,13 @@ from ..domain.forms import (
     TimeplanTable,
 )
 from ..domain.money import format_amount
-from .pdf_form import BLANK_DNR, BLANK_YEAR, answer_of, text_blocks
+from .pdf_form import BLANK_DNR, BLANK_YEAR, PRINTED_BULLET, answer_of, text_blocks
 
-_PRINTED_BULLET = {"-": "–", "–": "–", "*": "–", "•": "•"}
 HELP_FILL = "F2F4F7"
 HEADER_FILL = "E6E9EE"
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: Any, fill: str) -> None:
     pr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -46,7 +47,7 @@ def _shade(cell, fill: str) -> None:
     pr.append(shd)
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph: Any, instruction: str) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
@@ -57,8 +58,8 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(fld)
 
 
-def _bullet(doc, marker: str, text: str):
-    p = doc.add_paragraph(f"{_PRINTED_BULLET.get(marker, '–')}\t{text}")
+def _bullet(doc: Any, marker: str, text: str) -> Any:
+    p = doc.add_paragraph(f"{PRINTED_BULLET.get(marker, '–')}\t{text}")
     p.paragraph_format.left_indent = Cm(0.6)
     p.paragraph_format.first_line_indent = Cm(-0.45)
     p.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
@@ -66,7 +67,7 @@ def _bullet(doc, marker: str, text: str):
     return p
 
 
-def _answer(doc, text: str) -> None:
+def _answer(doc: Any, text: str) -> None:
     for kind, marker, body in text_blocks(text):
         if kind == "bullet":
             _bullet(doc, marker, body)
@@ -78,7 +79,7 @@ def _answer(doc, text: str) -> None:
                 p.add_run(line)
 
 
-def _fixed(doc, items) -> None:
+def _fixed(doc: Any, items: Iterable[str]) -> None:
     for item in items:
         if item.startswith("## "):
             doc.add_paragraph().add_run(item[3:].strip()).bold = True
@@ -88,8 +89,8 @@ def _fixed(doc, items) -> None:
             doc.add_paragraph(item)
 
 
-def _table(doc, rows: list[list[str]], *, header: bool = True, right_from: int | None = None,
-           bold_last: bool = False):
+def _table(doc: Any, rows: list[list[str]], *, header: bool = True, right_from: int | None = None,
+           bold_last: bool = False) -> Any:
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -109,7 +110,7 @@ def _table(doc, rows: list[list[str]], *, header: bool = True, right_from: int |
     return table
 
 
-def _budget(doc, t: BudgetTable, app: Application | None) -> None:
+def _budget(doc: Any, t: BudgetTable, app: Application | None) -> None:
     years: list[int | None] = list(app.budget.years) if app and app.budget.years else [None] * max(1, t.min_years)
     columns = ([(OWN, None)] if t.own_column else []) + [(SOUGHT, y) for y in years]
 
@@ -130,7 +131,7 @@ def _budget(doc, t: BudgetTable, app: Application | None) -> None:
     _table(doc, rows, right_from=1, bold_last=True)
 
 
-def _contacts(doc, t: ContactsTable, app: Application | None) -> None:
+def _contacts(doc: Any, t: ContactsTable, app: Application | None) -> None:
     people = app.contacts_for(t.role) if app else []
     n = len(t.columns)
     rows = [list(t.columns)]
@@ -139,22 +140,15 @@ def _contacts(doc, t: ContactsTable, app: Application | None) -> None:
     _table(doc, rows)
 
 
-def _range(start, end, style: str) -> str:
-    if not start and not end:
-        return ""
-    sep = "-" if style == "compact" else " – "
-    return f"{format_date(start, style)}{sep}{format_date(end, style)}"
-
-
-def _timeplan(doc, t: TimeplanTable, app: Application | None) -> None:
+def _timeplan(doc: Any, t: TimeplanTable, app: Application | None) -> None:
     if t.style == "start_end":
         for label, value in ((t.start_label, app.period_start if app else None),
                              (t.end_label, app.period_end if app else None)):
             doc.add_paragraph(f"{label} {format_date(value, t.date_style) if value else '________________'}")
         return
     phases = app.phases if app and app.phases else [Phase(name) for name in t.phases]
-    rows = [[t.period_label, _range(app.period_start, app.period_end, t.date_style) if app else ""]]
-    rows += [[p.name, _range(p.start, p.end, t.date_style) if app else ""] for p in phases]
+    rows = [[t.period_label, format_range(app.period_start, app.period_end, t.date_style) if app else ""]]
+    rows += [[p.name, format_range(p.start, p.end, t.date_style) if app else ""] for p in phases]
     _table(doc, rows, header=False)
 
 
@@ -164,7 +158,7 @@ def _place_date(app: Application | None) -> str:
     return f"{app.place} {format_date(app.signed_on, 'iso')}".strip()
 
 
-def _section(doc, section: Section, app: Application | None) -> None:
+def _section(doc: Any, section: Section, app: Application | None) -> None:
     answer = answer_of(section, app) if app is not None and section.answer != "none" else ""
     inline_done = False
     if section.heading:
@@ -204,7 +198,7 @@ def _section(doc, section: Section, app: Application | None) -> None:
     _fixed(doc, section.after)
 
 
-def _page_furniture(doc, template: FormTemplate, forbund: str, dnr: str) -> None:
+def _page_furniture(doc: Any, template: FormTemplate, forbund: str, dnr: str) -> None:
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
@@ -243,7 +237,7 @@ def render_application_docx(app: Application | None, template: FormTemplate, for
         doc.add_paragraph(line)
     for section in template.sections:
         if section.new_page:
-            doc.add_page_break()
+            doc.add_page_break()  # type: ignore[no-untyped-call]
         _section(doc, section, app)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -8,19 +8,22 @@ list paragraphs (numbering) are bullets; tracked deletions are not text.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
 
 from ..domain.form_blocks import Block, Extracted, Grid, Para, clean
 
+Element = Any  # an lxml element of the document's XML (python-docx ships no types for it)
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NBH, _SOFT, _SYM = qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:sym")
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _SDT, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p: Element) -> str:
     """Text of a <w:p> in document order: runs, hyperlinks, fields' results, content controls."""
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _NBH, _SOFT, _SYM):
@@ -36,7 +39,7 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _is_list_item(p) -> bool:
+def _is_list_item(p: Element) -> bool:
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
         return False
@@ -46,7 +49,7 @@ def _is_list_item(p) -> bool:
     return style is not None and "list" in (style.get(qn("w:val")) or "").lower()
 
 
-def _is_strong(p) -> bool:
+def _is_strong(p: Element) -> bool:
     """A heading or title style, or every run with text in bold."""
     ppr = p.find(qn("w:pPr"))
     style = ppr.find(qn("w:pStyle")) if ppr is not None else None
@@ -64,7 +67,7 @@ def _is_strong(p) -> bool:
     return True
 
 
-def _paras(p, page: int) -> list[Para]:
+def _paras(p: Element, page: int) -> list[Para]:
     """One <w:p>; a manual line break inside it (Shift+Enter) starts a new paragraph only when the
     next line is a typed bullet, otherwise the lines are one paragraph."""
     text = _paragraph_text(p)
@@ -88,7 +91,7 @@ def _paras(p, page: int) -> list[Para]:
     return out
 
 
-def _cells(tr) -> list[tuple[object, int, bool]]:
+def _cells(tr: Element) -> list[tuple[Element, int, bool]]:
     """(cell, columns spanned, continues a vertical merge) for each <w:tc> of a row."""
     out = []
     for tc in tr.iter(_TC):
@@ -106,14 +109,14 @@ def _cells(tr) -> list[tuple[object, int, bool]]:
     return out
 
 
-def _cell_paras(tc, page: int) -> list[Para]:
+def _cell_paras(tc: Element, page: int) -> list[Para]:
     out: list[Para] = []
     for p in tc.iter(_P):
         out += _paras(p, page)
     return out
 
 
-def _table_blocks(tbl, page: int) -> list[Block]:
+def _table_blocks(tbl: Element, page: int) -> list[Block]:
     blocks: list[Block] = []
     rows: list[tuple[str, ...]] = []
     for tr in tbl.iter(_TR):
@@ -136,12 +139,12 @@ def _table_blocks(tbl, page: int) -> list[Block]:
     return blocks
 
 
-def _grid_width(tbl) -> int:
+def _grid_width(tbl: Element) -> int:
     grid = tbl.find(qn("w:tblGrid"))
     return len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
 
 
-def _body_elements(body):
+def _body_elements(body: Element) -> Iterator[Element]:
     for el in body:
         if el.tag == _SDT:
             content = el.find(_SDT_CONTENT)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from io import BytesIO
 from typing import Any
 
@@ -29,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.application import OWN, SOUGHT, Application, ContactRow, Phase
-from ..domain.dates import format_date
+from ..domain.dates import format_date, format_range
 from ..domain.forms import (
     BudgetTable,
     ContactsTable,
@@ -68,7 +67,7 @@ NBSP = "\u00a0"
 BLANK_DNR = "Dnr: ________"
 BLANK_YEAR = "____"
 _BULLET_RE = re.compile(r"^\s*([-–•*])\s+(.*)$")
-_PRINTED_BULLET = {"-": "–", "–": "–", "*": "–", "•": "•"}
+PRINTED_BULLET = {"-": "–", "–": "–", "*": "–", "•": "•"}
 
 
 # ---------------------------------------------------------------- text → flowables
@@ -111,7 +110,7 @@ def answer_flowables(text: str) -> list[Flowable]:
     blocks = text_blocks(text)
     for i, (kind, marker, body) in enumerate(blocks):
         if kind == "bullet":
-            out.append(Paragraph(_markup(body), st.bullet, bulletText=_PRINTED_BULLET.get(marker, "–")))
+            out.append(Paragraph(_markup(body), st.bullet, bulletText=PRINTED_BULLET.get(marker, "–")))
             if i + 1 < len(blocks) and blocks[i + 1][0] != "bullet":
                 out.append(Spacer(1, 4))  # a list ends: a little air before the next paragraph
         else:
@@ -278,13 +277,6 @@ def contacts_flowable(t: ContactsTable, app: Application | None) -> Flowable:
     return table
 
 
-def _range(start: date | None, end: date | None, style: str) -> str:
-    if not start and not end:
-        return ""
-    sep = "-" if style == "compact" else " – "
-    return f"{format_date(start, style)}{sep}{format_date(end, style)}"
-
-
 def timeplan_flowables(t: TimeplanTable, app: Application | None) -> list[Flowable]:
     st = styles()
     if t.style == "start_end":
@@ -293,8 +285,8 @@ def timeplan_flowables(t: TimeplanTable, app: Application | None) -> list[Flowab
         return [Paragraph(f"{esc(t.start_label)} {esc(start)}", st.body),
                 Paragraph(f"{esc(t.end_label)} {esc(end)}", st.body)]
     phases = app.phases if app and app.phases else [Phase(name) for name in t.phases]
-    rows = [[t.period_label, _range(app.period_start, app.period_end, t.date_style) if app else ""]]
-    rows += [[p.name, _range(p.start, p.end, t.date_style) if app else ""] for p in phases]
+    rows = [[t.period_label, format_range(app.period_start, app.period_end, t.date_style) if app else ""]]
+    rows += [[p.name, format_range(p.start, p.end, t.date_style) if app else ""] for p in phases]
     cells = [[Paragraph(esc(a), st.cell), b] for a, b in rows]
     table = Table(cells, colWidths=[CONTENT_WIDTH * 0.62, CONTENT_WIDTH * 0.38], hAlign="LEFT",
                   rowHeights=None if app else [18] * len(cells))

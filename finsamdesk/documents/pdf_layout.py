@@ -6,10 +6,13 @@ pdfplumber (pdfminer.six) took 2.3 s – more than the reader's whole 1 s budget
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pypdf
 
+Matrix = Sequence[float]  # a PDF transformation matrix [a b c d e f]
 MIN_LINE = 5.0  # shorter strokes are decoration (bullets, underlines of a letter)
 THIN = 2.0  # a filled rectangle this thin is a ruling line (how Word draws table borders)
 
@@ -75,7 +78,7 @@ class PageLayout:
 class _Widths:
     """Glyph widths of one font resource (simple fonts: /Widths; Type0: /W), in 1/1000 em."""
 
-    def __init__(self, font) -> None:
+    def __init__(self, font: Any) -> None:
         self.two_bytes = False
         self.default = 0.0
         self.widths: dict[int, float] = {}
@@ -114,18 +117,18 @@ class _Widths:
         return sum(self.advances(raw))
 
 
-def _raw(value) -> bytes:
+def _raw(value: Any) -> bytes:
     if isinstance(value, bytes):
         return bytes(value)
     original = getattr(value, "get_original_bytes", None)
     return original() if original else str(value).encode("latin-1", "replace")
 
 
-def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
 
 
-def _mul(tm: list[float], cm: list[float]) -> list[float]:
+def _mul(tm: Matrix, cm: Matrix) -> list[float]:
     a, b, c, d, e, f = tm
     return [a * cm[0] + b * cm[2], a * cm[1] + b * cm[3], c * cm[0] + d * cm[2], c * cm[1] + d * cm[3],
             e * cm[0] + f * cm[2] + cm[4], e * cm[1] + f * cm[3] + cm[5]]
@@ -142,7 +145,7 @@ def _rule(x0: float, y0: float, x1: float, y1: float) -> Rule | None:
 class _Collector:
     """Receives pypdf's visitor calls for one page."""
 
-    def __init__(self, fonts=None) -> None:
+    def __init__(self, fonts: Any = None) -> None:
         self.runs: list[Run] = []
         self.rules: list[Rule] = []
         self.spans: list[Span] = []
@@ -153,7 +156,7 @@ class _Collector:
         self._path: list[tuple[str, tuple[float, ...]]] = []
         self._point: tuple[float, float] | None = None
 
-    def text(self, text: str, cm, tm, font, size) -> None:
+    def text(self, text: str, cm: Matrix, tm: Matrix, font: Any, size: float) -> None:
         if not text or not text.strip():
             return
         m = _mul(list(tm), list(cm))
@@ -164,7 +167,7 @@ class _Collector:
                 self.runs.append(Run(m[4], m[5] - i * size * scale * 1.2, piece, float(size or 0) * scale,
                                      "bold" in base.lower() or "black" in base.lower()))
 
-    def operator(self, op: bytes, args, cm, tm) -> None:
+    def operator(self, op: bytes, args: Any, cm: Matrix, tm: Matrix) -> None:
         try:
             if op == b"re" and len(args) == 4:
                 x, y, w, h = (float(a) for a in args)
@@ -193,7 +196,7 @@ class _Collector:
         except (TypeError, ValueError, KeyError, AttributeError):
             self._path.clear()
 
-    def _span(self, operand, array: bool, cm, tm) -> None:
+    def _span(self, operand: Any, array: bool, cm: Matrix, tm: Matrix) -> None:
         assert self._font is not None
         advances: list[float] = []
         kerning = 0.0
@@ -231,7 +234,8 @@ def page_layouts(reader: pypdf.PdfReader) -> list[PageLayout]:
     out = []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            fonts = page["/Resources"].get_object()["/Font"].get_object()
+            resources: Any = page["/Resources"].get_object()
+            fonts = resources["/Font"].get_object()
         except (KeyError, TypeError, AttributeError):
             fonts = {}
         c = _Collector(fonts)

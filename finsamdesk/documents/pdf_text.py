@@ -95,7 +95,7 @@ def _paragraphs(lines: list[Line], page: int) -> list[Para]:
         if previous is not None and not new:
             gap = previous.y - line.y
             new = (gap > PARAGRAPH_GAP * max(previous.size, line.size) or previous.bold != line.bold
-                   or abs(previous.size - line.size) > 0.6 or (marker and line.x < item_x - 3))
+                   or abs(previous.size - line.size) > 0.6 or (bool(marker) and line.x < item_x - 3))
         if new:
             flush()
         if bullet is not None:
@@ -157,7 +157,10 @@ def _tables(rules: list[Rule]) -> list[_Table]:
     return tables
 
 
-def _page_units(layout: PageLayout, runs: list[Run]) -> list[tuple[float, object]]:
+Unit = list[Line] | tuple[str, ...]  # lines of the flow or of a one-cell row | a table row's cell texts
+
+
+def _page_units(layout: PageLayout, runs: list[Run]) -> list[tuple[float, Unit]]:
     """(y, unit) in reading order: a unit is a list of Lines (flow or a one-cell row) or a row of cell texts."""
     tables = _tables(layout.rules)
     flow: list[Run] = []
@@ -176,7 +179,7 @@ def _page_units(layout: PageLayout, runs: list[Run]) -> list[tuple[float, object
             break
         else:
             flow.append(run)
-    units: list[tuple[float, object]] = []
+    units: list[tuple[float, Unit]] = []
     flow_lines = _lines(flow)
     run_start = 0
     for i in range(1, len(flow_lines) + 1):  # split the flow where a table sits between lines

@@ -89,6 +89,14 @@ def format_date(d: date | None, style: str = "iso") -> str:
     return iso(d)
 
 
+def format_range(start: date | None, end: date | None, style: str = "iso") -> str:
+    """A period as a form's time plan prints it: `20220101-20221231` (compact) or `1 juni 2020 – 31 dec 2022`."""
+    if not start and not end:
+        return ""
+    sep = "-" if style == "compact" else " – "
+    return f"{format_date(start, style)}{sep}{format_date(end, style)}"
+
+
 def years_between(start: date | None, end: date | None) -> list[int]:
     if not start or not end or end < start:
         return []
