@@ -37,8 +37,11 @@ def test_read_out_json_and_save(capsys, tmp_path, pas_pdf):
     assert code == 0, err
     assert json.loads(out_json.read_text(encoding="utf-8"))["application"]["name"] == pas().name
     db = open_database(data)
-    [row] = applications.list_rows(db)
-    saved = applications.load(db, row.id)
+    try:
+        [row] = applications.list_rows(db)
+        saved = applications.load(db, row.id)
+    finally:
+        db.close()
     assert_same_form(saved, pas())
     assert saved.history[0].note.startswith("Inläst från PAS #2 (kopia) 50%?.pdf")
     assert f"Sparad som ansökan {saved.diarienummer}" in out

@@ -13,7 +13,6 @@ import pytest
 
 from finsamdesk.services import applications, form_reader
 from finsamdesk.services.errors import ServiceError
-from finsamdesk.store.connection import open_database
 from tests.fixtures import seed_forms, seed_pdfs
 from tests.fixtures.form_compare import assert_same_form
 from tests.fixtures.seed_applications import BS_TEMPLATE, NNV_TEMPLATE, pas, spranget
@@ -65,8 +64,7 @@ def test_spranget_time_plan_gap_is_the_one_thing_flagged(seed_files, name):
     assert "2022-10-31" in findings[0].message
 
 
-def test_save_is_one_new_utkast_with_the_file_in_its_history(seed_files, tmp_path):
-    db = open_database(tmp_path / "förbund.sqlite")
+def test_save_is_one_new_utkast_with_the_file_in_its_history(seed_files, db):
     name = "PAS #2 (kopia) 50%.pdf"
     proposal = form_reader.read_file(seed_files[name])
     corrected = proposal.app
@@ -82,7 +80,7 @@ def test_save_is_one_new_utkast_with_the_file_in_its_history(seed_files, tmp_pat
     assert_same_form(loaded, expected)
 
 
-def test_text_that_fits_nowhere_is_kept_in_the_note_and_reported(tmp_path):
+def test_text_that_fits_nowhere_is_kept_in_the_note_and_reported(tmp_path, db):
     from docx import Document
 
     doc = Document()
@@ -102,7 +100,6 @@ def test_text_that_fits_nowhere_is_kept_in_the_note_and_reported(tmp_path):
     assert "Ett brev till förbundet" in proposal.history_note()
     orgnr = [f for f in proposal.reading.findings if f.where == "orgnr"]
     assert [f.text for f in orgnr] == ["212000-1133"]  # 212000-1132 (Lunds kommun) passes
-    db = open_database(tmp_path / "f.sqlite")
     saved = form_reader.save_proposal(db, proposal)
     assert "Ett brev till förbundet som inte hör till formuläret." in applications.load(db, saved.id).history[0].note
 
