@@ -71,6 +71,8 @@ class BudgetEditor(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 260)
+        for c in range(self.columnCount()):
+            self.horizontalHeaderItem(c).setToolTip(self.horizontalHeaderItem(c).text())
         for r, category in enumerate(table.categories):
             self.setItem(r, 0, item(category, editable=False))
             for c, (col, year) in enumerate(self.columns, start=1):
@@ -84,13 +86,12 @@ class BudgetEditor(QTableWidget):
         last = len(self.table.categories)
         self.blockSignals(True)
         for c in range(1, len(self.columns) + 1):
-            total: int | None = 0
-            for r in range(last):
-                try:
-                    total = None if total is None else total + (parse_amount(_text(self, r, c), self.table.unit) or 0)
-                except AmountError:
-                    total = None
-            text = "–" if total is None else format_amount(total, self.table.unit)
+            texts = [_text(self, r, c) for r in range(last)]
+            try:
+                amounts = [parse_amount(t, self.table.unit) for t in texts if t]
+                text = format_amount(sum(a or 0 for a in amounts), self.table.unit) if amounts else ""
+            except AmountError:
+                text = "–"  # a cell that is no amount: named when saving
             self.setItem(last, c, item(text, align_right=True, editable=False, bold=True))
         self.blockSignals(False)
 
