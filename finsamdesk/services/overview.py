@@ -41,6 +41,11 @@ class Overview:
         return [d for d in self.due if d.report.overdue(self.today)]
 
 
+def application_count(db: sqlite_utils.Database) -> int:
+    """How many applications the file holds, received and own (the window's status bar; no budgets computed)."""
+    return len(app_store.list_rows(db))
+
+
 def overview(db: sqlite_utils.Database, today: date | None = None) -> Overview:
     today = today or date.today()
     year = today.year

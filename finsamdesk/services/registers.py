@@ -12,7 +12,6 @@ from ..domain.registers import (
 )
 from ..store import registers as store
 from .errors import ServiceError, ValidationError
-from .templates import get_template
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -31,6 +30,8 @@ def save_forbund(db: sqlite_utils.Database, f: Forbund) -> None:
         if "orgnr" in issues.errors:
             raise ValidationError(issues.errors["orgnr"], {"orgnr": issues.errors["orgnr"]})
         f.orgnr = org.orgnr
+    from .templates import get_template  # the forms load when one is needed, not when a file is opened
+
     get_template(f.default_template)
     with db.atomic():
         store.save_forbund(db, f)

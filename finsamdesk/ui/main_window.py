@@ -245,10 +245,10 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         if self.db is None:
             return
-        from ..services import applications, registers
+        from ..services import overview, registers
 
         built = cast("ApplicationsPage | None", self._pages.get("applications"))
-        total = built.total_count if built is not None else len(applications.list_rows(self.db))
+        total = built.total_count if built is not None else overview.application_count(self.db)
         self.counts_label.setText(self.tr("%d ansökningar · %d organisationer · %d kontaktpersoner") % (
             total, len(registers.organisations(self.db)), len(registers.contacts(self.db))))
 

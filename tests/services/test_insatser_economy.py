@@ -163,3 +163,12 @@ def test_the_example_economy_is_complete(tmp_path):
     assert len(rows) >= 4 and sum(r.spent for r in rows) > 0
     assert budget.years(db) == [2025, 2026]
     assert overview.overview(db, TODAY).overdue  # one insats is late with its tertial reports
+
+
+def test_the_status_bar_count_is_every_application_received_and_own(db):
+    from finsamdesk.services import own_applications
+
+    applications.save(db, own_applications.new_own_application(db, own_applications.own_templates()[0].id, "Egen"))
+    rows = applications.list_rows(db)
+    assert len({r.direction for r in rows}) == 2, "the example holds applications received and own"
+    assert overview.application_count(db) == len(rows)
