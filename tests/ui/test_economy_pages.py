@@ -38,12 +38,16 @@ def test_the_window_opens_on_the_overview_and_its_lines_lead_to_their_items(wind
     assert page.reports.model.rowCount() and "försenade" in page.reports.message.text()
 
 
-def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
+def first_insats(window):
+    """The Insatser page with its first insats selected, the insats's id and how many invoices it has."""
     window.nav.setCurrentRow(ROW["insatser"])
     page = window.insatser
     page.table.selectRow(0)
-    insats_id = page.current_id
-    count = len(insatser.invoices(window.db, insats_id))
+    return page, page.current_id, len(insatser.invoices(window.db, page.current_id))
+
+
+def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
+    page, insats_id, count = first_insats(window)
     form = page.invoices.fields
     form["date"].setText(f"{date.today().year}-02-30")
     form["amount"].setText("12 tusen")
@@ -64,11 +68,7 @@ def test_booking_an_invoice_checks_it_shows_it_and_undo_takes_it_back(window):
 
 
 def test_undoing_a_removed_invoice_and_then_its_booking_leaves_none(window, monkeypatch):
-    window.nav.setCurrentRow(ROW["insatser"])
-    page = window.insatser
-    page.table.selectRow(0)
-    insats_id = page.current_id
-    count = len(insatser.invoices(window.db, insats_id))
+    page, insats_id, count = first_insats(window)
     form = page.invoices.fields
     for reference in ("F-4712", "F-4713"):
         form["date"].setText(f"{date.today().year}-02-28")
