@@ -182,7 +182,8 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
         rows.append(SheetRow(key, label, "line", values))
         (income_keys if income else cost_keys).append(key)
     frame = b.insats_frame
-    unallocated = None if frame is None else frame - insatser.granted
+    # the frame is the förbund's own money for insatser: what an outside funder pays (ESF support) does not use it
+    unallocated = None if frame is None else frame - (insatser.granted - insatser.income)
     rows.append(SheetRow("insatser", "Insatser (beviljat)", "line",
                          (insatser.granted, insatser.prognos, insatser.spent)))
     rows.append(SheetRow("ej_fordelat", "Ej fördelade medel för insatser", "line",

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .application import Application
 from .esf import EsfResult
 from .esf_parts import COFINANCING, PERSONAL, SpecLine
-from .form_values import app_value, fill
 from .forms import FormTemplate
 from .money import format_amount
 
@@ -24,23 +23,27 @@ def _kr(ore: int | None) -> str:
     return format_amount(ore or 0, "kr", sep=" ")
 
 
-def overview_lines(app: Application, template: FormTemplate, result: EsfResult) -> list[BudgetLine]:
-    """The form's own overview: every grid row whose value is a budget figure (Budgetöversikt, Ekonomi - Budget,
-    Kostnad per deltagare)."""
-    out: list[BudgetLine] = []
+def overview_figures(template: FormTemplate) -> list[tuple[str, str]]:
+    """(label, figure name) of every grid row or line whose value is one budget figure, in the form's order
+    (Budgetöversikt; Ekonomi - Budget; Kostnad per deltagare)."""
+    out: list[tuple[str, str]] = []
     for s in template.sections:
         part = s.part
         if part is None or part.type not in ("grid", "lines"):
             continue
-        value = lambda name: app_value(app, name, result.figures)  # noqa: E731
         for row in part.rows:
-            if len(row) == 2 and "{budget." in row[1]:
-                out.append(BudgetLine(0, row[0], fill(row[1], value)))
+            if len(row) == 2 and row[1].startswith("{budget.") and row[1].endswith("}"):
+                out.append((row[0], row[1][len("{budget."):-1]))
         for line in part.lines:
-            if "{budget." in line:
-                label, _, rest = line.partition("{")
-                out.append(BudgetLine(0, label.strip().rstrip(":"), fill("{" + rest, value)))
+            label, _, rest = line.partition("{budget.")
+            if rest.endswith("}") and "{" not in rest:
+                out.append((label.strip().rstrip(":"), rest[:-1]))
     return out
+
+
+def overview_lines(app: Application, template: FormTemplate, result: EsfResult) -> list[BudgetLine]:
+    """The form's own overview with its computed figures."""
+    return [BudgetLine(0, label, result.figures.text(name)) for label, name in overview_figures(template)]
 
 
 def detail_lines(app: Application, template: FormTemplate, result: EsfResult) -> list[BudgetLine]:

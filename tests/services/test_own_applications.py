@@ -110,3 +110,15 @@ def test_an_application_waiting_for_the_funder_shows_on_the_start_page(db):
     applications.change_status(db, app.id, "inskickad", date(2022, 10, 3))
     view = overview.overview(db, date(2022, 11, 1))
     assert [r.id for r in view.waiting] == [app.id]
+
+
+def test_the_esf_support_does_not_use_the_forbunds_frame_for_insatser(db):
+    from finsamdesk.domain.budget import BudgetYear
+
+    app, _split = granted_iris(db)
+    insats = insatser.from_application(db, app.id)
+    money = insatser.economy(db, insats.id, 2021).granted
+    budget.save_year(db, BudgetYear(2021, {("medlemsbidrag", "budget"): 10_000_000_00},
+                                    insats_frame=money[OWN_SHARE]))
+    sheet = budget.sheet(db, 2021)
+    assert sheet.row("ej_fordelat").values[0] == 0 and not sheet.warnings

@@ -48,12 +48,14 @@ class ApplicationCommands:
     def build_menu(self, menu: QMenu) -> None:
         add = self.ctx.add_action
         add(menu, tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
+        add(menu, tr("Ny &egen ansökan (ESF)…"), self.new_own_application, "Ctrl+Shift+N")
         add(menu, tr("Nästa &steg…"), lambda: self.editor.open_workflow(), "Ctrl+Return")
         add(menu, tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
         add(menu, tr("Skriv ut &tomt formulär…"), self.print_blank)
         add(menu, tr("Spara som &Word…"), self.save_word)
         add(menu, tr("&Läs in ifylld blankett…"), self.read_form, "Ctrl+Shift+O")
         add(menu, tr("&Exportera listan till Excel…"), self.export_list)
+        add(menu, tr("Exportera egen ansökans &budget till Excel…"), self.export_own_budget)
         menu.addSeparator()
         add(menu, tr("&Ta bort ansökan…"), self.delete_application)
         menu.addSeparator()
@@ -79,6 +81,52 @@ class ApplicationCommands:
         self.page.reload(keep=app_id)
         self.page.select_application(app_id)
         self.editor.focus_name()
+
+    def new_own_application(self) -> None:
+        """The förbund's own application to an outside funder, on the funder's form (ESF 2014–2020 or ESF+)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from ...services import applications, own_applications
+
+        db = self.ctx.database()
+        templates = own_applications.own_templates()
+        names = [t.name for t in templates]
+        name, ok = QInputDialog.getItem(self.ctx.parent, tr("Ny egen ansökan"), tr("Finansiärens formulär:"), names,
+                                        len(names) - 1, False)
+        if not ok or not self.ctx.leave_file():
+            return
+        app = own_applications.new_own_application(db, templates[names.index(name)].id)
+        applications.save(db, app)
+        assert app.id is not None
+        self.ctx.show_page("applications")
+        self.page.reload(keep=app.id)
+        self.page.select_application(app.id)
+        self.editor.focus_name()
+
+    def export_own_budget(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from ...services import applications, esf_files
+
+        app_id = self._selected()
+        if app_id is None or not self.editor.save_now():
+            return
+        app = applications.load(self.ctx.database(), app_id)
+        if not app.outgoing:
+            QMessageBox.information(self.ctx.parent, tr("Budget till Excel"),
+                                    tr("Ansökan %s är en inkommen ansökan; exportera listan i stället.")
+                                    % app.diarienummer)
+            return
+        suggested = str(self.ctx.path().parent / f"budget-{app.diarienummer}.xlsx")
+        name, _ = QFileDialog.getSaveFileName(self.ctx.parent, tr("Budget till Excel"), suggested, "Excel (*.xlsx)")
+        if not name:
+            return
+        try:
+            esf_files.export_budget_xlsx(self.ctx.database(), app_id, name)
+        except ServiceError as exc:
+            QMessageBox.warning(self.ctx.parent, tr("Budget till Excel"), str(exc))
+            return
+        self.ctx.show_message(tr("Budgeten exporterad: %s") % name, 5000)
 
     def _selected(self) -> int | None:
         from PySide6.QtWidgets import QMessageBox

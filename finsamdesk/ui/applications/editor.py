@@ -35,12 +35,14 @@ from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
 from ..widgets import MessageLabel
 from .form_tab import build_form_tab, scrolled, set_text
+from .own.paths import OWN_KINDS, own_apply, own_value
 from .undo import EditCommand, FieldPath
 
 if TYPE_CHECKING:
     import sqlite_utils
     from PySide6.QtGui import QHideEvent
 
+    from ...domain.checks import Problem
     from .budget_table import BudgetGrid
     from .editor_tabs import HistoryTable
 
@@ -78,6 +80,7 @@ class ApplicationEditor(QWidget):
         self.budget_problems: QLabel | None = None
         self.timeplan_warnings: QLabel | None = None
         self.history: HistoryTable | None = None
+        self.own_refresh: Callable[[list[Problem]], None] | None = None  # an own application's budget and checks
         self._no_native_undo = _NoNativeUndo(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -223,6 +226,8 @@ class ApplicationEditor(QWidget):
             return app.budget.get(path[1], path[2], path[3])
         if kind == "budget_years":
             return list(app.budget.years)
+        if kind in OWN_KINDS:
+            return own_value(app, path)
         return copy.deepcopy(getattr(app, kind))
 
     def apply(self, path: FieldPath, value: Any) -> None:
@@ -235,6 +240,8 @@ class ApplicationEditor(QWidget):
             app.budget.set(path[1], path[2], path[3], value)
         elif kind == "budget_years":
             app.budget.years = sorted(value)
+        elif kind in OWN_KINDS:
+            own_apply(app, path, value)
         else:
             setattr(app, kind, value)
         self._updating = True
@@ -276,6 +283,13 @@ class ApplicationEditor(QWidget):
             self._show_enabled(False)
             return
         self._show_enabled(True)
+        self.own_refresh = None
+        if self.app.outgoing:  # an own application: the funder's form, its parts and its budget
+            from .own.tabs import build_own_tabs
+
+            build_own_tabs(self)
+            self._refresh_all()
+            return
         # The tabs' modules load with the first application, not at start-up.
         from .editor_tabs import (
             HistoryTable,
@@ -344,10 +358,13 @@ class ApplicationEditor(QWidget):
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             count = self.tr("1 sak saknas") if len(errors) == 1 else self.tr("%d saker saknas") % len(errors)
-            self.completeness.setText(self.tr("⚠ %s innan ansökan kan bli inkommen (se tipset)") % count)
+            goal = self.tr("skickas in") if app.outgoing else self.tr("bli inkommen")
+            self.completeness.setText(self.tr("⚠ %s innan ansökan kan %s (se tipset)") % (count, goal))
             self.completeness.setStyleSheet("color: #8a5a00;")
         else:
-            self.completeness.setText(self.tr("✓ Komplett"))
+            warnings = len(problems) if app.outgoing else 0
+            self.completeness.setText(self.tr("✓ Komplett") + (self.tr(" – %d att granska (fliken Granskning)")
+                                                                % warnings if warnings else ""))
             self.completeness.setStyleSheet("color: #2e7d32;")
         self.completeness.setToolTip("\n".join(f"• {p.message}" for p in problems))
         if self.budget_grid is not None and self.form_template.budget:
@@ -362,6 +379,8 @@ class ApplicationEditor(QWidget):
             self.timeplan_warnings.setText("\n".join(f"⚠ {p.message}" for p in timeplan_warnings(app)))
         if self.history is not None:
             self.history.show_events(app.history)
+        if self.own_refresh is not None:
+            self.own_refresh(problems)
 
     def open_workflow(self) -> None:
         if self.app is None or not self.save_now():

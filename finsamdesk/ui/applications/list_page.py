@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.application import OUTGOING, RECEIVED
 from ...domain.statuses import STATUSES
 from ..widgets import refill
 from .table_model import ApplicationTableModel
@@ -54,9 +55,17 @@ class ApplicationsPage(QWidget):
         for key, text in STATUSES.items():
             self.status.addItem(text, key)
         self.year = QComboBox()
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("Alla ansökningar"), "")
+        self.kind.addItem(self.tr("Inkomna ansökningar"), RECEIVED)
+        self.kind.addItem(self.tr("Egna ansökningar"), OUTGOING)
+        self.kind.setToolTip(self.tr("Inkomna ansökningar till förbundet, eller förbundets egna till en extern "
+                                     "finansiär (ESF)"))
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.kind)
         bar.addWidget(self.status)
         bar.addWidget(self.year)
         bar.addWidget(self.count)
@@ -94,6 +103,7 @@ class ApplicationsPage(QWidget):
         layout.addWidget(self.splitter)
         self.search.textChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
@@ -137,7 +147,8 @@ class ApplicationsPage(QWidget):
         from ...services import applications
 
         keep = keep if keep is not None else editor.current_id
-        f = applications.RowFilter(self.search.text(), self.status.currentData() or "", self.year.currentData())
+        f = applications.RowFilter(self.search.text(), self.status.currentData() or "", self.year.currentData(),
+                                   self.kind.currentData() or "")
         self.visible_rows = applications.filter_rows(self._all, f)
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(self.visible_rows)
@@ -165,6 +176,7 @@ class ApplicationsPage(QWidget):
     def select_application(self, app_id: int) -> None:
         """Show one application (e.g. a new one): clear the filters, select its row, open it."""
         self.search.clear()
+        self.kind.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
         self.year.setCurrentIndex(0)
         if not self._made_editor().open_application(app_id):

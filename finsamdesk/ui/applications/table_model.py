@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from ...domain.application import OUTGOING
 from ...domain.money import format_amount
 from ...domain.statuses import label
 from ..rows_model import Column, RowsModel
@@ -24,7 +25,8 @@ def period_text(row: Any) -> str:  # an ApplicationRow
 COLUMNS = (
     Column("Diarienummer", lambda r: r.diarienummer),
     Column("Namn", lambda r: r.name, tooltip=True),
-    Column("Sökande", lambda r: r.applicant, tooltip=True),
+    Column("Sökande", lambda r: f"→ {r.funder} (egen ansökan)" if r.direction == OUTGOING else r.applicant,
+           tooltip=True),
     Column("Period", period_text, key=lambda r: r.period_start or r.period_end),
     Column("Sökt totalt", lambda r: format_amount(r.sought_ore), key=lambda r: r.sought_ore, right=True),
     Column("Status", lambda r: label(r.status)),

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-
 class WorkflowDialog(QDialog):
     def __init__(self, db: sqlite_utils.Database, app: Application, who: str = "", parent: QWidget | None = None,
                  today: date | None = None):
@@ -40,16 +39,25 @@ class WorkflowDialog(QDialog):
         self.setWindowTitle(self.tr("Nästa steg för %s") % app.diarienummer)
         self.setMinimumWidth(480)
         self.step = QComboBox()
-        for status in workflow.next_steps(app.status):
+        for status in workflow.next_steps(app.status, app.outgoing):
             self.step.addItem(status_label(status), status)
         self.when = QLineEdit((today or date.today()).isoformat())
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         self.who = QLineEdit(who)
-        self.granted_box = QGroupBox(self.tr("Beviljat belopp per kalenderår (kr)"))
+        self.granted_box = QGroupBox(self.tr("Beviljat stöd per kalenderår (kr)") if app.outgoing
+                                     else self.tr("Beviljat belopp per kalenderår (kr)"))
         granted_form = QFormLayout(self.granted_box)
         self.granted: dict[int, QLineEdit] = {}
-        for year, sought in app.budget.sought_by_year().items():
+        if app.outgoing:  # the funder's one sum, spread over the project's years by months (editable per year)
+            from ...services import own_applications
+
+            sought_by_year = own_applications.support_by_year(app)
+            granted_form.addRow(QLabel(self.tr("Sökt stöd %s, fördelat efter projektets månader per år.")
+                                       % format_amount(sum(sought_by_year.values()))))
+        else:
+            sought_by_year = app.budget.sought_by_year()
+        for year, sought in sought_by_year.items():
             field = QLineEdit(format_amount(sought, "kr", with_unit=False, sep=" "))
             field.setToolTip(self.tr("Sökt %s") % format_amount(sought))
             self.granted[year] = field
