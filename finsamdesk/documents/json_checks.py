@@ -81,13 +81,13 @@ class Checker:
     def bad(self, path: str, message: str) -> None:
         self.errors.append(f"{printable(path, MAX_PATH)}: {message}")
 
-    def obj(self, value: Any, path: str) -> dict | None:
+    def obj(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.bad(path, "ska vara ett objekt { … }")
             return None
         return value
 
-    def lst(self, value: Any, path: str) -> list:
+    def lst(self, value: Any, path: str) -> list[Any]:
         if value is MISSING or value is None:
             return []
         if not isinstance(value, list):
@@ -151,7 +151,7 @@ class Checker:
             return None
         return value
 
-    def unknown(self, raw: dict, known: tuple[str, ...], path: str) -> None:
+    def unknown(self, raw: dict[str, Any], known: tuple[str, ...], path: str) -> None:
         for key in raw:
             if key not in known:
                 self.bad(f"{path}.{key}" if path else key, "okänt fält")

@@ -26,7 +26,7 @@ from ..domain.application import (
     StatusEvent,
 )
 from ..domain.registers import Organisation
-from ..domain.workflow import STATUSES
+from ..domain.statuses import STATUSES
 from .esf_json import VERSION_2_KEYS, read_version_2, write_version_2
 from .json_checks import MISSING, Checker, ImportFormatError, parse_json
 
@@ -49,12 +49,13 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _cell_order(item: tuple[tuple[str, str, int], int]) -> tuple:
+def _cell_order(item: tuple[tuple[str, str, int], int]) -> tuple[int, int, str]:
     (category, column, year), _ = item
     return (0 if column == OWN else 1, year, category)
 
 
-def application_to_dict(app: Application, organisations: Mapping[int, Organisation] | None = None) -> dict:
+def application_to_dict(app: Application, organisations: Mapping[int, Organisation] | None = None
+                        ) -> dict[str, Any]:
     """The whole ansökan as JSON-ready data (no floats; dates ISO; amounts integer öre).
 
     `organisations` maps organisation ids to the register's organisations, so an applicant
@@ -62,7 +63,7 @@ def application_to_dict(app: Application, organisations: Mapping[int, Organisati
     """
     organisations = organisations or {}
 
-    def applicant(a: Applicant) -> dict:
+    def applicant(a: Applicant) -> dict[str, Any]:
         org = organisations.get(a.organisation_id) if a.organisation_id is not None else None
         name, orgnr = (org.name, org.orgnr) if org else (a.organisation_name, a.orgnr)
         return {"name": a.name, "role": a.role,
@@ -197,13 +198,13 @@ def _read_budget(r: Checker, raw: Any) -> Budget:
         return budget
     r.unknown(b, ("years", "cells"), "budget")
     for i, y in enumerate(r.lst(b.get("years"), "budget.years")):
-        year = r.year(y, f"budget.years[{i}]")
-        if year is None:
+        budget_year = r.year(y, f"budget.years[{i}]")
+        if budget_year is None:
             continue
-        if year in budget.years:
-            r.bad(f"budget.years[{i}]", f"året {year} finns redan")
+        if budget_year in budget.years:
+            r.bad(f"budget.years[{i}]", f"året {budget_year} finns redan")
         else:
-            budget.years.append(year)
+            budget.years.append(budget_year)
     budget.years.sort()
     for i, item in enumerate(r.lst(b.get("cells"), "budget.cells")):
         path = f"budget.cells[{i}]"
@@ -233,7 +234,7 @@ def _read_budget(r: Checker, raw: Any) -> Budget:
 
 
 def _read_history(r: Checker, raw: Any) -> list[StatusEvent]:
-    out = []
+    out: list[StatusEvent] = []
     for i, item in enumerate(r.lst(raw, "history")):
         path = f"history[{i}]"
         e = r.obj(item, path)

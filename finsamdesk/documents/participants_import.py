@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from ..domain.dates import DateError, parse_date
 from ..domain.participants import ImportRowError, Participant
@@ -35,7 +36,11 @@ class ReadResult:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def _text(value) -> str:
+Cell = Any  # what openpyxl reads from a cell: None, str, int, float, bool, date, datetime, time
+Row = tuple[Cell, ...]
+
+
+def _text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -43,7 +48,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _personnummer(value) -> str:
+def _personnummer(value: Cell) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # Excel made the number a number
         if not math.isfinite(value) or not 0 <= value < 10**12:
             raise ValueError("värdet är inget personnummer; skriv ÅÅÅÅMMDD-NNNN.")
@@ -52,7 +57,7 @@ def _personnummer(value) -> str:
     return _text(value)
 
 
-def _date(value) -> date | None:
+def _date(value: Cell) -> date | None:
     """The cell as a date; the message never repeats the cell (it may be a name or a personnummer)."""
     if isinstance(value, datetime):
         return value.date()
@@ -66,7 +71,7 @@ def _date(value) -> date | None:
         raise ValueError("värdet är inget datum; skriv t.ex. 2026-01-15.") from None
 
 
-def _header_name(cell, column: int) -> str:
+def _header_name(cell: Cell, column: int) -> str:
     """An unknown column as the report names it: its letter, and its heading unless that may be personal data."""
     from openpyxl.utils import get_column_letter
 
@@ -77,7 +82,7 @@ def _header_name(cell, column: int) -> str:
     return f"{letter} ({text})"
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int], list[str]]:
+def _find_header(rows: list[Row]) -> tuple[int, dict[str, int], list[str]]:
     """(row number, field → column index, the unknown columns as the report names them)."""
     known = {fold(header): name for name, header in COLUMNS}
     for number, cells in enumerate(rows, start=1):
@@ -94,7 +99,7 @@ def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int], list[str]]:
                           "Använd importmallen.")
 
 
-def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[str, int]],
+def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[str, int | None]],
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ReadResult:
     """Rows of the sheet Deltagare (or the first sheet) as records of `insats_id`, and the cells that are wrong.
@@ -141,7 +146,7 @@ def read_participants(data: bytes, insats_id: int, categories: dict[str, dict[st
         wb.close()
 
 
-def _rows_of(ws, **bounds):
+def _rows_of(ws: Any, **bounds: int) -> Iterator[Row]:
     """The sheet's rows; read-only openpyxl parses the XML only now, so a damaged sheet fails here, with any of
     the many exceptions of a parser meeting a file it did not expect (a bad shared-string index: IndexError)."""
     rows = ws.iter_rows(values_only=True, **bounds)
@@ -155,8 +160,8 @@ def _rows_of(ws, **bounds):
         yield row
 
 
-def _participant(number: int, values: dict, insats_id: int,
-                 categories: dict[str, dict[str, int]]) -> tuple[Participant | None, list[ImportRowError]]:
+def _participant(number: int, values: dict[str, Cell], insats_id: int,
+                 categories: dict[str, dict[str, int | None]]) -> tuple[Participant | None, list[ImportRowError]]:
     errors: list[ImportRowError] = []
     p = Participant(insats_id, code=_text(values.get("code")), name=_text(values.get("name")),
                     note=_text(values.get("note")), consent_how=_text(values.get("consent_how")))

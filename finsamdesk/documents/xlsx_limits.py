@@ -92,7 +92,7 @@ class _Scan:
         self.items = 0  # cells of the sheet, or strings of the table
         self.item = "c" if sheet else "si"
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition("}")[2]
         if self.sheet and local == "row":
             self.rows, self.cells = self.rows + 1, 0

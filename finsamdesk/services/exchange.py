@@ -8,15 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents.json_io import (
-    ImportFormatError,
-    application_from_json,
-    application_to_json,
-)
+from ..documents.json_checks import ImportFormatError
+from ..documents.json_io import OrganisationResolver, application_from_json, application_to_json
 from ..domain.application import Application
 from ..domain.identifiers import IdentifierError, normalize_orgnr
+from ..domain.statuses import label
 from ..domain.text import fold
-from ..domain.workflow import label
 from ..store import applications as store
 from ..store import registers as registers_store
 from ..store.applications import ApplicationRow
@@ -55,7 +52,7 @@ def export_application_json(db: sqlite_utils.Database, key: str | int) -> str:
     return application_to_json(app, organisations)
 
 
-def _organisation_resolver(db: sqlite_utils.Database):
+def _organisation_resolver(db: sqlite_utils.Database) -> OrganisationResolver:
     """Match on organisationsnummer, else on the name (case and å ä ö folded); else no link."""
     orgs = registers_store.list_organisations(db)
     by_orgnr = {o.orgnr: o.id for o in orgs if o.orgnr}

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..domain import participant_statistics as counting
 from ..domain import participants as rules
-from ..domain.participant_statistics import InsatsLine, Statistics
-from ..domain.participants import ExtractItem, GallringPlan, ImportRowError, Participant
+from ..domain.participant_statistics import Facts, InsatsLine, Statistics
+from ..domain.participants import CountPeriod, ExtractItem, GallringPlan, ImportRowError, Participant
 from ..domain.text import fold
 from ..store import participants as store
 from . import participants, registers
@@ -46,7 +46,7 @@ class ImportRejected(ServiceError):
 
 
 class ImportCancelled(ServiceError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__("Importen avbröts; ingenting importerades.")
 
 
@@ -115,7 +115,7 @@ def import_participants(db: sqlite_utils.Database, insats_id: int, data: bytes, 
 
 
 def _check_rows(db: sqlite_utils.Database, rows: list[tuple[int, Participant]], insats_id: int,
-                key: FieldKey | None, today: date, progress) -> list[ImportRowError]:
+                key: FieldKey | None, today: date, progress: Callable[[int], None] | None) -> list[ImportRowError]:
     errors: list[ImportRowError] = []
     codes_taken, spans = store.duplicate_keys(db, insats_id)
     seen_codes: dict[str, int] = {}
@@ -156,8 +156,9 @@ def _items(db: sqlite_utils.Database, ids: list[int], key: FieldKey | None) -> l
     out = []
     for participant_id in ids:
         p = participants.load(db, participant_id, key)
-        out.append(ExtractItem(p, names.get(p.insats_id, ""), labels.get(p.support_id, ""),
-                               labels.get(p.outcome_id, "")))
+        support = labels.get(p.support_id, "") if p.support_id is not None else ""
+        outcome = labels.get(p.outcome_id, "") if p.outcome_id is not None else ""
+        out.append(ExtractItem(p, names.get(p.insats_id, ""), support, outcome))
     return out
 
 
@@ -216,11 +217,11 @@ def per_insats(db: sqlite_utils.Database, year: int | None) -> list[InsatsLine]:
     facts, periods = store.facts(db), store.count_periods(db)
     outcomes = [c.label for c in participants.categories(db, "utfall")]
     utfall, names, modes = store.utfall_by_insats(db, year), store.insats_names(db), store.modes(db)
-    facts_by: dict[int, list] = {}
+    facts_by: dict[int, list[Facts]] = {}
     for f in facts:
         if counting.active_in(f, year):
             facts_by.setdefault(f.insats_id, []).append(f)
-    periods_by: dict[int, list] = {}
+    periods_by: dict[int, list[CountPeriod]] = {}
     for c in periods:
         if year is None or c.start.year == year:
             periods_by.setdefault(c.insats_id, []).append(c)
@@ -255,6 +256,8 @@ def gallring_plan(db: sqlite_utils.Database, today: date | None = None) -> Gallr
     names = store.insats_names(db)
     plan = GallringPlan(years, today)
     for p in store.gallring_candidates(db, today):
+        if p.end is None:  # the store only returns ended records
+            continue
         due = rules.gallring_due(p.end, years)
         if due <= today:
             plan.items.append((p, names.get(p.insats_id, ""), due))
@@ -265,7 +268,7 @@ def gallra(db: sqlite_utils.Database, plan: GallringPlan) -> int:
     """Remove the identifiers of the plan's records in one transaction; each record keeps what was removed
     (as words) and the date, and the log keeps how many. Needs no passphrase: nothing is decrypted.
     The freed pages are overwritten (secure_delete) and the WAL is emptied, so no copy stays in the file."""
-    items = [(p.id, rules.gallring_fields(p)) for p, _, _ in plan.items if p.end is not None]
+    items = [(p.id, rules.gallring_fields(p)) for p, _, _ in plan.items if p.end is not None and p.id is not None]
     if not items:
         return 0
     words = ", ".join(dict.fromkeys(w for _, text in items for w in text.split(", ") if w))
