@@ -25,17 +25,8 @@ from finsamdesk.domain.participant_statistics import (
     percent,
 )
 from finsamdesk.domain.participants import CountPeriod, GenderSplit
+from tests.fixtures.participant_files import T0, T1, T2, T3
 
-
-def period(start, end, new=(0, 0), ongoing=(0, 0), ended=(0, 0), insats_id=2):
-    return CountPeriod(insats_id, start, end, new_women=new[0], new_men=new[1], ongoing_women=ongoing[0],
-                       ongoing_men=ongoing[1], ended_women=ended[0], ended_men=ended[1])
-
-
-T0 = period(date(2024, 9, 1), date(2024, 12, 31), new=(2, 1), ongoing=(2, 1))
-T1 = period(date(2025, 1, 1), date(2025, 4, 30), new=(3, 2), ongoing=(4, 2), ended=(1, 1))
-T2 = period(date(2025, 5, 1), date(2025, 8, 31), new=(2, 1), ongoing=(5, 2), ended=(1, 1))
-T3 = period(date(2025, 9, 1), date(2025, 12, 31), new=(1, 0), ongoing=(4, 1), ended=(2, 1))
 LABELS = ["Arbete", "Studier", "Annat"]
 FACTS = [
     # woman, 24 at start 2025, ended 2025 with Arbete after 486 days

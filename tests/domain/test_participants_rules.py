@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from finsamdesk.domain.identifiers import IdentifierError, luhn_ok, parse_personnummer
 from finsamdesk.domain.participants import (
-    CountPeriod,
     GenderSplit,
     ImportRowError,
     Participant,
@@ -21,6 +20,7 @@ from finsamdesk.domain.participants import (
     validate_count_period,
     validate_participant,
 )
+from tests.fixtures.participant_files import T0, T1, T2, T3, period
 
 TODAY = date(2026, 12, 1)
 
@@ -317,15 +317,6 @@ def test_import_row_error_reads_like_the_spreadsheet():
 
 
 # ---------------------------------------------------------------- counts per period
-def period(start, end, new=(0, 0), ongoing=(0, 0), ended=(0, 0), insats_id=2):
-    return CountPeriod(insats_id, start, end, new_women=new[0], new_men=new[1], ongoing_women=ongoing[0],
-                       ongoing_men=ongoing[1], ended_women=ended[0], ended_men=ended[1])
-
-
-T0 = period(date(2024, 9, 1), date(2024, 12, 31), new=(2, 1), ongoing=(2, 1))
-T1 = period(date(2025, 1, 1), date(2025, 4, 30), new=(3, 2), ongoing=(4, 2), ended=(1, 1))
-T2 = period(date(2025, 5, 1), date(2025, 8, 31), new=(2, 1), ongoing=(5, 2), ended=(1, 1))
-T3 = period(date(2025, 9, 1), date(2025, 12, 31), new=(1, 0), ongoing=(4, 1), ended=(2, 1))
 
 
 def test_taking_part_is_ongoing_plus_ended():
