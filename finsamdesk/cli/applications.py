@@ -230,7 +230,7 @@ def export_application(args, ctx: Context) -> int:
 
 
 def import_application(args, ctx: Context) -> int:
-    data = read_input(args.path)
+    data = read_input(args.path, exchange.MAX_IMPORT_BYTES)
     try:
         app = exchange.import_application_json(ctx.db(write=True, create=True), data, new_number=args.new_number)
     except DiarienummerTakenError as exc:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..domain.money import format_amount
 from ..services import backups, files
-from ..services.errors import ServiceError, describe_os_error
+from ..services.errors import ServiceError
+from ..services.input_files import read_import_file
 from .arguments import UsageError
 
 if TYPE_CHECKING:
@@ -110,9 +111,9 @@ def suffix(path: str, allowed: tuple[str, ...]) -> str:
     return found[1:]
 
 
-def read_input(path: str) -> bytes:
-    """A file a command reads (JSON, Excel); a missing or unreadable one is bad input (exit 2)."""
+def read_input(path: str, max_bytes: int) -> bytes:
+    """A file a command reads (JSON, Excel); a missing, unreadable or too big one is bad input (exit 2)."""
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path} kan inte läsas: {describe_os_error(exc)}.") from exc
+        return read_import_file(path, max_bytes)
+    except ServiceError as exc:
+        raise UsageError(str(exc)) from exc

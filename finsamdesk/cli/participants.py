@@ -101,7 +101,7 @@ def save_template(args, ctx: Context) -> int:
 
 
 def import_participants(args, ctx: Context) -> int:
-    data = read_input(args.path)
+    data = read_input(args.path, participant_files.MAX_IMPORT_BYTES)
     db = ctx.db(write=True)
     insats_id = _insats_id(db, args.insats)
     key = _key(db, required=False)

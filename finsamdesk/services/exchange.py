@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents.json_checks import ImportFormatError
+from ..documents.json_checks import MAX_FILE_BYTES, ImportFormatError
 from ..documents.json_io import OrganisationResolver, application_from_json, application_to_json
 from ..domain.application import Application
 from ..domain.identifiers import IdentifierError, normalize_orgnr
@@ -39,6 +39,7 @@ class DiarienummerTakenError(ServiceError):
     """The imported ansökan's diarienummer is already used in this file (nothing was imported)."""
 
 
+MAX_IMPORT_BYTES = MAX_FILE_BYTES  # what an ansökan's JSON may weigh
 LIST_HEADERS = ["Diarienummer", "Namn", "Sökande", "Start", "Slut", "Sökt totalt", "Status", "Senaste steg"]
 
 

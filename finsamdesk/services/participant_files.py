@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..documents.xlsx_limits import MAX_FILE_BYTES
 from ..domain import participant_statistics as counting
 from ..domain import participants as rules
 from ..domain.participant_statistics import Facts, InsatsLine, Statistics
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ..store.crypto import FieldKey
 
 FORBUND = "Hela förbundet"
+MAX_IMPORT_BYTES = MAX_FILE_BYTES  # what an .xlsx to import may weigh
 # Which header a field's error is shown under, in an import report.
 _FIELD_HEADERS = {"code": "Deltagar-id", "personnummer": "Personnummer", "name": "Namn", "note": "Anteckning",
                   "gender": "Kön", "birth_year": "Födelseår",

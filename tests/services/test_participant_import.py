@@ -200,3 +200,15 @@ def test_a_cancelled_import_saves_nothing(tmp_path):
         participant_files.import_participants(db, insats_id, data, key, TODAY, progress=progress,
                                               cancelled=lambda: bool(seen))
     assert db["participant"].count == 0 and seen
+
+
+def test_a_file_bigger_than_an_import_takes_is_refused_before_it_is_read(tmp_path):
+    from finsamdesk.services.input_files import read_import_file
+
+    big = tmp_path / "stor fil #1.xlsx"
+    with big.open("wb") as fh:  # sparse: 60 MB on paper, nothing on disk
+        fh.truncate(60 * 1024 * 1024)
+    with pytest.raises(ServiceError, match=r"stor fil #1.xlsx är 60 MB; högst 50 MB kan läsas in"):
+        read_import_file(big, participant_files.MAX_IMPORT_BYTES)
+    with pytest.raises(ServiceError, match="saknas.xlsx kan inte läsas: finns inte"):
+        read_import_file(tmp_path / "saknas.xlsx", participant_files.MAX_IMPORT_BYTES)

@@ -161,7 +161,7 @@ def test_an_import_file_that_cannot_be_read_is_told_in_swedish(window, tmp_path)
     tab.insats.setCurrentIndex(tab.insats.findText("Gemensam kartläggning Norrmossa"))
     before = tab.model.rowCount()
     tab.import_file(str(tmp_path / "försvunnen fil #1.xlsx"))
-    assert tab.message.text() == "Filen kunde inte läsas: finns inte."
+    assert tab.message.text() == "försvunnen fil #1.xlsx kan inte läsas: finns inte."
     assert tab.model.rowCount() == before
 
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ...domain.participants import MODES
 from ...services import participant_files as files_service
 from ...services import participants as service
-from ...services.errors import ServiceError, describe_os_error
+from ...services.errors import ServiceError
+from ...services.input_files import read_import_file
 from ..file_out import save_document, save_file
 from ..widgets import MessageLabel
 from .dialogs import ExportDialog, ImportErrorsDialog
@@ -66,9 +67,9 @@ class RegisterFiles:
         if service.is_protected(db) and self._key() is None and not self._ensure_unlocked():
             self.message.show_warning(tr("Importen kräver upplåst register om filen har personnummer eller namn."))
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.message.show_error(tr("Filen kunde inte läsas: %s.") % describe_os_error(exc))
+            data = read_import_file(path, files_service.MAX_IMPORT_BYTES)
+        except ServiceError as exc:
+            self.message.show_error(str(exc))
             return
         from ...services.files import file_path
         from ..worker import Background
