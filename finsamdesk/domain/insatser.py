@@ -8,6 +8,10 @@ from datetime import date, timedelta
 from .dates import add_months, years_between
 
 KINDS = {"individ": "Individinriktad", "struktur": "Strukturinriktad", "kompetens": "Kompetensutveckling"}
+# Uppföljning Finsam's inriktning. An insats with both parts is registered there once for each part.
+INRIKTNINGAR = {"individ": "Individinriktad", "struktur": "Strukturövergripande",
+                "bada": "Både individinriktad och strukturövergripande"}
+PART_LABELS = {"individ": "individinriktad", "struktur": "strukturövergripande"}
 STATUSES = {"planerad": "Planerad", "pagaende": "Pågående", "avslutad": "Avslutad"}
 CADENCES = {"manad": "Varje månad", "varannan": "Varannan månad", "annan": "Enligt överenskommelse"}
 INVOICE_KINDS = {"faktura": "Faktura", "rekvisition": "Rekvisition"}
@@ -36,10 +40,28 @@ class Insats:
     archived: bool = False
     application_ids: list[int] = field(default_factory=list)
     id: int | None = None
+    inriktning: str = ""  # a key of INRIKTNINGAR; "" = follows `kind` (see inriktning_of)
+    esf: bool = False  # ESF-finansierad (Uppföljning Finsam)
+    planned_structural: int | None = None  # budgeted participants of the strukturövergripande part
+    structural_share: int | None = None  # per cent of the money that is the strukturövergripande part (both parts)
 
     @property
     def years(self) -> list[int]:
         return years_between(self.period_start, self.period_end)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts Uppföljning Finsam registers: ("individ",), ("struktur",) or both."""
+        chosen = inriktning_of(self)
+        return ("individ", "struktur") if chosen == "bada" else (chosen,)
+
+
+def inriktning_of(insats: Insats) -> str:
+    """The insats's inriktning; when none is chosen, an individinriktad kind is individinriktad and the others
+    (strukturinriktad, kompetensutveckling for the parties' staff) are strukturövergripande."""
+    if insats.inriktning in INRIKTNINGAR:
+        return insats.inriktning
+    return "individ" if insats.kind == "individ" else "struktur"
 
 
 @dataclass
@@ -97,9 +119,14 @@ def validate_insats(insats: Insats) -> dict[str, str]:
         errors["status"] = "Välj en status."
     if insats.period_start and insats.period_end and insats.period_end < insats.period_start:
         errors["period"] = "Perioden slutar före den börjar."
-    for name, value in (("planned_women", insats.planned_women), ("planned_men", insats.planned_men)):
+    if insats.inriktning and insats.inriktning not in INRIKTNINGAR:
+        errors["inriktning"] = "Välj inriktning."
+    for name, value in (("planned_women", insats.planned_women), ("planned_men", insats.planned_men),
+                        ("planned_structural", insats.planned_structural)):
         if value is not None and value < 0:
             errors[name] = "Antalet kan inte vara negativt."
+    if insats.structural_share is not None and not 0 <= insats.structural_share <= 100:
+        errors["structural_share"] = "Andelen ska vara mellan 0 och 100 procent."
     return errors
 
 

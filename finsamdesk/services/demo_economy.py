@@ -43,10 +43,12 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
         assert insats.id is not None  # saved
         insatser.set_granted(db, insats.id, year, {c: kr(a) for c, a in spec["granted_kr"].items()})
         made.append(insats)
+    follow_up = example_data("economy").get("follow_up", {})
     with db.atomic():
         for number, insats in enumerate(made):
             if insats.status != "avslutad":
                 insats.status = "pagaende" if insats.period_start and insats.period_start <= today else "planerad"
+            _follow_up_fields(db, insats, follow_up.get(insats.name, {}), today)
             insats_id = insats_store.save_insats(db, insats)
             _book_invoices(db, insats_id, insats, today, number)
             for report in insats_store.reports(db, insats_id):
@@ -56,6 +58,18 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
                     insats_store.save_report(db, report)
         _budgets(db, today)
     return made
+
+
+def _follow_up_fields(db: sqlite_utils.Database, insats: Insats, spec: dict, today: date) -> None:
+    """Uppföljning Finsam's fields of an example insats (economy.json "follow_up"), and its structural participants
+    counted this year."""
+    insats.inriktning = spec.get("inriktning", insats.inriktning)
+    insats.target_group = insats.target_group or spec.get("target_group", "")
+    insats.esf = spec.get("esf", False)
+    insats.planned_structural = spec.get("planned_structural")
+    insats.structural_share = spec.get("structural_share")
+    if "structural_participants" in spec and insats.id is not None:
+        insats_store.set_structural_participants(db, insats.id, today.year, spec["structural_participants"])
 
 
 def _book_invoices(db: sqlite_utils.Database, insats_id: int, insats: Insats, today: date, number: int) -> None:

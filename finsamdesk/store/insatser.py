@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 
 
 
-
-
 # ---------------------------------------------------------------- the insats
 def load_insats(db: sqlite_utils.Database, insats_id: int) -> Insats:
     r = db["insats"].get(insats_id)
@@ -24,7 +22,8 @@ def load_insats(db: sqlite_utils.Database, insats_id: int) -> Insats:
         "SELECT application_id FROM insats_application WHERE insats_id = ? ORDER BY application_id", [insats_id])]
     return Insats(r["name"], r["kind"], r["owner_id"], r["owner"], r["contact_id"], r["contact"],
                   _d(r["period_start"]), _d(r["period_end"]), r["status"], r["target_group"],
-                  r["planned_women"], r["planned_men"], r["cadence"], r["note"], bool(r["archived"]), apps, r["id"])
+                  r["planned_women"], r["planned_men"], r["cadence"], r["note"], bool(r["archived"]), apps, r["id"],
+                  r["inriktning"], bool(r["esf"]), r["planned_structural"], r["structural_share"])
 
 
 def save_insats(db: sqlite_utils.Database, insats: Insats) -> int:
@@ -34,6 +33,8 @@ def save_insats(db: sqlite_utils.Database, insats: Insats) -> int:
         "period_end": _iso(insats.period_end), "status": insats.status, "target_group": insats.target_group,
         "planned_women": insats.planned_women, "planned_men": insats.planned_men, "cadence": insats.cadence,
         "note": insats.note, "archived": int(insats.archived), "updated_at": _now(),
+        "inriktning": insats.inriktning, "esf": int(insats.esf), "planned_structural": insats.planned_structural,
+        "structural_share": insats.structural_share,
     }
     if insats.id is None:
         insats.id = db["insats"].insert({**row, "created_at": row["updated_at"]}).last_pk
@@ -124,6 +125,11 @@ def set_granted(db: sqlite_utils.Database, insats_id: int, year: int, by_categor
 
 def set_prognos(db: sqlite_utils.Database, insats_id: int, year: int, prognos: int | None) -> None:
     db["insats_year"].upsert({"insats_id": insats_id, "year": year, "prognos_ore": prognos},
+                             pk=("insats_id", "year"))
+
+
+def set_structural_participants(db: sqlite_utils.Database, insats_id: int, year: int, count: int | None) -> None:
+    db["insats_year"].upsert({"insats_id": insats_id, "year": year, "structural_participants": count},
                              pk=("insats_id", "year"))
 
 

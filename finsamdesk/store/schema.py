@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 migrations = Migrations("finsamdesk")
 
 
@@ -267,3 +267,25 @@ def m006_applicant_organisation(db):
     not in the register: the JSON format is lossless (docs/ansokan-json.md)."""
     db.execute("ALTER TABLE application_applicant ADD COLUMN organisation_name TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE application_applicant ADD COLUMN orgnr TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m007_year_reports(db):
+    """What Uppföljning Finsam and the förbund's year documents need: the insats's inriktning (individinriktad,
+    strukturövergripande or both), ESF flag, budgeted participants of the structural part and its share of the
+    money; the structural participants counted per year; prose written per year and document; amounts a user
+    enters for a report (balance items, a delårsrapport's utfall); the förbund's logo."""
+    db["insats"].add_column("inriktning", str, not_null_default="")
+    db["insats"].add_column("esf", int, not_null_default=0)
+    db["insats"].add_column("planned_structural", int)
+    db["insats"].add_column("structural_share", int)
+    db.execute("UPDATE insats SET inriktning = CASE kind WHEN 'individ' THEN 'individ' ELSE 'struktur' END")
+    db.execute("UPDATE insats SET planned_structural = coalesce(planned_women, 0) + coalesce(planned_men, 0) "
+               "WHERE kind <> 'individ' AND (planned_women IS NOT NULL OR planned_men IS NOT NULL)")
+    db["insats_year"].add_column("structural_participants", int)
+    db["report_text"].create({"year": int, "document": str, "section": str, "text": str, "updated_at": str},
+                             pk=("year", "document", "section"), strict=True, not_null={"text"},
+                             defaults={"text": ""})
+    db["report_amount"].create({"year": int, "document": str, "key": str, "amount_ore": int},
+                               pk=("year", "document", "key"), strict=True, not_null={"amount_ore"})
+    db["forbund"].add_column("logo", bytes)

@@ -96,6 +96,18 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
         if version >= 6:
             [applicant] = applications.load(db, next(r.id for r in rows if r.name == "Fixturansökan")).applicants
             assert (applicant.organisation_name, applicant.orgnr) == ("Fixturföreningen", "802400-1234")
+        if version >= 7:
+            from finsamdesk.services import report_data, year_report
+
+            insats = insatser.load(db, insatser.list_rows(db, 2022)[0].id)
+            assert (insats.inriktning, insats.esf, insats.structural_share, insats.planned_structural) == (
+                "bada", True, 25, 10)
+            assert year_report.texts(db, 2022, "arsredovisning") == {"verksamhet": "Fixturens verksamhet."}
+            assert year_report.amounts(db, 2022, "arsredovisning") == {"kassa": 1_234_00}
+            assert report_data.letterhead(db).logo.endswith(b"fixtur")
+        elif version >= 2:
+            # the migration takes the inriktning from the kind
+            assert insatser.load(db, insatser.list_rows(db, 2022)[0].id).inriktning == "individ"
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -161,6 +173,16 @@ def make_fixture(path: Path) -> None:
                                spec_lines=[SpecLine("personal", "Fixturförbundet", "Projektledare", level=5, grade=100,
                                                     months=21)])
             applications.save(db, own)
+        if SCHEMA_VERSION >= 7:
+            from finsamdesk.store import reports as report_store
+
+            insats = insats_store.load_insats(db, insats_id)
+            insats.inriktning, insats.esf, insats.structural_share, insats.planned_structural = "bada", True, 25, 10
+            insats_store.save_insats(db, insats)
+            insats_store.set_structural_participants(db, insats_id, 2022, 8)
+            report_store.save_texts(db, 2022, "arsredovisning", {"verksamhet": "Fixturens verksamhet."})
+            report_store.save_amounts(db, 2022, "arsredovisning", {"kassa": 1_234_00})
+            report_store.set_logo(db, b"\x89PNG\r\n\x1a\nfixtur")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()

@@ -1,0 +1,123 @@
+"""What every year document reads from the file, read once: the insatser with their money and participants
+for a period (1 January to `last`), and the förbund's settings for documents (name, chef, logo, cut-off)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain import annual
+from ..domain import participants as participant_rules
+from ..domain.insatser import Insats
+from ..domain.participants import Statistics
+from ..store import participants as participant_store
+from ..store import reports as store
+from . import registers
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+CUTOFF_KEY = "delar_cutoff"
+FORBUND_SCOPE = "Hela förbundet"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The förbund as its documents show it."""
+
+    name: str
+    forbundschef: str
+    address: str
+    orgnr: str
+    logo: bytes | None
+
+
+def letterhead(db: sqlite_utils.Database) -> Letterhead:
+    f = registers.forbund(db)
+    return Letterhead(f.name.strip() or "Samordningsförbundet", f.forbundschef, f.address, f.orgnr, store.logo(db))
+
+
+def cutoff_setting(db: sqlite_utils.Database) -> str:
+    from ..store import budget as settings
+
+    return settings.get_setting(db, CUTOFF_KEY, "")
+
+
+def set_cutoff(db: sqlite_utils.Database, text: str) -> None:
+    """The delårsrapport's cut-off as MM-DD (e.g. 04-30, 08-31); empty: 31 augusti."""
+    from ..store import budget as settings
+
+    text = text.strip()
+    problem = annual.validate_cutoff(text) if text else ""
+    if problem:
+        raise ValidationError(problem, {"cutoff": problem})
+    with db.atomic():
+        settings.set_setting(db, CUTOFF_KEY, text)
+
+
+def cutoff(db: sqlite_utils.Database, year: int) -> date:
+    return annual.cutoff_date(year, cutoff_setting(db))
+
+
+def set_logo(db: sqlite_utils.Database, data: bytes | None) -> None:
+    """The förbund's logo (PNG or JPEG) printed at the top of its documents; None removes it."""
+    if data is not None and not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError("Logotypen ska vara en PNG- eller JPEG-bild.", {"logo": "PNG eller JPEG."})
+    if data is not None and len(data) > 2_000_000:
+        raise ValidationError("Logotypen är större än 2 MB; välj en mindre bild.", {"logo": "Högst 2 MB."})
+    with db.atomic():
+        store.set_logo(db, data)
+
+
+@dataclass(frozen=True)
+class InsatsPeriod:
+    insats: Insats
+    granted: int  # beviljat for the year (öre)
+    spent: int  # invoiced, booked 1 January – last
+    stats: Statistics  # participants 1 January – last; cost per participant over `spent`
+    registered: bool  # has participant records or counts in the period
+
+
+@dataclass(frozen=True)
+class YearData:
+    year: int
+    last: date
+    insatser: list[InsatsPeriod]  # every insats with money or participants in the period, or running in it
+    total: Statistics  # the whole förbund (insatser with participants)
+    spent_all: int  # Σ invoiced over all insatser in the period
+
+
+def year_data(db: sqlite_utils.Database, year: int, last: date | None = None) -> YearData:
+    """One pass: insatser, their money, their participants (individual records and counts) for the period."""
+    first, last = date(year, 1, 1), last or date(year, 12, 31)
+    granted = store.granted_by_insats(db, year)
+    spent = store.spent_by_insats(db, first, last)
+    facts = annual.facts_until(participant_store.facts(db), last)
+    periods = [c for c in participant_store.count_periods(db) if c.start <= last]
+    outcome_labels = [c.label for c in participant_store.categories(db, "utfall")]
+    facts_by: dict[int, list] = {}
+    for f in facts:
+        if participant_rules.active_in(f, year):
+            facts_by.setdefault(f.insats_id, []).append(f)
+    periods_by: dict[int, list] = {}
+    for c in periods:
+        if c.start.year == year:
+            periods_by.setdefault(c.insats_id, []).append(c)
+    out = []
+    for insats in store.all_insatser(db):
+        i = insats.id
+        registered = i in facts_by or i in periods_by
+        running = bool(insats.period_start and insats.period_start <= last
+                       and (insats.period_end is None or insats.period_end >= first))
+        if not (granted.get(i) or spent.get(i) or registered or running):
+            continue
+        stats = participant_rules.compute_statistics(insats.name, year, facts_by.get(i, []), periods_by.get(i, []),
+                                                     outcome_labels, spent.get(i, 0))
+        out.append(InsatsPeriod(insats, granted.get(i, 0), spent.get(i, 0), stats, registered))
+    with_people = facts_by.keys() | periods_by.keys()
+    total = participant_rules.compute_statistics(
+        FORBUND_SCOPE, year, [f for i in with_people for f in facts_by.get(i, [])],
+        [c for i in with_people for c in periods_by.get(i, [])], outcome_labels,
+        sum(spent.get(i, 0) for i in with_people))
+    return YearData(year, last, out, total, sum(spent.values()))

@@ -1,0 +1,97 @@
+"""Queries for the förbund's year documents: prose per year and document, amounts a user enters for a report,
+the logo, and the year's figures of every insats in a few queries (200 insatser must not mean 200 queries)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.insatser import Insats
+from .convert import date_or_none as _d
+from .convert import now_iso as _now
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+# ---------------------------------------------------------------- prose and entered amounts
+def texts(db: sqlite_utils.Database, year: int, document: str) -> dict[str, str]:
+    return dict(db.execute("SELECT section, text FROM report_text WHERE year = ? AND document = ?", [year, document]))
+
+
+def save_texts(db: sqlite_utils.Database, year: int, document: str, by_section: dict[str, str]) -> None:
+    now = _now()
+    for section, text in by_section.items():
+        db["report_text"].upsert({"year": year, "document": document, "section": section, "text": text,
+                                  "updated_at": now}, pk=("year", "document", "section"))
+
+
+def amounts(db: sqlite_utils.Database, year: int, document: str) -> dict[str, int]:
+    return dict(db.execute("SELECT key, amount_ore FROM report_amount WHERE year = ? AND document = ?",
+                           [year, document]))
+
+
+def save_amounts(db: sqlite_utils.Database, year: int, document: str, by_key: dict[str, int | None]) -> None:
+    for key, amount in by_key.items():
+        if amount is None:
+            db.execute("DELETE FROM report_amount WHERE year = ? AND document = ? AND key = ?", [year, document, key])
+        else:
+            db["report_amount"].upsert({"year": year, "document": document, "key": key, "amount_ore": amount},
+                                       pk=("year", "document", "key"))
+
+
+def logo(db: sqlite_utils.Database) -> bytes | None:
+    row = db.execute("SELECT logo FROM forbund WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def set_logo(db: sqlite_utils.Database, data: bytes | None) -> None:
+    if not db.execute("SELECT 1 FROM forbund WHERE id = 1").fetchone():
+        db["forbund"].insert({"id": 1, "name": ""})
+    db.execute("UPDATE forbund SET logo = ? WHERE id = 1", [data])
+
+
+# ---------------------------------------------------------------- every insats's year in a few queries
+def all_insatser(db: sqlite_utils.Database) -> list[Insats]:
+    apps: dict[int, list[int]] = {}
+    for app_id, insats_id in db.execute("SELECT application_id, insats_id FROM insats_application ORDER BY 1"):
+        apps.setdefault(insats_id, []).append(app_id)
+    out = []
+    for r in db.query("SELECT i.*, coalesce(o.name, i.owner) AS owner_name FROM insats i "
+                      "LEFT JOIN organisation o ON o.id = i.owner_id ORDER BY i.id"):
+        out.append(Insats(r["name"], r["kind"], r["owner_id"], r["owner_name"], r["contact_id"], r["contact"],
+                          _d(r["period_start"]), _d(r["period_end"]), r["status"], r["target_group"],
+                          r["planned_women"], r["planned_men"], r["cadence"], r["note"], bool(r["archived"]),
+                          apps.get(r["id"], []), r["id"], r["inriktning"], bool(r["esf"]), r["planned_structural"],
+                          r["structural_share"]))
+    return out
+
+
+def granted_by_insats(db: sqlite_utils.Database, year: int) -> dict[int, int]:
+    return dict(db.execute("SELECT insats_id, sum(amount_ore) FROM insats_granted WHERE year = ? GROUP BY insats_id",
+                           [year]))
+
+
+def spent_by_insats(db: sqlite_utils.Database, first: date, last: date) -> dict[int, int]:
+    """Σ invoiced per insats, booked (the period covered, else the date) from `first` to `last`."""
+    return dict(db.execute("SELECT insats_id, sum(amount_ore) FROM invoice WHERE booked BETWEEN ? AND ? "
+                           "GROUP BY insats_id", [first.isoformat(), last.isoformat()]))
+
+
+def structural_counts(db: sqlite_utils.Database, year: int) -> dict[int, int]:
+    return dict(db.execute("SELECT insats_id, structural_participants FROM insats_year "
+                           "WHERE year = ? AND structural_participants IS NOT NULL", [year]))
+
+
+def meetings_held(db: sqlite_utils.Database, first: date, last: date) -> list[tuple[str, date]]:
+    return [(kind, date.fromisoformat(d)) for kind, d in db.execute(
+        "SELECT kind, date FROM meeting WHERE date BETWEEN ? AND ? ORDER BY date, id",
+        [first.isoformat(), last.isoformat()])]
+
+
+def contact_email(db: sqlite_utils.Database, contact_id: int | None) -> tuple[str, str, str]:
+    """(name, e-mail, organisation) of a contact in the register; empty strings when it is gone."""
+    if contact_id is None:
+        return "", "", ""
+    row = db.execute("SELECT c.name, c.email, coalesce(o.name, c.organisation_text) FROM contact c "
+                     "LEFT JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?", [contact_id]).fetchone()
+    return tuple(row) if row else ("", "", "")  # type: ignore[return-value]
