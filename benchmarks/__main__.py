@@ -21,6 +21,7 @@ AREAS: dict[str, tuple[str, str, int | None]] = {
     "importers": ("importers", "bench_importers", None),
     "esf": ("esf", "bench_esf", 1000),
     "read": ("form_reading", "bench_reading", 1000),
+    "reports": ("reports", "bench_reports", 3),
     "startup": ("startup", "bench_startup", 1000),
 }
 
@@ -35,7 +36,7 @@ def run(area: str, runs: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning och ESF i stor skala.")
+        description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning, ESF och årets rapporter i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
     p.add_argument("--only", choices=list(AREAS), help="bara en mätning")
     args = p.parse_args(argv)

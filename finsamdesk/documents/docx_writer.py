@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from docx import Document as new_docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -73,38 +74,58 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(_element("w:tblHeader", w_val="true"))
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TABLE_STYLES = ("Tabelltext", "Tabelltext höger")
+
+
+def _table_styles(doc) -> None:
+    """Paragraph styles for table cells (9,5 pt, no space after; one right-aligned for figures): a cell then
+    needs one style reference instead of three direct formats."""
+    for name in TABLE_STYLES:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.size = Pt(9.5)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = Pt(0)
+        if name.endswith("höger"):
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _cell(cell, text: str, *, bold: bool, right: bool, style_ids: tuple[str, str]) -> None:
+    """The cell's paragraph written as XML directly (python-docx's per-property setters cost ~1 ms a cell)."""
+    from lxml import etree
+
+    paragraph = cell._tc.p_lst[0]
+    ppr = etree.SubElement(paragraph, f"{W}pPr")
+    etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style_ids[1] if right else style_ids[0])
+    run = etree.SubElement(paragraph, f"{W}r")
+    if bold:
+        etree.SubElement(etree.SubElement(run, f"{W}rPr"), f"{W}b")
+    t = etree.SubElement(run, f"{W}t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
 def _table(doc, table: Table) -> None:
-    t = doc.add_table(rows=1, cols=len(table.header))
+    n = len(table.header)
+    t = doc.add_table(rows=len(table.rows) + 1, cols=n)
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.LEFT
-    head = t.rows[0]
-    _repeat_header(head)
+    _repeat_header(t.rows[0])
+    cells = t._cells  # every cell, row by row, in one pass (row.cells and column.cells rescan the table)
+    numeric = [table.numeric(i) for i in range(n)]
+    ids = tuple(doc.styles[name].style_id for name in TABLE_STYLES)
     for i, text in enumerate(table.header):
-        cell = head.cells[i]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        if table.numeric(i):
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for r, row in enumerate(table.rows):
-        cells = t.add_row().cells
+        _cell(cells[i], text, bold=True, right=numeric[i], style_ids=ids)
+    for r, row in enumerate(table.rows, start=1):
+        bold = r - 1 in table.bold_rows
         for i, value in enumerate(row):
-            paragraph = cells[i].paragraphs[0]
-            run = paragraph.add_run(table.cell_text(i, value))
-            run.bold = r in table.bold_rows
-            if table.numeric(i):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _cell(cells[r * n + i], table.cell_text(i, value), bold=bold, right=numeric[i], style_ids=ids)
     if table.widths:
         whole = sum(table.widths)
-        for i, w in enumerate(table.widths):
-            for cell in t.columns[i].cells:
-                cell.width = Cm(16.6 * w / whole)
-    for row in t.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.space_after = Pt(0)
-                for run in paragraph.runs:
-                    run.font.size = Pt(9.5)
+        widths = [Cm(16.6 * w / whole) for w in table.widths]
+        for k, cell in enumerate(cells):
+            cell.width = widths[k % n]
     doc.add_paragraph()
 
 
@@ -113,6 +134,7 @@ def docx_bytes(document: Document) -> bytes:
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(11)
     _language(doc)
+    _table_styles(doc)
     _header_footer(doc, document)
     props = doc.core_properties
     props.title, props.author, props.language, props.comments = (document.title, document.forbund, "sv-SE",

@@ -53,6 +53,6 @@ def plan_document(plan: Plan, logo: bytes | None = None) -> Document:
 def samrad_blocks(plan: Plan) -> list:
     blocks: list = [Heading("Underlag för medlemssamråd"), Para(LAW), samrad_table(plan)]
     if any(c.assumed for c in plan.contributions):
-        blocks.append(Para("* Ingen budget är sparad för året; medlemsbidraget och nyckeln för "
-                           f"{plan.year} är antagna oförändrade.", "muted"))
+        blocks.append(Para("* Budgeten för året har inget medlemsbidrag ännu; det senaste årets medlemsbidrag och "
+                           "nyckel är antagna oförändrade.", "muted"))
     return blocks

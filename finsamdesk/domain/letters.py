@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 from .insatser import CADENCES, Report, report_obligations
 from .money import format_kr
+from .statuses import GRANTED
 
-GRANTED = ("beviljad", "delvis_beviljad")
 INVOICING_RULE = ("Fakturering sker {cadence} till samordningsförbundet, om inget annat överenskommes med "
                   "förbundschefen. Av fakturan ska framgå vilka kostnader, relaterade till ansökan, som avses.")
 CADENCE_WORDS = {"manad": "varje månad", "varannan": "varannan månad", "annan": "enligt överenskommelse"}
@@ -29,7 +29,7 @@ class DecisionLetter:
     subject: str  # the ansökan's name
     meeting_date: date
     paragraph: int | None  # the § of the protokoll; None: decided without a meeting in the file
-    outcome: str  # a key of meetings.DECISIONS
+    outcome: str  # a key of meetings.BOARD_DECISIONS
     decision_text: str
     amounts: tuple[tuple[int, int], ...]  # (year, öre)
     reports: tuple[Report, ...]  # reports due by rule

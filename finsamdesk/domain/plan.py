@@ -54,17 +54,20 @@ class Plan:
         return None
 
 
-def contributions_ahead(plan_year: BudgetYear, later: dict[int, BudgetYear | None]) -> list[ContributionYear]:
-    """Each member's medlemsbidrag for the plan year and the two after it. A later year without a saved budget
-    is assumed to keep the plan year's medlemsbidrag and key (and says so)."""
-    out = [ContributionYear(plan_year.year, tuple(split_contributions(plan_year)), False)]
-    for offset in range(1, SAMRAD_YEARS):
-        year = plan_year.year + offset
-        b = later.get(year)
-        if b is not None and b.get("medlemsbidrag", "budget") is not None:
-            out.append(ContributionYear(year, tuple(split_contributions(b)), False))
-        else:
-            out.append(ContributionYear(year, tuple(split_contributions(plan_year)), True))
+def contributions_ahead(year: int, budgets: dict[int, BudgetYear]) -> list[ContributionYear]:
+    """Each member's medlemsbidrag for `year` and the two after it, from each year's budget and key. A year
+    without medlemsbidrag in its budget is assumed to keep the latest earlier budget's (and says so)."""
+    def has(b: BudgetYear | None) -> bool:
+        return b is not None and b.get("medlemsbidrag", "budget") is not None
+
+    out = []
+    for y in range(year, year + SAMRAD_YEARS):
+        if has(budgets.get(y)):
+            out.append(ContributionYear(y, tuple(split_contributions(budgets[y])), False))
+            continue
+        base = next((budgets[e] for e in sorted(budgets, reverse=True) if e < y and has(budgets[e])), None)
+        rows = tuple(split_contributions(base)) if base is not None else ()
+        out.append(ContributionYear(y, rows, True))
     return out
 
 

@@ -80,9 +80,9 @@ def _listing(db: sqlite_utils.Database, insats_id: int, today: date) -> tuple[Do
     reports.add(Table(("Rapport", "Sista dag", "Mottagen", "Anteckning"),
                       tuple((r.title, r.due.isoformat(), r.received_on.isoformat(), r.note) for r in received))
                 if received else Para("Inga rapporter har kommit in.", "muted"))
-    open_ones = [r for r in insatser.reports(db, insats_id) if not r.received_on and r.due <= today]
+    open_ones = [r for r in insatser.reports(db, insats_id) if r.overdue(today)]
     if open_ones:
-        reports.add(Para("Ej inkomna men förfallna: " + ", ".join(f"{r.title} ({r.due})" for r in open_ones), "muted"))
+        reports.add(Para("Försenade, ej inkomna: " + ", ".join(f"{r.title} ({r.due})" for r in open_ones), "muted"))
     return invoices, reports
 
 

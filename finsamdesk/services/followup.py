@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def follow_up(db: sqlite_utils.Database, year: int) -> FollowUp:
-    data = year_data(db, year)
+    data = year_data(db, year, with_total=False)
     counts = store.structural_counts(db, year)
     facts = [InsatsYear(p.insats, p.granted, p.spent, p.stats.participants if p.registered else None,
                         counts.get(p.insats.id)) for p in data.insatser]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..domain import letters as rules
 from ..domain.letters import DecisionLetter, Recipient, Reminder
 from ..domain.meetings import default_outcome_text
+from ..domain.statuses import DECIDED, GRANTED
 from ..store import applications as app_store
 from ..store import insatser as insats_store
 from ..store import meetings as meeting_store
@@ -19,7 +20,6 @@ from .report_data import letterhead
 if TYPE_CHECKING:
     import sqlite_utils
 
-DECIDED = ("beviljad", "delvis_beviljad", "avslag")  # the styrelse decisions a letter is written for
 
 
 def decided_items(db: sqlite_utils.Database, meeting_id: int) -> list[int]:
@@ -77,7 +77,7 @@ def _letter(db: sqlite_utils.Database, app, outcome: str, text: str, granted: di
     years = [y for y, a in granted.items() if a]
     if years:  # the reports from the first year granted on (a decision grants one year at a time)
         start = max(start or date(min(years), 1, 1), date(min(years), 1, 1))
-    is_grant = outcome in rules.GRANTED
+    is_grant = outcome in GRANTED
     reports = rules.decision_reports(start, end, insatser.tertial_days(db)) if is_grant else ()
     return DecisionLetter(
         head.name, head.forbundschef, owner or "Sökande", lines, app.diarienummer, app.name or app.diarienummer,
@@ -128,3 +128,15 @@ def due_report_ids(db: sqlite_utils.Database, until: date) -> list[int]:
     """Reports not received that are due on or before `until` (overdue included), soonest first."""
     return [d.report.id for d in insats_store.open_reports(db, until)]
 
+
+
+def decisions(db: sqlite_utils.Database) -> list[tuple[int, str, str, str, date]]:
+    """(ansökan id, diarienummer, name, decision, decided on) of every ansökan with a styrelse decision, newest first."""
+    out = []
+    for row in app_store.list_rows(db):
+        if row.status in DECIDED:
+            app = app_store.load(db, row.id)
+            decision = next((e for e in reversed(app.history) if e.status in DECIDED), None)
+            if decision is not None:
+                out.append((app.id, app.diarienummer, app.name, decision.status, decision.date))
+    return sorted(out, key=lambda r: (r[4], r[1]), reverse=True)

@@ -25,11 +25,12 @@ def plan(db: sqlite_utils.Database, year: int, today: date | None = None) -> Pla
     and the members' contributions for `year` and the two years after."""
     b = budget.load_year(db, year)
     sheet = budget.sheet(db, year)
-    later = {y: budget_store.load_year(db, y) for y in range(year + 1, year + rules.SAMRAD_YEARS)}
+    budgets = {y: b for y in budget_store.years(db) if y < year + rules.SAMRAD_YEARS
+               for b in [budget_store.load_year(db, y)] if b is not None}
     granted = store.granted_by_insats(db, year)
     insatser = sorted((PlannedInsats(i.id, i.name, INRIKTNINGAR[inriktning_of(i)], granted[i.id],
                                      STATUSES.get(i.status, i.status))
                        for i in store.all_insatser(db) if granted.get(i.id)), key=lambda p: sort_key(p.name))
-    return Plan(year, letterhead(db).name, sheet, rules.contributions_ahead(b, later), insatser,
+    return Plan(year, letterhead(db).name, sheet, rules.contributions_ahead(year, budgets), insatser,
                 store.texts(db, year, DOCUMENT), date(year - 1, *rules.BUDGET_DEADLINE),
                 rules.plan_warnings(b, sheet, today or date.today()))

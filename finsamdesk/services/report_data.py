@@ -44,14 +44,20 @@ def cutoff_setting(db: sqlite_utils.Database) -> str:
     return settings.get_setting(db, CUTOFF_KEY, "")
 
 
-def set_cutoff(db: sqlite_utils.Database, text: str) -> None:
-    """The delårsrapport's cut-off as MM-DD (e.g. 04-30, 08-31); empty: 31 augusti."""
-    from ..store import budget as settings
-
+def check_cutoff(text: str) -> str:
+    """The cut-off as saved ("MM-DD", or "" for 31 augusti); ValidationError with a Swedish message."""
     text = text.strip()
     problem = annual.validate_cutoff(text) if text else ""
     if problem:
         raise ValidationError(problem, {"cutoff": problem})
+    return text
+
+
+def set_cutoff(db: sqlite_utils.Database, text: str) -> None:
+    """The delårsrapport's cut-off as MM-DD (e.g. 04-30, 08-31); empty: 31 augusti."""
+    from ..store import budget as settings
+
+    text = check_cutoff(text)
     with db.atomic():
         settings.set_setting(db, CUTOFF_KEY, text)
 
@@ -84,17 +90,18 @@ class YearData:
     year: int
     last: date
     insatser: list[InsatsPeriod]  # every insats with money or participants in the period, or running in it
-    total: Statistics  # the whole förbund (insatser with participants)
+    total: Statistics | None  # the whole förbund (insatser with participants); None when not asked for
     spent_all: int  # Σ invoiced over all insatser in the period
 
 
-def year_data(db: sqlite_utils.Database, year: int, last: date | None = None) -> YearData:
-    """One pass: insatser, their money, their participants (individual records and counts) for the period."""
+def year_data(db: sqlite_utils.Database, year: int, last: date | None = None, with_total: bool = True) -> YearData:
+    """One pass: insatser, their money, their participants (individual records and counts) for the period, and
+    (`with_total`) the statistics of the whole förbund."""
     first, last = date(year, 1, 1), last or date(year, 12, 31)
     granted = store.granted_by_insats(db, year)
     spent = store.spent_by_insats(db, first, last)
-    facts = annual.facts_until(participant_store.facts(db), last)
-    periods = [c for c in participant_store.count_periods(db) if c.start <= last]
+    facts = annual.facts_until(store.facts_between(db, first, last), last)
+    periods = [c for c in participant_store.count_periods(db) if first <= c.start <= last]
     outcome_labels = [c.label for c in participant_store.categories(db, "utfall")]
     facts_by: dict[int, list] = {}
     for f in facts:
@@ -115,6 +122,8 @@ def year_data(db: sqlite_utils.Database, year: int, last: date | None = None) ->
         stats = participant_rules.compute_statistics(insats.name, year, facts_by.get(i, []), periods_by.get(i, []),
                                                      outcome_labels, spent.get(i, 0))
         out.append(InsatsPeriod(insats, granted.get(i, 0), spent.get(i, 0), stats, registered))
+    if not with_total:
+        return YearData(year, last, out, None, sum(spent.values()))
     with_people = facts_by.keys() | periods_by.keys()
     total = participant_rules.compute_statistics(
         FORBUND_SCOPE, year, [f for i in with_people for f in facts_by.get(i, [])],

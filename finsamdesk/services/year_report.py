@@ -16,7 +16,7 @@ from ..store import budget as budget_store
 from ..store import reports as store
 from . import budget
 from .errors import ValidationError
-from .report_data import cutoff, letterhead, year_data
+from .report_data import CUTOFF_KEY, cutoff, letterhead, year_data
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -55,14 +55,36 @@ def amounts(db: sqlite_utils.Database, year: int, kind: str) -> dict[str, int]:
     return store.amounts(db, year, _document(kind))
 
 
-def save_amounts(db: sqlite_utils.Database, year: int, kind: str, by_key: dict[str, int | None]) -> None:
+def _check_amounts(kind: str, by_key: dict[str, int | None]) -> None:
     known = entered_keys(_document(kind))
     bad = {k: "Okänd post." for k in by_key if k not in known}
-    bad.update({k: "Beloppet får inte vara negativt." for k, v in by_key.items() if v is not None and v < 0})
+    bad.update({k: f"{known[k]}: beloppet får inte vara negativt." for k, v in by_key.items()
+                if v is not None and v < 0 and k in known})
     if bad:
         raise ValidationError("Beloppen sparades inte: " + " ".join(sorted(set(bad.values()))), bad)
+
+
+def save_amounts(db: sqlite_utils.Database, year: int, kind: str, by_key: dict[str, int | None]) -> None:
+    _check_amounts(kind, by_key)
     with db.atomic():
         store.save_amounts(db, year, kind, by_key)
+
+
+def save_inputs(db: sqlite_utils.Database, year: int, kind: str, texts_by_section: dict[str, str],
+                amounts_by_key: dict[str, int | None], cutoff: str | None = None) -> None:
+    """What the user wrote and entered for the document, in one transaction (nothing saved on an error)."""
+    from .report_data import check_cutoff
+
+    known = {key for key, _, _ in SECTIONS[_document(kind)]}
+    if set(texts_by_section) - known:
+        raise ValidationError("Okänt avsnitt.", {"section": "Okänt avsnitt."})
+    _check_amounts(kind, amounts_by_key)
+    cutoff = check_cutoff(cutoff) if cutoff is not None else None
+    with db.atomic():
+        store.save_texts(db, year, kind, texts_by_section)
+        store.save_amounts(db, year, kind, amounts_by_key)
+        if cutoff is not None:
+            budget_store.set_setting(db, CUTOFF_KEY, cutoff)
 
 
 def _meetings(db: sqlite_utils.Database, first: date, last: date) -> list[MeetingsHeld]:

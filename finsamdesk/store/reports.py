@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.insatser import Insats
+from ..domain.participants import Facts
 from .convert import date_or_none as _d
 from .convert import now_iso as _now
 
@@ -80,6 +81,16 @@ def spent_by_insats(db: sqlite_utils.Database, first: date, last: date) -> dict[
 def structural_counts(db: sqlite_utils.Database, year: int) -> dict[int, int]:
     return dict(db.execute("SELECT insats_id, structural_participants FROM insats_year "
                            "WHERE year = ? AND structural_participants IS NOT NULL", [year]))
+
+
+def facts_between(db: sqlite_utils.Database, first: date, last: date) -> list[Facts]:
+    """What statistics need of the participations that touch `first`..`last` (started by `last`, not ended before
+    `first`): the SQL does the filtering the Python would, for a year out of many."""
+    iso = date.fromisoformat
+    return [Facts(i, g, y, iso(s), iso(e) if e else None, o) for i, g, y, s, e, o in db.execute(
+        "SELECT p.insats_id, p.gender, p.birth_year, p.start, p.end, c.label FROM participant p "
+        "LEFT JOIN participant_category c ON c.id = p.outcome_id "
+        "WHERE p.start <= ? AND (p.end IS NULL OR p.end >= ?)", [last.isoformat(), first.isoformat()])]
 
 
 def meetings_held(db: sqlite_utils.Database, first: date, last: date) -> list[tuple[str, date]]:

@@ -5,6 +5,7 @@ import copy
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DateError, parse_date
-from ...domain.insatser import CADENCES, KINDS, STATUSES, Insats
+from ...domain.insatser import CADENCES, INRIKTNINGAR, KINDS, STATUSES, Insats, inriktning_of
 from ...domain.registers import Organisation
 from ..widgets import MessageLabel, combo
 
@@ -41,11 +42,13 @@ class InsatsDetails(QWidget):
         super().__init__(parent)
         self.insats: Insats | None = None
         self.note = QPlainTextEdit()
+        self.esf = QCheckBox(self.tr("ESF-finansierad"))
         self.fields: dict[str, QWidget] = {  # in the form's order
             "name": QLineEdit(), "kind": combo(KINDS), "status": combo(STATUSES), "owner": QComboBox(),
             "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
             "target_group": QLineEdit(), "planned_women": _count(None), "planned_men": _count(None),
-            "cadence": combo(CADENCES), "note": self.note,
+            "cadence": combo(CADENCES), "inriktning": combo(INRIKTNINGAR), "esf": self.esf,
+            "planned_structural": _count(None), "structural_share": _count(None), "note": self.note,
         }
         self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
         self.combos = {k: w for k, w in self.fields.items() if isinstance(w, QComboBox)}
@@ -54,19 +57,32 @@ class InsatsDetails(QWidget):
         self.lines["period_start"].setPlaceholderText("2026-01-01")
         self.lines["period_end"].setPlaceholderText("2026-12-31")
         self.note.setMaximumHeight(80)
-        self.messages = {name: MessageLabel() for name in ("name", "period", "planned_women", "planned_men")}
+        self.counts["structural_share"].setRange(-1, 100)
+        self.counts["structural_share"].setSuffix(" %")
+        self.combos["inriktning"].setToolTip(self.tr(
+            "Uppföljning Finsam: en insats med både individinriktade och strukturövergripande inslag registreras "
+            "två gånger, en gång för varje del."))
+        self.combos["inriktning"].currentIndexChanged.connect(self._show_parts)
+        self.messages = {name: MessageLabel() for name in ("name", "period", "planned_women", "planned_men",
+                                                           "planned_structural", "structural_share")}
         labels = {"name": "Namn", "kind": "Typ av insats", "status": "Status", "owner": "Insatsägare",
                   "contact": "Kontaktperson", "period_start": "Startdatum", "period_end": "Slutdatum",
                   "target_group": "Målgrupp", "planned_women": "Planerade deltagare, kvinnor",
-                  "planned_men": "Planerade deltagare, män", "cadence": "Fakturering", "note": "Anteckning"}
+                  "planned_men": "Planerade deltagare, män", "cadence": "Fakturering",
+                  "inriktning": "Inriktning (Uppföljning Finsam)", "esf": "",
+                  "planned_structural": "Budgeterat antal deltagare, strukturövergripande del",
+                  "structural_share": "Strukturövergripande delens andel av pengarna", "note": "Anteckning"}
         form = QFormLayout()
+        self.form = form
+        self._rows: dict[str, QVBoxLayout] = {}
         for name, widget in self.fields.items():
             row = QVBoxLayout()
             row.addWidget(widget)
             message = self.messages.get("period" if name == "period_end" else name)
             if message is not None:
                 row.addWidget(message)
-            form.addRow(self.tr(labels[name]), row)
+            form.addRow(self.tr(labels[name]) if labels[name] else "", row)
+            self._rows[name] = row
             if isinstance(widget, QLineEdit):
                 widget.returnPressed.connect(self.save_requested)
         self.applications = QLabel()
@@ -104,6 +120,12 @@ class InsatsDetails(QWidget):
         self.lines["target_group"].setText(insats.target_group)
         self.counts["planned_women"].setValue(-1 if insats.planned_women is None else insats.planned_women)
         self.counts["planned_men"].setValue(-1 if insats.planned_men is None else insats.planned_men)
+        self.combos["inriktning"].setCurrentIndex(max(0, self.combos["inriktning"].findData(inriktning_of(insats))))
+        self.esf.setChecked(insats.esf)
+        for name in ("planned_structural", "structural_share"):
+            value = getattr(insats, name)
+            self.counts[name].setValue(-1 if value is None else value)
+        self._show_parts()
         self.note.setPlainText(insats.note)
         self.applications.setText("\n".join(applications) or self.tr("Ingen (insatsen skapades direkt)."))
         for message in (*self.messages.values(), self.message):
@@ -132,8 +154,22 @@ class InsatsDetails(QWidget):
         out.target_group = self.lines["target_group"].text().strip()
         out.planned_women = None if self.counts["planned_women"].value() < 0 else self.counts["planned_women"].value()
         out.planned_men = None if self.counts["planned_men"].value() < 0 else self.counts["planned_men"].value()
+        chosen = self.combos["inriktning"].currentData()
+        # An insats whose inriktning only follows its kind keeps "" until the user picks another one.
+        out.inriktning = "" if not self.insats.inriktning and chosen == inriktning_of(out) else chosen
+        out.esf = self.esf.isChecked()
+        out.planned_structural = None if self.counts["planned_structural"].value() < 0 else \
+            self.counts["planned_structural"].value()
+        out.structural_share = None if self.counts["structural_share"].value() < 0 else \
+            self.counts["structural_share"].value()
         out.note = self.note.toPlainText()
         return out
+
+    def _show_parts(self) -> None:
+        """The structural fields only where the insats has a strukturövergripande part; the share only for both."""
+        chosen = self.combos["inriktning"].currentData()
+        self.form.setRowVisible(self._rows["planned_structural"], chosen in ("struktur", "bada"))
+        self.form.setRowVisible(self._rows["structural_share"], chosen == "bada")
 
     def show_errors(self, fields: dict[str, str]) -> None:
         for name, text in fields.items():
