@@ -1,4 +1,4 @@
-"""`finsamdesk insatser list|show|export`: the insatser the förbund finances, and their money, without a window."""
+"""`finsamdesk insatser list|show|export|dossier`: the insatser the förbund finances, and their money, without a window."""
 from __future__ import annotations
 
 import sys
@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.insatser import KINDS, STATUSES
-from ..services import economy_files, insatser
+from ..services import dossier, economy_files, insatser
 from ..services.output import write_file_atomic
 from .arguments import EXIT_OK, UsageError, year
 from .common import EXCEL_OR_PDF, Context, cut, kr, suffix, table
@@ -29,6 +29,12 @@ def add_parsers(sub) -> None:
     c.add_argument("--out", metavar="FIL", required=True)
     c.add_argument("--year", type=year, metavar="ÅR", help="året för listan (standard: i år)")
     c.set_defaults(handler=export_insats)
+    c = ia.add_parser("dossier", help="dossier för revisionen som en PDF med bokmärken",
+                      description="Insatsens ansökan, beslut (protokollsutdrag), fakturor, mottagna rapporter och "
+                                  "ekonomi som en PDF med bokmärken, för revisorerna.")
+    c.add_argument("key", metavar="ID|NAMN")
+    c.add_argument("--out", metavar="F.pdf", required=True)
+    c.set_defaults(handler=write_dossier)
 
 
 def list_insatser(args, ctx: Context) -> int:
@@ -62,6 +68,15 @@ def show_insats(args, ctx: Context) -> int:
         [r.title, r.due.isoformat(), r.received_on.isoformat() if r.received_on else
          ("FÖRSENAD" if r.overdue(today) else "")] for r in insatser.reports(db, i.id)]))
     print("\n".join(lines))
+    return EXIT_OK
+
+
+def write_dossier(args, ctx: Context) -> int:
+    suffix(args.out, (".pdf",))
+    db = ctx.db()
+    i = insatser.find(db, args.key)
+    dossier.write_dossier(db, i.id, args.out)
+    print(f"Dossiern för {i.name} sparad i {args.out}.", file=sys.stderr)
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ from ..store import insatser as insats_store
 from ..store import meetings as meeting_store
 from ..store import reports as store
 from . import insatser, meetings
-from .errors import ServiceError
+from .errors import NotFoundError, ServiceError
 from .report_data import letterhead
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def _recipients(db: sqlite_utils.Database, insats_id: int) -> tuple[Recipient, .
 
 def reminder(db: sqlite_utils.Database, report_id: int, today: date | None = None) -> Reminder:
     if not db["report"].count_where("id = ?", [report_id]):
-        raise ServiceError("Rapporten finns inte längre.")
+        raise NotFoundError(f"Det finns ingen rapport med id {report_id}.")
     report = insats_store.get_report(db, report_id)
     if report.received_on is not None:
         raise ServiceError(f"{report.title} är redan mottagen {report.received_on.isoformat()}.")

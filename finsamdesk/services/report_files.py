@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import followup, letters, plan, year_report
-from .errors import ValidationError
+from .errors import NotFoundError, ValidationError
 from .output import write_file_atomic
 from .report_data import letterhead
 
@@ -45,7 +45,7 @@ def report_document(db: sqlite_utils.Database, name: str, year: int) -> Document
         from ..documents.plan_doc import plan_document
 
         return plan_document(plan.plan(db, year), logo)
-    raise ValidationError(f"Okänd rapport ”{name}”; välj {', '.join(REPORTS)}.", {"report": "Okänd rapport."})
+    raise NotFoundError(f"Okänd rapport ”{name}”; välj {', '.join(REPORTS)}.")
 
 
 def render(document: Document, suffix: str) -> bytes:

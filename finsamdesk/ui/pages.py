@@ -77,6 +77,8 @@ PAGES: tuple[PageSpec, ...] = (
              "Deltagaren kan inte sparas som den är (se meddelandet). Kasta ändringarna?"),
     PageSpec("meetings", "Möten", "meetings.page", "MeetingsPage",
              "Mötet kan inte sparas som det är (se meddelandet). Kasta ändringarna?", opens_items=True),
+    PageSpec("reports", "Rapporter", "reports.page", "ReportsPage",
+             "Texterna eller beloppen till en rapport kan inte sparas som de är (se meddelandet). Kasta ändringarna?"),
     PageSpec("organisations", "Organisationer", "registers.pages", "OrganisationsPage"),
     PageSpec("contacts", "Kontaktpersoner", "registers.pages", "ContactsPage"),
 )

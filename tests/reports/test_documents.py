@@ -80,11 +80,11 @@ def test_the_arsredovisning_shows_the_budget_pages_figures(example):
 
 
 def test_unknown_format_and_report_are_refused_in_swedish(example, tmp_path):
-    from finsamdesk.services.errors import ValidationError
+    from finsamdesk.services.errors import ServiceError, ValidationError
 
     with pytest.raises(ValidationError, match="ska sluta på .docx, .pdf eller .xlsx"):
         report_files.write_report(example, "arsredovisning", LAST_YEAR, tmp_path / "a.txt")
-    with pytest.raises(ValidationError, match="Okänd rapport"):
+    with pytest.raises(ServiceError, match="Okänd rapport"):
         report_files.report_document(example, "bokslut", LAST_YEAR)
     assert not (tmp_path / "a.txt").exists()
 

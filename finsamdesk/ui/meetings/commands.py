@@ -39,5 +39,21 @@ class MeetingCommands:
         add(menu, tr("&Kallelse (PDF)…"), on_page(lambda p: p.kallelse()))
         add(menu, tr("&Beslutsunderlag (PDF)…"), on_page(lambda p: p.beslutsunderlag()))
         add(menu, tr("&Protokoll (PDF)…"), on_page(lambda p: p.protokoll()))
+        add(menu, tr("Beslutsbre&v (Word)…"), on_page(lambda p: decision_letter(p, ".docx")))
+        add(menu, tr("Beslutsbrev (P&DF)…"), on_page(lambda p: decision_letter(p, ".pdf")))
         menu.addSeparator()
         add(menu, tr("P&resentera mötet"), on_page(lambda p: p.present()), QKeySequence("F5"))
+
+
+def decision_letter(page: MeetingsPage, suffix: str, path: str | None = None):
+    """The beslutsbrev of the selected agenda item's recorded styrelse decision, as .docx or PDF."""
+    from ...services import report_files
+    from ..reports.exports import save_with_dialog
+
+    m, index = page.current, page.agenda.current_index
+    if m is None or m.id is None or not 0 <= index < len(m.items):
+        page.message.show_warning(tr("Välj ett möte och en punkt med ett registrerat beslut."))
+        return None
+    return save_with_dialog(page, page.message, tr("Spara beslutsbrev"),
+                            f"Beslutsbrev {m.date.isoformat()} § {m.paragraph(index)}{suffix}",
+                            lambda out: report_files.write_decision_letter(page.db, m.id, index, out), path)

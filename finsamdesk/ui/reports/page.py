@@ -13,15 +13,15 @@ from .year_document_tab import YearDocumentTab
 
 
 class ReportsPage(QWidget):
-    """Public: set_database(db), reload(), tabs, followup, annual, interim, plan, letters, search (None),
-    is_dirty(); signal changed."""
+    """A Page (ui/pages.py). Public: set_database(db), reload(), tabs, followup, annual, interim, plan, letters,
+    is_dirty(), save_if_dirty(); search, splitter and undo_stack are None; signal changed."""
 
     changed = Signal()
 
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.db = None
-        self.search = None
+        self.search = self.splitter = self.undo_stack = None
         self.followup = FollowUpPage(today=today)
         self.interim = YearDocumentTab("delar", today=today)
         self.annual = YearDocumentTab("arsredovisning", today=today)
@@ -48,5 +48,21 @@ class ReportsPage(QWidget):
         for tab in (self.followup, self.letters):
             tab.reload()
 
+    def shown(self) -> None:
+        """Figures may have changed on other pages: the follow-up and the letters are read again (prose stays)."""
+        if self.db is not None:
+            self.reload()
+
+    def leave(self) -> None:
+        pass
+
     def is_dirty(self) -> bool:
         return any(tab.is_dirty() for tab in (self.interim, self.annual, self.plan))
+
+    def save_if_dirty(self) -> bool:
+        """What is written in the document tabs is saved; False (the reason in the tab) when it cannot be."""
+        for tab in (self.interim, self.annual, self.plan):
+            if tab.is_dirty() and not tab.save():
+                self.tabs.setCurrentWidget(tab)
+                return False
+        return True
