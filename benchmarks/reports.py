@@ -3,7 +3,6 @@ Measures the årsredovisning written as .docx, PDF and Excel (goal ≤ 2 s each)
 (the service, and the page filled and painted; goal ≤ 200 ms). Run through `python -m benchmarks --only reports`."""
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from datetime import date, timedelta
@@ -54,12 +53,10 @@ def build(path: Path, year: int) -> None:
 
 
 def _median(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """Seconds, median of `runs`."""
+    from .economy import _median_ms
+
+    return _median_ms(action, runs) / 1000
 
 
 def bench_reports(runs: int = 3) -> list[str]:

@@ -9,7 +9,7 @@ import io
 from docx import Document as new_docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from .blocks import Bullets, Document, Heading, PageBreak, Para, Signature, Table
 
 MUTED = RGBColor(0x55, 0x55, 0x55)
+MARGIN_CM, TEXT_WIDTH_CM = 2.2, 21.0 - 2 * 2.2  # A4
 
 
 def _element(tag: str, text: str | None = None, **attributes: str):
@@ -46,7 +47,8 @@ def _language(doc) -> None:
 
 def _header_footer(doc, document: Document) -> None:
     section = doc.sections[0]
-    section.left_margin = section.right_margin = Cm(2.2)
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
     header = section.header.paragraphs[0]
     if document.logo:
         try:
@@ -56,8 +58,9 @@ def _header_footer(doc, document: Document) -> None:
             pass
     name = header.add_run(document.forbund)
     name.bold = True
-    if document.header_right:
-        header.add_run("\t\t" + document.header_right)
+    if document.header_right:  # on a right tab stop at the text's right edge
+        header.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+        header.add_run("\t" + document.header_right)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run("Sid ")
@@ -121,9 +124,12 @@ def _table(doc, table: Table) -> None:
         bold = r - 1 in table.bold_rows
         for i, value in enumerate(row):
             _cell(cells[r * n + i], table.cell_text(i, value), bold=bold, right=numeric[i], style_ids=ids)
-    if table.widths:
+    if table.widths:  # the grid (what LibreOffice reads) and every cell (what Word reads)
+        t.autofit = False
         whole = sum(table.widths)
-        widths = [Cm(16.6 * w / whole) for w in table.widths]
+        widths = [Cm(TEXT_WIDTH_CM * w / whole) for w in table.widths]
+        for column, width in zip(t.columns, widths):
+            column.width = width
         for k, cell in enumerate(cells):
             cell.width = widths[k % n]
     doc.add_paragraph()

@@ -9,7 +9,9 @@ from .blocks import Document, Heading, Para, Table
 INTRO = ("Siffrorna står i den ordning Uppföljning Finsam frågar efter dem, så att de kan skrivas in fält för "
          "fält. Ett streck (–) betyder att värdet inte kan räknas fram ur filen; skälet står bredvid. En insats "
          "med både individinriktade och strukturövergripande inslag registreras två gånger, med olika namn.")
-SUMMARY_COLUMNS = (f.NAME, f.INRIKTNING, f.MALGRUPP, f.ESF, f.BUDGET, f.UTFALL, f.PLANNED, f.WOMEN, f.MEN, f.COUNT)
+# The overview table: the figures (inriktning, målgrupp and ESF are in each insats's own section).
+SUMMARY_COLUMNS = ((f.NAME, "Insats"), (f.BUDGET, "Budget"), (f.UTFALL, "Utfall"), (f.PLANNED, "Budgeterat"),
+                   (f.WOMEN, "Kvinnor"), (f.MEN, "Män"), (f.COUNT, "Antal (strukt.)"))
 
 
 def _figures_table(figures) -> Table:
@@ -21,8 +23,9 @@ def _summary(fu: FollowUp) -> Table:
     rows = []
     for part in fu.insatser:
         by_label = {x.label: x.value for x in part.figures}
-        rows.append(tuple(by_label.get(label) if label in by_label else "" for label in SUMMARY_COLUMNS))
-    return Table(SUMMARY_COLUMNS, tuple(rows), money=frozenset({4, 5}), counts=frozenset({6, 7, 8, 9}))
+        rows.append(tuple(by_label.get(label) if label in by_label else "" for label, _ in SUMMARY_COLUMNS))
+    return Table(tuple(header for _, header in SUMMARY_COLUMNS), tuple(rows), money=frozenset({1, 2}),
+                 counts=frozenset({3, 4, 5, 6}), widths=(5, 2.5, 2.5, 1.8, 1.5, 1.3, 1.8))
 
 
 def followup_document(fu: FollowUp, forbund: str, logo: bytes | None = None) -> Document:

@@ -29,6 +29,7 @@ from .pdf_common import (
 )
 
 LOGO_HEIGHT = 12 * mm
+SHORT_TABLE = 20  # rows
 
 
 class _Outlined(SimpleDocTemplate):
@@ -107,7 +108,8 @@ def _table(table: b.Table) -> Table:
         rows.append([Paragraph(esc(table.cell_text(i, v)), (right_bold if bold else right) if table.numeric(i)
                                else (s.cell_bold if bold else s.cell)) for i, v in enumerate(row)])
     texts = [list(table.header)] + [[table.cell_text(i, v) for i, v in enumerate(row)] for row in table.rows]
-    widths, _ = auto_col_widths(texts, CONTENT_WIDTH)
+    # 8 pt more than the cells' padding: bold rows are measured as regular, and a cell as wide as its text wraps
+    widths, _ = auto_col_widths(texts, CONTENT_WIDTH, padding=20)
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -117,7 +119,7 @@ def _table(table: b.Table) -> Table:
 
 def _flowables(document: b.Document) -> list:
     s = styles()
-    muted = s.body.clone("muted", textColor="#555555")
+    muted = s.body.clone("muted", textColor="#555555", keepWithNext=True)  # an intro stays with its table
     placeholder = s.help
     story: list = []
     if not document.letter:
@@ -132,8 +134,14 @@ def _flowables(document: b.Document) -> list:
             story += [Paragraph(esc(text).replace("\n", "<br/>"), style) for text in block.text.split("\n\n")]
         elif isinstance(block, b.Bullets):
             story += [Paragraph(esc(item), s.bullet, bulletText="•") for item in block.items]
-        elif isinstance(block, b.Table):
-            story += [_table(block), Spacer(1, 8)]
+        elif isinstance(block, b.Table):  # a short table is not split over two pages, nor from its headings
+            flowable = _table(block)
+            if len(block.rows) <= SHORT_TABLE:
+                lead = []
+                while story and getattr(getattr(story[-1], "style", None), "keepWithNext", False):
+                    lead.insert(0, story.pop())
+                flowable = KeepTogether([*lead, flowable])
+            story += [flowable, Spacer(1, 8)]
         elif isinstance(block, b.Signature):
             story.append(KeepTogether([Spacer(1, 18), *(Paragraph(esc(line), s.body) for line in block.lines)]))
         elif isinstance(block, b.PageBreak):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain.annual import SECTIONS, YearReport
 from ..domain.money import format_kr
 from ..domain.participants import percent
-from .blocks import Bullets, Document, Heading, PageBreak, Para, Table
+from .blocks import Bullets, Document, Heading, Para, Table
 
 PLACEHOLDER = "(Texten är inte skriven ännu: {hint})"
 
@@ -26,7 +26,7 @@ def _insatser(report: YearReport) -> Table:
                  total.ended.total, sum(line.spent for line in report.insatser), total.cost_per_participant))
     return Table(("Insats", "Kvinnor", "Män", "Totalt", "Avslutade", "Utfall", "Kr/deltagare"),
                  tuple(rows), money=frozenset({5, 6}), counts=frozenset({1, 2, 3, 4}),
-                 bold_rows=frozenset({len(rows) - 1}), widths=(5, 1.5, 1.2, 1.4, 1.8, 2.7, 2.5))
+                 bold_rows=frozenset({len(rows) - 1}), widths=(4.2, 1.9, 1.3, 1.6, 2.2, 2.6, 2.6))
 
 
 def _outcomes(report: YearReport) -> Table:
@@ -98,10 +98,10 @@ def year_report_document(report: YearReport, logo: bytes | None = None) -> Docum
     if report.warnings:
         doc.add(Heading("Att observera", 2), Bullets(tuple(report.warnings)))
     third = "Avvikelse" if report.kind == "arsredovisning" else "Kvar av budget"
-    doc.add(PageBreak(), Heading("Driftredovisning"),
+    doc.add(Heading("Driftredovisning"),
             Para("Budget för året, utfall för perioden och skillnaden per post. Positiv avvikelse är till förbundets "
                  "fördel.", "muted"),
             _money_rows(report.drift, ("Post", "Budget", "Utfall", third)),
             Heading("Resultaträkning"), _money_rows(report.resultat, ("Post", "Utfall")),
-            Heading("Balansräkning"), _money_rows(report.balans, ("Post", "Belopp")), PageBreak(), *_noter(report))
+            Heading("Balansräkning"), _money_rows(report.balans, ("Post", "Belopp")), *_noter(report))
     return doc

@@ -57,9 +57,14 @@ class DecisionLetter:
             "SUS/Uppföljning Finsam: insatsen rapporterar deltagare enligt förbundets anvisningar."]
 
 
-def decision_reports(period_start: date | None, period_end: date | None, tertial_days: int) -> tuple[Report, ...]:
-    """The reports a granted insats owes by rule (the same rule as the insats's report list)."""
-    return tuple(report_obligations(0, period_start, period_end, tertial_days))
+def decision_reports(period_start: date | None, period_end: date | None, tertial_days: int,
+                     years: set[int] | None = None) -> tuple[Report, ...]:
+    """The reports a granted insats owes by rule (the same rule as the insats's report list), for the years the
+    decision grants (a decision grants one year at a time): a report covering a later year is not listed."""
+    found = report_obligations(0, period_start, period_end, tertial_days)
+    if years:
+        found = [r for r in found if r.period_end is not None and r.period_end.year in years]
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -74,11 +74,9 @@ def _letter(db: sqlite_utils.Database, app, outcome: str, text: str, granted: di
     if insats_id is not None and db["insats"].count_where("id = ?", [insats_id]):
         insats = insats_store.load_insats(db, insats_id)
         cadence, start, end = insats.cadence, insats.period_start or start, insats.period_end or end
-    years = [y for y, a in granted.items() if a]
-    if years:  # the reports from the first year granted on (a decision grants one year at a time)
-        start = max(start or date(min(years), 1, 1), date(min(years), 1, 1))
+    years = {y for y, a in granted.items() if a}
     is_grant = outcome in GRANTED
-    reports = rules.decision_reports(start, end, insatser.tertial_days(db)) if is_grant else ()
+    reports = rules.decision_reports(start, end, insatser.tertial_days(db), years) if is_grant else ()
     return DecisionLetter(
         head.name, head.forbundschef, owner or "Sökande", lines, app.diarienummer, app.name or app.diarienummer,
         decided_on, paragraph, outcome, text, tuple(sorted((y, a) for y, a in granted.items() if a)) if is_grant else (),

@@ -29,3 +29,20 @@ def example(example_path, tmp_path):
     db = open_database(path)
     yield db
     db.conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _widgets_deleted_before_the_next_test():
+    """Widgets a test closed are deleted now, not in a later test's event loop (where their release of None
+    would read as the refcount drift tests/test_pyside_none_refcount.py guards against)."""
+    yield
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+            gc.collect()

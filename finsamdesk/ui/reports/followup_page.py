@@ -160,6 +160,10 @@ class FollowUpPage(QWidget):
             rows += [(f, part.insats_id, "") for f in part.figures]
         self.figures = [(f, i) for f, i, _ in rows]
         self.model.set_rows(rows)
+        metrics = self.table.fontMetrics()
+        labels = {f.label for f, _, _ in rows if f is not None} | {h for f, _, h in rows if f is None}
+        self.table.setColumnWidth(0, min(60 * metrics.horizontalAdvance("M"),
+                                         max(metrics.horizontalAdvance(t) for t in labels) + 24))
         self.summary.setText(self.tr("%d värden saknas") % fu.missing if fu.missing else self.tr("Alla värden finns."))
 
     def selected_figure(self) -> tuple[rules.Figure | None, int | None]:
