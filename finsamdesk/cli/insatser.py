@@ -1,4 +1,5 @@
-"""`finsamdesk insatser list|show|export|dossier`: the insatser the förbund finances, and their money, without a window."""
+"""`finsamdesk insatser list|show|export|dossier`: the insatser the förbund finances, their money and the
+revisor's dossier, without a window."""
 from __future__ import annotations
 
 import sys

@@ -128,7 +128,7 @@ def _table(doc, table: Table) -> None:
         t.autofit = False
         whole = sum(table.widths)
         widths = [Cm(TEXT_WIDTH_CM * w / whole) for w in table.widths]
-        for column, width in zip(t.columns, widths):
+        for column, width in zip(t.columns, widths, strict=True):
             column.width = width
         for k, cell in enumerate(cells):
             cell.width = widths[k % n]
@@ -153,7 +153,7 @@ def docx_bytes(document: Document) -> bytes:
         if isinstance(block, Heading):
             doc.add_heading(block.text, level=min(3, max(1, block.level)))
         elif isinstance(block, Para):
-            for i, text in enumerate(block.text.split("\n\n")):
+            for text in block.text.split("\n\n"):
                 p = doc.add_paragraph()
                 run = p.add_run(text)
                 if block.style in ("muted", "placeholder"):

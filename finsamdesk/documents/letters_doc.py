@@ -14,7 +14,8 @@ def decision_document(letter: DecisionLetter, logo: bytes | None = None) -> Docu
     where = f" (§ {letter.paragraph})" if letter.paragraph is not None else ""
     doc.add(Para(f"Styrelsen för {letter.forbund} behandlade ansökan {letter.diarienummer} ”{letter.subject}” vid "
                  f"sammanträdet {letter.meeting_date.isoformat()}{where}."))
-    doc.add(Heading("Beslut", 2), Para(f"{BOARD_DECISIONS.get(letter.outcome, letter.outcome)}. {letter.decision_text}"))
+    decision = BOARD_DECISIONS.get(letter.outcome, letter.outcome)
+    doc.add(Heading("Beslut", 2), Para(f"{decision}. {letter.decision_text}"))
     if letter.granted:
         rows = tuple((str(y), a) for y, a in letter.amounts) + (("Summa", letter.total),)
         doc.add(Heading("Beviljade medel per kalenderår", 2),

@@ -15,12 +15,12 @@ from .pdf_common import (
     FONT_BOLD,
     GRID,
     HEADER_FILL,
-    auto_col_widths,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_SIZE,
+    auto_col_widths,
     esc,
     numbered_canvas,
     page_footer,
@@ -53,7 +53,8 @@ def _with_bookmarks(data: bytes, marks: list[tuple[str, int, int]]) -> bytes:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
     parents: dict[int, object] = {}
     for title, level, page in marks:
-        parents[level] = writer.add_outline_item(title=title, page_number=page, parent=parents.get(level - 1) if level else None)
+        parent = parents.get(level - 1) if level else None
+        parents[level] = writer.add_outline_item(title=title, page_number=page, parent=parent)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

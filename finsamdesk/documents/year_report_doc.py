@@ -45,13 +45,16 @@ def _meetings(report: YearReport) -> Table:
 
 def _economy(report: YearReport) -> list:
     eq = report.equity
-    lines = [f"Resultat för perioden: {format_kr(eq['resultat']) if eq['resultat'] is not None else 'saknas (utfallet för intäkterna är inte ifyllt)'}.",
-             f"Eget kapital vid periodens början: {format_kr(eq['ingaende']) if eq['ingaende'] is not None else 'saknas'}."]
+    missing = "saknas (utfallet för intäkterna är inte ifyllt)"
+    result = format_kr(eq["resultat"]) if eq["resultat"] is not None else missing
+    opening = format_kr(eq["ingaende"]) if eq["ingaende"] is not None else "saknas"
+    lines = [f"Resultat för perioden: {result}.", f"Eget kapital vid periodens början: {opening}."]
     if eq["utgaende"] is not None:
         lines.append(f"Eget kapital vid periodens slut: {format_kr(eq['utgaende'])}.")
     if eq["tak"] is not None and eq["utgaende"] is not None:
         relation = "över" if eq["over_tak"] > 0 else "under"
-        lines.append(f"Taket för eget kapital är {format_kr(eq['tak'])}; eget kapital är {format_kr(abs(eq['over_tak']))} "
+        lines.append(f"Taket för eget kapital är {format_kr(eq['tak'])}; eget kapital är "
+                     f"{format_kr(abs(eq['over_tak']))} "
                      f"{relation} taket.")
     rows = tuple((label, budget, utfall, share) for label, budget, utfall, share in report.adherence)
     return [Heading("Ekonomi", 2), Bullets(tuple(lines)),

@@ -163,9 +163,12 @@ def period_utfall(sheet: Sheet, kind: str, entered: dict[str, int], insats_spent
 def drift_rows(sheet: Sheet, utfall: dict[str, int | None], lines: list[InsatsLine]) -> list[MoneyRow]:
     """Driftredovisning: budget, utfall and difference per post, each insats on its own line."""
     rows: list[MoneyRow] = []
-    income_b = income_u = cost_b = cost_u = None
+    income_b: int | None = None
+    income_u: int | None = None
+    cost_b: int | None = None
+    cost_u: int | None = None
 
-    def add(a, b):
+    def add(a: int | None, b: int | None) -> int | None:
         return b if a is None else a if b is None else a + b
 
     for key, label, income in ENTERED_LINES:
@@ -199,6 +202,10 @@ def equity(sheet: Sheet, result: int | None, ceiling: int | None) -> dict[str, i
             "over_tak": None if closing is None or ceiling is None else closing - ceiling}
 
 
+def _negated(amount: int | None) -> int | None:
+    return None if amount is None else -amount
+
+
 def resultat_rows(utfall: dict[str, int | None]) -> list[MoneyRow]:
     income = [utfall[k] for k, _, is_income in ENTERED_LINES if is_income]
     costs = [utfall[k] for k, _, is_income in ENTERED_LINES if not is_income] + [utfall["insatser"]]
@@ -207,9 +214,8 @@ def resultat_rows(utfall: dict[str, int | None]) -> list[MoneyRow]:
     rows = [MoneyRow(LINE_LABELS["medlemsbidrag"], (utfall["medlemsbidrag"],)),
             MoneyRow(LINE_LABELS["ovriga_intakter"], (utfall["ovriga_intakter"],)),
             MoneyRow("Verksamhetens intäkter", (income_sum,), True)]
-    rows += [MoneyRow(LINE_LABELS[k], (None if utfall[k] is None else -utfall[k],))
-             for k, _, is_income in ENTERED_LINES if not is_income]
-    rows.append(MoneyRow("Insatser", (-utfall["insatser"],)))
+    rows += [MoneyRow(LINE_LABELS[k], (_negated(utfall[k]),)) for k, _, is_income in ENTERED_LINES if not is_income]
+    rows.append(MoneyRow("Insatser", (-(utfall["insatser"] or 0),)))
     rows.append(MoneyRow("Verksamhetens kostnader", (-cost_sum,), True))
     result = None if income_sum is None else income_sum - cost_sum
     rows.append(MoneyRow("Årets resultat", (result,), True))

@@ -146,7 +146,7 @@ def insats_parts(fact: InsatsYear, year: int) -> list[InsatsPart]:
             _planned(insats, part),
             *_participants(fact, part, year),
         ]
-        out.append(InsatsPart(insats.id, part, tuple(figures)))
+        out.append(InsatsPart(insats.id or 0, part, tuple(figures)))
     return out
 
 

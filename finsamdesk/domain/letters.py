@@ -101,7 +101,8 @@ class Reminder:
         when = (f"skulle ha lämnats senast {due} och har ännu inte kommit in" if self.overdue
                 else f"ska lämnas senast {due}")
         lines = [greeting, "",
-                 f"Det här är en påminnelse om att {self.report.title[:1].lower()}{self.report.title[1:]} för insatsen {self.insats} {when}.",
+                 f"Det här är en påminnelse om att {self.report.title[:1].lower()}{self.report.title[1:]} för "
+                 f"insatsen {self.insats} {when}.",
                  "Rapporten lämnas enligt förbundets mall.", *self.extra, "",
                  "Hör av dig om du har frågor.", "", "Med vänlig hälsning", self.forbundschef or "Förbundschefen",
                  self.forbund]

@@ -29,7 +29,8 @@ def decided_items(db: sqlite_utils.Database, meeting_id: int) -> list[int]:
             and item.application_id is not None]
 
 
-def decision_letter(db: sqlite_utils.Database, meeting_id: int, index: int, today: date | None = None) -> DecisionLetter:
+def decision_letter(db: sqlite_utils.Database, meeting_id: int, index: int,
+                    today: date | None = None) -> DecisionLetter:
     """The beslutsbrev of agenda item `index`: the decision as recorded, the amounts per year, the reports the
     insats owes by rule and the invoicing cadence, signed by the förbundschef."""
     m = meetings.load(db, meeting_id)
@@ -79,7 +80,8 @@ def _letter(db: sqlite_utils.Database, app, outcome: str, text: str, granted: di
     reports = rules.decision_reports(start, end, insatser.tertial_days(db), years) if is_grant else ()
     return DecisionLetter(
         head.name, head.forbundschef, owner or "Sökande", lines, app.diarienummer, app.name or app.diarienummer,
-        decided_on, paragraph, outcome, text, tuple(sorted((y, a) for y, a in granted.items() if a)) if is_grant else (),
+        decided_on, paragraph, outcome, text,
+        tuple(sorted((y, a) for y, a in granted.items() if a)) if is_grant else (),
         reports, cadence, today or date.today())
 
 
@@ -129,7 +131,8 @@ def due_report_ids(db: sqlite_utils.Database, until: date) -> list[int]:
 
 
 def decisions(db: sqlite_utils.Database) -> list[tuple[int, str, str, str, date]]:
-    """(ansökan id, diarienummer, name, decision, decided on) of every ansökan with a styrelse decision, newest first."""
+    """(ansökan id, diarienummer, name, decision, decided on) of every ansökan with a styrelse decision, newest
+    first."""
     out = []
     for row in app_store.list_rows(db):
         if row.status in DECIDED:

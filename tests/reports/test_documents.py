@@ -65,7 +65,8 @@ def test_every_format_holds_the_assembled_figures(example, tmp_path, name, year)
 
 
 def _same(expected: tuple, row: tuple) -> bool:
-    return all((e is None and r in (None, "–")) or e == r or (e == "" and r is None) for e, r in zip(expected, row))
+    return all((e is None and r in (None, "–")) or e == r or (e == "" and r is None)
+               for e, r in zip(expected, row, strict=False))
 
 
 def test_the_arsredovisning_shows_the_budget_pages_figures(example):
@@ -92,5 +93,5 @@ def test_unknown_format_and_report_are_refused_in_swedish(example, tmp_path):
 def test_headings_are_in_order_and_levels_nest(example):
     for name, year in REPORTS:
         levels = [h.level for h in report_files.report_document(example, name, year).headings()]
-        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
     assert isinstance(report_files.report_document(example, "arsredovisning", LAST_YEAR).blocks[0], Heading)

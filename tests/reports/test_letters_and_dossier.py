@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from finsamdesk.domain.letters import Recipient, Reminder, mailto
 from finsamdesk.domain.insatser import Report
+from finsamdesk.domain.letters import Recipient, Reminder, mailto
 from finsamdesk.services import dossier, letters, meetings, report_files
 from finsamdesk.services.errors import ServiceError
 

@@ -45,7 +45,8 @@ def test_prose_typed_is_saved_when_the_file_is_left(window):
     assert page.is_dirty() and page.save_if_dirty() and not page.is_dirty()
     from finsamdesk.services import year_report
 
-    assert year_report.texts(window.db, page.annual.chosen_year, "arsredovisning")["inledning"] == "Ett år av samverkan."
+    texts = year_report.texts(window.db, page.annual.chosen_year, "arsredovisning")
+    assert texts["inledning"] == "Ett år av samverkan."
 
 
 def test_beslutsbrev_from_the_meetings_page(window, tmp_path):

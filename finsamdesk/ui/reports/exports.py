@@ -19,7 +19,8 @@ FILE_NAMES = {"uppfoljning": "Uppföljning Finsam", "delar": "Delårsrapport", "
 
 
 def save_with_dialog(parent: QWidget, message: MessageLabel, title: str, suggested: str,
-                     write: Callable[[Path], Path], path: str | Path | None = None, open_after: bool = True) -> Path | None:
+                     write: Callable[[Path], Path], path: str | Path | None = None,
+                     open_after: bool = True) -> Path | None:
     """Ask where (unless `path`), write, say so; None when cancelled or it failed (the reason in `message`)."""
     suffix = Path(suggested).suffix
     if path is None:

@@ -33,7 +33,8 @@ _ROOT = QModelIndex()
 
 
 def copy_text(figure: rules.Figure) -> str:
-    """What Ctrl+C puts on the clipboard: amounts in whole kronor without spaces or unit, counts and text as they are."""
+    """What Ctrl+C puts on the clipboard: amounts in whole kronor without spaces or unit, counts and text as they
+    are."""
     if figure.value is None:
         return ""
     if figure.kind == "money":
@@ -131,7 +132,8 @@ class FollowUpPage(QWidget):
         layout.addLayout(bar)
         intro = QLabel(self.tr(
             "Siffrorna står i den ordning Uppföljning Finsam frågar efter dem. Markera ett värde och tryck Ctrl+C "
-            "för att kopiera det. Dubbelklicka på Antal deltagare för en strukturövergripande del för att fylla i det."))
+            "för att kopiera det. Dubbelklicka på Antal deltagare för en strukturövergripande del för att fylla i "
+            "det."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

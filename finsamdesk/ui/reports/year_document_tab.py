@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.annual import SECTIONS
-from ...domain.money import AmountError, format_amount, parse_amount
+from ...domain.money import AmountError, format_amount, format_kr, parse_amount
 from ...services import report_data, year_report
 from ...services.errors import ServiceError, ValidationError
 from ..widgets import MessageLabel, refill
 from .exports import ExportButtons
+
 
 class YearDocumentTab(QWidget):
     """Public: set_database(db), reload(), year (combo), texts (section → editor), amounts (key → line edit),
@@ -111,20 +112,23 @@ class YearDocumentTab(QWidget):
         return box
 
     def _show_samrad(self) -> None:
-        from ...documents.plan_doc import samrad_table
         from ...services import plan
 
-        table = samrad_table(plan.plan(self.db, self.chosen_year, self.today))
-        self.samrad.setColumnCount(len(table.header))
-        self.samrad.setHorizontalHeaderLabels(list(table.header))
-        self.samrad.setRowCount(len(table.rows))
-        for r, row in enumerate(table.rows):
-            for c, value in enumerate(row):
-                cell = QTableWidgetItem(table.cell_text(c, value))
-                if table.numeric(c):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        p = plan.plan(self.db, self.chosen_year, self.today)
+        years = [c.year for c in p.contributions]
+        self.samrad.setColumnCount(1 + len(years))
+        self.samrad.setHorizontalHeaderLabels([self.tr("Medlem"), *(f"{c.year}{' *' if c.assumed else ''}"
+                                                                    for c in p.contributions)])
+        rows = [(payer, [p.amount(payer, y) for y in years]) for payer in p.payers]
+        rows.append((self.tr("Summa"), [c.total for c in p.contributions]))
+        self.samrad.setRowCount(len(rows))
+        for r, (payer, amounts) in enumerate(rows):
+            self.samrad.setItem(r, 0, QTableWidgetItem(payer))
+            for c, amount in enumerate(amounts, start=1):
+                cell = QTableWidgetItem(format_kr(amount) if amount is not None else "–")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.samrad.setItem(r, c, cell)
-        assumed = [h for h in table.header if h.endswith("*")]
+        assumed = any(c.assumed for c in p.contributions)
         self.samrad_note.setText(self.tr("* Budgeten för året har inget medlemsbidrag ännu: det senaste årets "
                                          "medlemsbidrag och nyckel antas.") if assumed else "")
 
@@ -177,7 +181,8 @@ class YearDocumentTab(QWidget):
                     amounts[key] = parse_amount(edit.text())
                 except AmountError as exc:
                     edit.setFocus()
-                    raise ValidationError(f"{year_report.entered_keys(self.kind)[key]}: {exc}", {key: str(exc)}) from exc
+                    label = year_report.entered_keys(self.kind)[key]
+                    raise ValidationError(f"{label}: {exc}", {key: str(exc)}) from exc
             year_report.save_inputs(self.db, self.chosen_year, self.kind,
                                     {key: e.toPlainText() for key, e in self.texts.items()}, amounts,
                                     self.cutoff.text() if self.cutoff is not None else None)
