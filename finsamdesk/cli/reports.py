@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from datetime import date, timedelta
 
-from ..services import applications, letters, report_files
+from ..services import applications, insatser, letters, report_files
 from .arguments import EXIT_OK, year
 from .common import Context, cut, iso, suffix, table
 
@@ -35,9 +35,11 @@ def add_parsers(sub) -> None:
     c.add_argument("--days", type=int, default=30, metavar="DAGAR", help="dagar framåt (standard 30)")
     c.add_argument("--mail", action="store_true", help="skriv ut e-postutkasten som mailto:-adresser")
     c.set_defaults(handler=list_reminders)
-    c = ra.add_parser("paminnelse", help="påminnelsebrev om en rapport",
-                      description="Ett påminnelsebrev om rapporten med id RAPPORT (se report paminnelser).")
-    c.add_argument("report_id", type=int, metavar="RAPPORT")
+    c = ra.add_parser("paminnelse", help="påminnelsebrev om en insats rapport",
+                      description="Ett påminnelsebrev om insatsens första rapport som inte kommit in, eller om "
+                                  "rapporten med id RAPPORT (se report paminnelser).")
+    c.add_argument("key", metavar="ID|NAMN", help="insatsens id eller namn")
+    c.add_argument("--rapport", type=int, metavar="RAPPORT", help="rapportens id (standard: den första som väntar)")
     c.add_argument("--out", metavar="FIL", required=True, help="F.docx eller F.pdf")
     c.set_defaults(handler=write_reminder)
 
@@ -76,6 +78,9 @@ def list_reminders(args, ctx: Context) -> int:
 
 def write_reminder(args, ctx: Context) -> int:
     suffix(args.out, LETTER_FORMATS)
-    report_files.write_reminder(ctx.db(), args.report_id, args.out)
-    print(f"Påminnelsen sparad i {args.out}.", file=sys.stderr)
+    db = ctx.db()
+    insats = insatser.find(db, args.key)
+    report_id = letters.waiting_report(db, insats.id, args.rapport)
+    report_files.write_reminder(db, report_id, args.out)
+    print(f"Påminnelsen om {insats.name} sparad i {args.out}.", file=sys.stderr)
     return EXIT_OK

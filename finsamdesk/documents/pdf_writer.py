@@ -26,6 +26,7 @@ from .pdf_common import (
     page_footer,
     register_fonts,
     styles,
+    text_width,
 )
 
 LOGO_HEIGHT = 12 * mm
@@ -100,21 +101,26 @@ def _header(document: b.Document):
 
 
 def _table(table: b.Table) -> Table:
+    """Cells that fit their column are plain strings (a Paragraph per cell costs ~1 ms to lay out and draw; 200
+    insatser make thousands); a text too long for its column wraps as a Paragraph."""
     s = styles()
-    right = s.cell.clone("cell_right", alignment=2)
-    right_bold = s.cell_bold.clone("cell_bold_right", alignment=2)
-    rows = [[Paragraph(esc(h), right_bold if table.numeric(i) else s.cell_bold) for i, h in enumerate(table.header)]]
-    for r, row in enumerate(table.rows):
-        bold = r in table.bold_rows
-        rows.append([Paragraph(esc(table.cell_text(i, v)), (right_bold if bold else right) if table.numeric(i)
-                               else (s.cell_bold if bold else s.cell)) for i, v in enumerate(row)])
     texts = [list(table.header)] + [[table.cell_text(i, v) for i, v in enumerate(row)] for row in table.rows]
     # 8 pt more than the cells' padding: bold rows are measured as regular, and a cell as wide as its text wraps
     widths, _ = auto_col_widths(texts, CONTENT_WIDTH, padding=20)
-    t = Table(rows, colWidths=widths, repeatRows=1)
-    t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    bold_rows = {0} | {r + 1 for r in table.bold_rows}
+    cells: list[list] = []
+    for r, row in enumerate(texts):
+        font = FONT_BOLD if r in bold_rows else FONT
+        cells.append([text if table.numeric(i) or text_width(text, font, 9) <= widths[i] - 12
+                      else Paragraph(esc(text), s.cell_bold if r in bold_rows else s.cell)
+                      for i, text in enumerate(row)])
+    t = Table(cells, colWidths=widths, repeatRows=1)
+    style = [("FONT", (0, 0), (-1, -1), FONT, 9), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    style += [("FONT", (0, r), (-1, r), FONT_BOLD, 9) for r in bold_rows]
+    style += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in range(len(table.header)) if table.numeric(i)]
+    t.setStyle(TableStyle(style))
     return t
 
 

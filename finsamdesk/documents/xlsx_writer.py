@@ -3,10 +3,9 @@ money as numbers in kronor with a `# ##0 kr` format, counts as numbers, and ever
 user typed that starts with = is never a formula."""
 from __future__ import annotations
 
-import io
-
 from . import blocks as b
 from .excel_list import MONEY_FORMAT, MONEY_FORMAT_DECIMALS, _money, _sheet_title
+from .xlsx import save_workbook
 
 MAX_WIDTH = 70
 
@@ -23,8 +22,7 @@ def _put(ws, row: int, column: int, value, *, bold: bool = False, money: bool = 
     elif value is None:
         cell.value = b.DASH if money else None
     else:
-        cell.value = str(value)
-        cell.data_type = "s"  # text stays text, whatever it starts with
+        cell.value = str(value)  # save_workbook keeps a text that starts with = (or + - @) as text
     if bold:
         cell.font = Font(bold=True)
     return cell
@@ -91,6 +89,4 @@ def xlsx_bytes(document: b.Document) -> bytes:
     for sheet in wb.worksheets:
         for col, w in widths.get(sheet.title, {}).items():
             sheet.column_dimensions[get_column_letter(col)].width = w
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return save_workbook(wb)

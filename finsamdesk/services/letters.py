@@ -119,6 +119,19 @@ def reminder(db: sqlite_utils.Database, report_id: int, today: date | None = Non
                     today or date.today())
 
 
+def waiting_report(db: sqlite_utils.Database, insats_id: int, report_id: int | None = None) -> int:
+    """The report of the insats a påminnelse is about: `report_id` when it is the insats's and not received,
+    else the first one not received (soonest due)."""
+    waiting = [r for r in insats_store.reports(db, insats_id) if r.received_on is None]
+    if report_id is not None:
+        if not any(r.id == report_id for r in waiting):
+            raise NotFoundError(f"Insatsen har ingen rapport med id {report_id} som väntar.")
+        return report_id
+    if not waiting:
+        raise ServiceError("Alla insatsens rapporter har kommit in; det finns inget att påminna om.")
+    return min(waiting, key=lambda r: (r.due, r.id or 0)).id or 0
+
+
 def reminder_mails(r: Reminder) -> list[tuple[Recipient, str]]:
     """(recipient, mailto: URL) for every contact with an e-mail address."""
     return [(who, rules.mailto(who.email, r.subject, r.body(who))) for who in r.recipients if who.email]

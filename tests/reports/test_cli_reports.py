@@ -63,7 +63,8 @@ def test_letters_reminders_and_dossier(capsys, path, tmp_path):
     assert code == 0 and "Beviljade medel" in pdf_text((tmp_path / "brev.pdf").read_bytes())
     code, out, _ = run(capsys, "--file", path, "report", "paminnelser", "--mail")
     assert code == 0 and "mailto:" in out and "försenad" in out
-    code, _, _ = run(capsys, "--file", path, "report", "paminnelse", str(due[0]), "--out", tmp_path / "p.docx")
+    code, _, _ = run(capsys, "--file", path, "report", "paminnelse", str(insats_id), "--rapport", str(due[0]),
+                     "--out", tmp_path / "p.docx")
     assert code == 0 and (tmp_path / "p.docx").exists()
     code, _, err = run(capsys, "--file", path, "insatser", "dossier", str(insats_id), "--out", tmp_path / "d #1.pdf")
     assert code == 0 and "Ekonomi" in pdf_bookmarks((tmp_path / "d #1.pdf").read_bytes())
@@ -74,7 +75,8 @@ def test_bad_input_is_a_swedish_line_and_exit_2(capsys, path, tmp_path):
     assert code == 2 and "inget årtal" in err
     code, _, err = run(capsys, "--file", path, "report", "arsredovisning", "2025", "--out", tmp_path / "a.txt")
     assert code == 2 and ".docx" in err and "Traceback" not in err
-    code, _, err = run(capsys, "--file", path, "report", "paminnelse", "999", "--out", tmp_path / "a.pdf")
+    code, _, err = run(capsys, "--file", path, "report", "paminnelse", "1", "--rapport", "999", "--out",
+                       tmp_path / "a.pdf")
     assert code == 2 and "ingen rapport med id 999" in err
     code, _, err = run(capsys, "--file", path, "insatser", "dossier", "Finns inte", "--out", tmp_path / "a.pdf")
     assert code == 2 and "fel:" in err

@@ -106,3 +106,26 @@ def test_every_document_comes_out_of_the_window(page, tmp_path):
     assert "Ekonomi" in pdf_bookmarks(letters.write_dossier(tmp_path / "dossier.pdf").read_bytes())
     urls = letters.reminder_mails()
     assert urls and urls == letters.opened and all(u.startswith("mailto:") for u in urls)
+
+
+def test_the_insats_editor_sets_the_follow_up_fields(qtbot, example):
+    from finsamdesk.services import insatser, registers
+    from finsamdesk.ui.insatser.details import InsatsDetails
+
+    row = next(r for r in insatser.list_rows(example, TODAY.year, TODAY)
+               if r.name == "Gemensam kartläggning Norrmossa")
+    details = InsatsDetails()
+    qtbot.addWidget(details)
+    details.show_insats(insatser.load(example, row.id), registers.organisations(example), [])
+    assert details.fields["esf"].isChecked() and not details.is_dirty()
+    assert not details.form.isRowVisible(details._rows["structural_share"])
+    details.fields["inriktning"].setCurrentIndex(details.fields["inriktning"].findData("bada"))
+    assert details.form.isRowVisible(details._rows["structural_share"])
+    details.fields["structural_share"].setValue(40)
+    details.fields["planned_structural"].setValue(25)
+    details.fields["esf"].setChecked(False)
+    insatser.save(example, details.read())
+    parts = {p.part: p for p in followup.follow_up(example, TODAY.year).insatser if p.insats_id == row.id}
+    assert set(parts) == {"individ", "struktur"}
+    assert parts["struktur"].figure(f.PLANNED).value == 25 and parts["struktur"].figure(f.ESF).value == "Nej"
+    assert parts["struktur"].figure(f.BUDGET).value == row.granted * 40 // 100
