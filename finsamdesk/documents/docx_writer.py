@@ -5,6 +5,7 @@ The language is Swedish (spelling, hyphenation)."""
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from docx import Document as new_docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -16,11 +17,17 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .blocks import Bullets, Document, Heading, PageBreak, Para, Signature, Table
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
 MUTED = RGBColor(0x55, 0x55, 0x55)
 MARGIN_CM, TEXT_WIDTH_CM = 2.2, 21.0 - 2 * 2.2  # A4
 
 
-def _element(tag: str, text: str | None = None, **attributes: str):
+def _element(tag: str, text: str | None = None, **attributes: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     for name, value in attributes.items():
         element.set(qn(name.replace("_", ":", 1)), value)
@@ -29,7 +36,7 @@ def _element(tag: str, text: str | None = None, **attributes: str):
     return element
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when the page is laid out."""
     run = paragraph.add_run()
     for element in (_element("w:fldChar", w_fldCharType="begin"),
@@ -39,13 +46,13 @@ def _field(paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def _language(doc) -> None:
+def _language(doc: DocxDocument) -> None:
     for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3"):
         rpr = doc.styles[style_name].element.get_or_add_rPr()
         rpr.append(_element("w:lang", w_val="sv-SE"))
 
 
-def _header_footer(doc, document: Document) -> None:
+def _header_footer(doc: DocxDocument, document: Document) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(MARGIN_CM)
@@ -73,15 +80,14 @@ def _header_footer(doc, document: Document) -> None:
         run.font.color.rgb = MUTED
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(_element("w:tblHeader", w_val="true"))
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE_STYLES = ("Tabelltext", "Tabelltext höger")
 
 
-def _table_styles(doc) -> None:
+def _table_styles(doc: DocxDocument) -> None:
     """Paragraph styles for table cells (9,5 pt, no space after; one right-aligned for figures): a cell then
     needs one style reference instead of three direct formats."""
     for name in TABLE_STYLES:
@@ -94,22 +100,22 @@ def _table_styles(doc) -> None:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _cell(cell, text: str, *, bold: bool, right: bool, style_ids: tuple[str, str]) -> None:
+def _cell(cell: _Cell, text: str, *, bold: bool, right: bool, style_ids: tuple[str, str]) -> None:
     """The cell's paragraph written as XML directly (python-docx's per-property setters cost ~1 ms a cell)."""
-    from lxml import etree
-
     paragraph = cell._tc.p_lst[0]
-    ppr = etree.SubElement(paragraph, f"{W}pPr")
-    etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style_ids[1] if right else style_ids[0])
-    run = etree.SubElement(paragraph, f"{W}r")
+    ppr = _element("w:pPr")
+    ppr.append(_element("w:pStyle", w_val=style_ids[1] if right else style_ids[0]))
+    paragraph.append(ppr)
+    run = _element("w:r")
     if bold:
-        etree.SubElement(etree.SubElement(run, f"{W}rPr"), f"{W}b")
-    t = etree.SubElement(run, f"{W}t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        rpr = _element("w:rPr")
+        rpr.append(_element("w:b"))
+        run.append(rpr)
+    run.append(_element("w:t", text, xml_space="preserve"))
+    paragraph.append(run)
 
 
-def _table(doc, table: Table) -> None:
+def _table(doc: DocxDocument, table: Table) -> None:
     n = len(table.header)
     t = doc.add_table(rows=len(table.rows) + 1, cols=n)
     t.style = "Table Grid"

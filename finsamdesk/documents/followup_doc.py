@@ -14,7 +14,7 @@ SUMMARY_COLUMNS = ((f.NAME, "Insats"), (f.BUDGET, "Budget"), (f.UTFALL, "Utfall"
                    (f.WOMEN, "Kvinnor"), (f.MEN, "Män"), (f.COUNT, "Antal (strukt.)"))
 
 
-def _figures_table(figures) -> Table:
+def _figures_table(figures: tuple[f.Figure, ...]) -> Table:
     return Table(("Fält", "Värde", "Kommentar"), tuple((x.label, x.shown(), x.why) for x in figures),
                  widths=(4, 3, 5))
 

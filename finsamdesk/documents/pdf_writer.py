@@ -3,10 +3,21 @@ outline), the förbund's logo and name in the header and "Sid x(y)" in the foote
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from . import blocks as b
 from .pdf_common import (
@@ -20,6 +31,7 @@ from .pdf_common import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_SIZE,
+    TableCommands,
     auto_col_widths,
     esc,
     numbered_canvas,
@@ -38,21 +50,28 @@ class _Outlined(SimpleDocTemplate):
     the build (the numbered canvas holds its pages back until the end, so reportlab's own would all point at
     the first page)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.marks: list[tuple[str, int, int]] = []
 
-    def afterFlowable(self, flowable):
-        level = getattr(flowable, "outline_level", None)
-        if level is not None:
-            self.marks.append((flowable.getPlainText(), level, self.page - 1))
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _HeadingParagraph):
+            self.marks.append((flowable.getPlainText(), flowable.outline_level, self.page - 1))
+
+
+class _HeadingParagraph(Paragraph):
+    """A heading: its outline level (0 = top) goes with it to the bookmarks."""
+
+    def __init__(self, text: str, style: Any, outline_level: int) -> None:
+        super().__init__(text, style)
+        self.outline_level = outline_level
 
 
 def _with_bookmarks(data: bytes, marks: list[tuple[str, int, int]]) -> bytes:
     import pypdf
 
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
-    parents: dict[int, object] = {}
+    parents: dict[int, Any] = {}  # level → the outline item under which the next level goes
     for title, level, page in marks:
         parent = parents.get(level - 1) if level else None
         parents[level] = writer.add_outline_item(title=title, page_number=page, parent=parent)
@@ -65,12 +84,10 @@ def _with_bookmarks(data: bytes, marks: list[tuple[str, int, int]]) -> bytes:
 def _heading(text: str, level: int) -> Paragraph:
     s = styles()
     style = s.title if level == 0 else s.heading if level == 1 else s.subheading
-    p = Paragraph(esc(text), style)
-    p.outline_level = max(0, level - 1)
-    return p
+    return _HeadingParagraph(esc(text), style, max(0, level - 1))
 
 
-def _header(document: b.Document):
+def _header(document: b.Document) -> Callable[[Any, Any], None]:
     logo = None
     if document.logo:
         try:
@@ -78,7 +95,7 @@ def _header(document: b.Document):
         except Exception:  # noqa: BLE001 - a logo reportlab cannot read is left out, the name stays
             logo = None
 
-    def draw(c, doc) -> None:
+    def draw(c: Any, doc: Any) -> None:
         c.saveState()
         width, height = PAGE_SIZE
         y = height - 14 * mm
@@ -108,14 +125,14 @@ def _table(table: b.Table) -> Table:
     # 8 pt more than the cells' padding: bold rows are measured as regular, and a cell as wide as its text wraps
     widths, _ = auto_col_widths(texts, CONTENT_WIDTH, padding=20)
     bold_rows = {0} | {r + 1 for r in table.bold_rows}
-    cells: list[list] = []
+    cells: list[list[str | Paragraph]] = []
     for r, row in enumerate(texts):
         font = FONT_BOLD if r in bold_rows else FONT
         cells.append([text if table.numeric(i) or text_width(text, font, 9) <= widths[i] - 12
                       else Paragraph(esc(text), s.cell_bold if r in bold_rows else s.cell)
                       for i, text in enumerate(row)])
     t = Table(cells, colWidths=widths, repeatRows=1)
-    style = [("FONT", (0, 0), (-1, -1), FONT, 9), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+    style: TableCommands = [("FONT", (0, 0), (-1, -1), FONT, 9), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
              ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     style += [("FONT", (0, r), (-1, r), FONT_BOLD, 9) for r in bold_rows]
@@ -124,11 +141,11 @@ def _table(table: b.Table) -> Table:
     return t
 
 
-def _flowables(document: b.Document) -> list:
+def _flowables(document: b.Document) -> list[Flowable]:
     s = styles()
     muted = s.body.clone("muted", textColor="#555555", keepWithNext=True)  # an intro stays with its table
     placeholder = s.help
-    story: list = []
+    story: list[Flowable] = []
     if not document.letter:
         story.append(_heading(document.title, 0))
         if document.subtitle:
@@ -142,9 +159,9 @@ def _flowables(document: b.Document) -> list:
         elif isinstance(block, b.Bullets):
             story += [Paragraph(esc(item), s.bullet, bulletText="•") for item in block.items]
         elif isinstance(block, b.Table):  # a short table is not split over two pages, nor from its headings
-            flowable = _table(block)
+            flowable: Flowable = _table(block)
             if len(block.rows) <= SHORT_TABLE:
-                lead = []
+                lead: list[Flowable] = []
                 while story and getattr(getattr(story[-1], "style", None), "keepWithNext", False):
                     lead.insert(0, story.pop())
                 flowable = KeepTogether([*lead, flowable])

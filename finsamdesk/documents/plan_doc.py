@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..domain.budget import COLUMN_LABELS
 from ..domain.plan import Plan
-from .blocks import Bullets, Document, Heading, Para, Table
+from .blocks import Block, Bullets, Document, Heading, Para, Table
 from .year_report_doc import prose
 
 LAW = ("Enligt lagen om finansiell samordning betalar staten genom Försäkringskassan 50 %, regionen 25 % och "
@@ -50,8 +50,8 @@ def plan_document(plan: Plan, logo: bytes | None = None) -> Document:
     return doc
 
 
-def samrad_blocks(plan: Plan) -> list:
-    blocks: list = [Heading("Underlag för medlemssamråd"), Para(LAW), samrad_table(plan)]
+def samrad_blocks(plan: Plan) -> list[Block]:
+    blocks: list[Block] = [Heading("Underlag för medlemssamråd"), Para(LAW), samrad_table(plan)]
     if any(c.assumed for c in plan.contributions):
         blocks.append(Para("* Budgeten för året har inget medlemsbidrag ännu; det senaste årets medlemsbidrag och "
                            "nyckel är antagna oförändrade.", "muted"))

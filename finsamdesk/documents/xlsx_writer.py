@@ -3,14 +3,21 @@ money as numbers in kronor with a `# ##0 kr` format, counts as numbers, and ever
 user typed that starts with = is never a formula."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import blocks as b
 from .excel_list import MONEY_FORMAT, MONEY_FORMAT_DECIMALS, _money, _sheet_title
-from .xlsx import save_workbook
+from .xlsx import new_workbook, save_workbook
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_WIDTH = 70
 
 
-def _put(ws, row: int, column: int, value, *, bold: bool = False, money: bool = False):
+def _put(ws: Worksheet, row: int, column: int, value: str | int | None, *, bold: bool = False,
+         money: bool = False) -> Cell | MergedCell:
     from openpyxl.styles import Font
 
     cell = ws.cell(row=row, column=column)
@@ -29,12 +36,10 @@ def _put(ws, row: int, column: int, value, *, bold: bool = False, money: bool = 
 
 
 def xlsx_bytes(document: b.Document) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = new_workbook()
     ws.title = _sheet_title(document.title)
     row = 1
     _put(ws, row, 1, document.title).font = Font(bold=True, size=14)

@@ -3,10 +3,10 @@
 driftredovisning, resultaträkning, balansräkning and noter."""
 from __future__ import annotations
 
-from ..domain.annual import SECTIONS, YearReport
+from ..domain.annual import SECTIONS, MoneyRow, YearReport
 from ..domain.money import format_kr
 from ..domain.participants import percent
-from .blocks import Bullets, Document, Heading, Para, Table
+from .blocks import Block, Bullets, Document, Heading, Para, Table
 
 PLACEHOLDER = "(Texten är inte skriven ännu: {hint})"
 
@@ -43,7 +43,7 @@ def _meetings(report: YearReport) -> Table:
                        for m in report.meetings), counts=frozenset({1}), widths=(3, 2, 7))
 
 
-def _economy(report: YearReport) -> list:
+def _economy(report: YearReport) -> list[Block]:
     eq = report.equity
     missing = "saknas (utfallet för intäkterna är inte ifyllt)"
     result = format_kr(eq["resultat"]) if eq["resultat"] is not None else missing
@@ -51,10 +51,10 @@ def _economy(report: YearReport) -> list:
     lines = [f"Resultat för perioden: {result}.", f"Eget kapital vid periodens början: {opening}."]
     if eq["utgaende"] is not None:
         lines.append(f"Eget kapital vid periodens slut: {format_kr(eq['utgaende'])}.")
-    if eq["tak"] is not None and eq["utgaende"] is not None:
-        relation = "över" if eq["over_tak"] > 0 else "under"
-        lines.append(f"Taket för eget kapital är {format_kr(eq['tak'])}; eget kapital är "
-                     f"{format_kr(abs(eq['over_tak']))} "
+    over = eq["over_tak"]
+    if eq["tak"] is not None and over is not None:
+        relation = "över" if over > 0 else "under"
+        lines.append(f"Taket för eget kapital är {format_kr(eq['tak'])}; eget kapital är {format_kr(abs(over))} "
                      f"{relation} taket.")
     rows = tuple((label, budget, utfall, share) for label, budget, utfall, share in report.adherence)
     return [Heading("Ekonomi", 2), Bullets(tuple(lines)),
@@ -62,14 +62,14 @@ def _economy(report: YearReport) -> list:
             Table(("Post", "Budget", "Utfall", "Använt"), rows, money=frozenset({1, 2}), widths=(6, 2.5, 2.5, 1.5))]
 
 
-def _money_rows(rows, header: tuple[str, ...]) -> Table:
+def _money_rows(rows: list[MoneyRow], header: tuple[str, ...]) -> Table:
     return Table(header, tuple((r.label, *r.values) for r in rows), money=frozenset(range(1, len(header))),
                  bold_rows=frozenset(i for i, r in enumerate(rows) if r.bold),
                  widths=(6, *[2.5] * (len(header) - 1)))
 
 
-def _noter(report: YearReport) -> list:
-    out: list = [Heading("Noter"), Heading("Not 1 Redovisningsprinciper", 2),
+def _noter(report: YearReport) -> list[Block]:
+    out: list[Block] = [Heading("Noter"), Heading("Not 1 Redovisningsprinciper", 2),
                  prose(report.texts, report.kind, "principer")]
     out.append(Heading("Not 2 Medlemsbidrag per medlem", 2))
     if report.contributions:

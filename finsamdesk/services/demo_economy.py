@@ -3,7 +3,7 @@ the insatser of the file, a year of invoices, reports received but one, and the 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.insatser import Insats, Invoice
 from ..domain.money import kr
@@ -60,7 +60,7 @@ def create_example_economy(db: sqlite_utils.Database, today: date | None = None)
     return made
 
 
-def _follow_up_fields(db: sqlite_utils.Database, insats: Insats, spec: dict, today: date) -> None:
+def _follow_up_fields(db: sqlite_utils.Database, insats: Insats, spec: dict[str, Any], today: date) -> None:
     """Uppföljning Finsam's fields of an example insats (economy.json "follow_up"), and its structural participants
     counted this year."""
     insats.inriktning = spec.get("inriktning", insats.inriktning)

@@ -75,10 +75,10 @@ def _listing(db: sqlite_utils.Database, insats_id: int, today: date) -> tuple[Do
     invoices = Document(f"Fakturor – {insats.name}", head.name, logo=head.logo, header_right="Fakturor")
     invoices.add(Table(("Datum", "Period", "Kategori", "Referens", "Slag", "Belopp"), rows, money=frozenset({5}),
                        bold_rows=frozenset({len(rows) - 1})) if bills else Para("Inga fakturor är bokförda.", "muted"))
-    received = [r for r in insatser.reports(db, insats_id) if r.received_on]
+    received = [(r, r.received_on) for r in insatser.reports(db, insats_id) if r.received_on is not None]
     reports = Document(f"Mottagna rapporter – {insats.name}", head.name, logo=head.logo, header_right="Rapporter")
     reports.add(Table(("Rapport", "Sista dag", "Mottagen", "Anteckning"),
-                      tuple((r.title, r.due.isoformat(), r.received_on.isoformat(), r.note) for r in received))
+                      tuple((r.title, r.due.isoformat(), on.isoformat(), r.note) for r, on in received))
                 if received else Para("Inga rapporter har kommit in.", "muted"))
     open_ones = [r for r in insatser.reports(db, insats_id) if r.overdue(today)]
     if open_ones:

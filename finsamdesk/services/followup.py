@@ -21,7 +21,7 @@ def follow_up(db: sqlite_utils.Database, year: int) -> FollowUp:
     data = year_data(db, year, with_total=False)
     counts = store.structural_counts(db, year)
     facts = [InsatsYear(p.insats, p.granted, p.spent, p.stats.participants if p.registered else None,
-                        counts.get(p.insats.id)) for p in data.insatser]
+                        counts.get(p.insats.id or 0)) for p in data.insatser]
     b = budget_store.load_year(db, year)
     sheet = budget.sheet(db, year) if b is not None else None
     return rules.follow_up(year, b, sheet, facts)

@@ -20,6 +20,8 @@ from .report_data import letterhead
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from ..domain.application import Application
+
 
 
 def decided_items(db: sqlite_utils.Database, meeting_id: int) -> list[int]:
@@ -66,8 +68,8 @@ def application_decision_letter(db: sqlite_utils.Database, application_id: int,
                    insats_store.insats_of_application(db, application_id), today)
 
 
-def _letter(db: sqlite_utils.Database, app, outcome: str, text: str, granted: dict[int, int], decided_on: date,
-            paragraph: int | None, insats_id: int | None, today: date | None) -> DecisionLetter:
+def _letter(db: sqlite_utils.Database, app: Application, outcome: str, text: str, granted: dict[int, int],
+            decided_on: date, paragraph: int | None, insats_id: int | None, today: date | None) -> DecisionLetter:
     head = letterhead(db)
     owner = next((a.name for a in app.applicants if a.role == "huvudman"), app.applicant_display)
     lines = tuple(f"{c.name}{', ' + c.organisation if c.organisation else ''}" for c in app.contacts[:2] if c.name)
@@ -115,7 +117,7 @@ def reminder(db: sqlite_utils.Database, report_id: int, today: date | None = Non
         raise ServiceError(f"{report.title} är redan mottagen {report.received_on.isoformat()}.")
     head = letterhead(db)
     insats = insats_store.load_insats(db, report.insats_id)
-    return Reminder(head.name, head.forbundschef, insats.name, report, _recipients(db, insats.id),
+    return Reminder(head.name, head.forbundschef, insats.name, report, _recipients(db, report.insats_id),
                     today or date.today())
 
 
@@ -139,7 +141,7 @@ def reminder_mails(r: Reminder) -> list[tuple[Recipient, str]]:
 
 def due_report_ids(db: sqlite_utils.Database, until: date) -> list[int]:
     """Reports not received that are due on or before `until` (overdue included), soonest first."""
-    return [d.report.id for d in insats_store.open_reports(db, until)]
+    return [d.report.id for d in insats_store.open_reports(db, until) if d.report.id is not None]
 
 
 
@@ -151,6 +153,6 @@ def decisions(db: sqlite_utils.Database) -> list[tuple[int, str, str, str, date]
         if row.status in DECIDED:
             app = app_store.load(db, row.id)
             decision = next((e for e in reversed(app.history) if e.status in DECIDED), None)
-            if decision is not None:
+            if decision is not None and app.id is not None:
                 out.append((app.id, app.diarienummer, app.name, decision.status, decision.date))
     return sorted(out, key=lambda r: (r[4], r[1]), reverse=True)

@@ -30,7 +30,8 @@ def plan(db: sqlite_utils.Database, year: int, today: date | None = None) -> Pla
     granted = store.granted_by_insats(db, year)
     insatser = sorted((PlannedInsats(i.id, i.name, INRIKTNINGAR[inriktning_of(i)], granted[i.id],
                                      STATUSES.get(i.status, i.status))
-                       for i in store.all_insatser(db) if granted.get(i.id)), key=lambda p: sort_key(p.name))
+                       for i in store.all_insatser(db) if i.id is not None and granted.get(i.id)),
+                      key=lambda p: sort_key(p.name))
     return Plan(year, letterhead(db).name, sheet, rules.contributions_ahead(year, budgets), insatser,
                 store.texts(db, year, DOCUMENT), date(year - 1, *rules.BUDGET_DEADLINE),
                 rules.plan_warnings(b, sheet, today or date.today()))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..domain import annual
 from ..domain import participants as participant_rules
 from ..domain.insatser import Insats
-from ..domain.participants import Statistics
+from ..domain.participants import CountPeriod, Facts, Statistics
 from ..store import participants as participant_store
 from ..store import reports as store
 from . import registers
@@ -103,17 +103,18 @@ def year_data(db: sqlite_utils.Database, year: int, last: date | None = None, wi
     facts = annual.facts_until(store.facts_between(db, first, last), last)
     periods = [c for c in participant_store.count_periods(db) if first <= c.start <= last]
     outcome_labels = [c.label for c in participant_store.categories(db, "utfall")]
-    facts_by: dict[int, list] = {}
+    facts_by: dict[int, list[Facts]] = {}
     for f in facts:
         if participant_rules.active_in(f, year):
             facts_by.setdefault(f.insats_id, []).append(f)
-    periods_by: dict[int, list] = {}
+    periods_by: dict[int, list[CountPeriod]] = {}
     for c in periods:
         if c.start.year == year:
             periods_by.setdefault(c.insats_id, []).append(c)
     out = []
     for insats in store.all_insatser(db):
         i = insats.id
+        assert i is not None  # read from the file
         registered = i in facts_by or i in periods_by
         running = bool(insats.period_start and insats.period_start <= last
                        and (insats.period_end is None or insats.period_end >= first))

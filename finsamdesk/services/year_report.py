@@ -102,8 +102,8 @@ def year_report(db: sqlite_utils.Database, year: int, kind: str = "arsredovisnin
     sheet = budget.sheet(db, year)
     b = budget_store.load_year(db, year) or budget.new_year(db, year)
     entered = store.amounts(db, year, kind)
-    lines = sorted((InsatsLine(p.insats.id, p.insats.name, INRIKTNINGAR[inriktning_of(p.insats)], p.granted, p.spent,
-                               p.stats) for p in data.insatser if p.granted or p.spent or p.registered),
+    lines = sorted((InsatsLine(p.insats.id or 0, p.insats.name, INRIKTNINGAR[inriktning_of(p.insats)], p.granted,
+                               p.spent, p.stats) for p in data.insatser if p.granted or p.spent or p.registered),
                    key=lambda line: sort_key(line.name))
     utfall = annual.period_utfall(sheet, kind, entered, data.spent_all)
     drift = annual.drift_rows(sheet, utfall, lines)
@@ -111,6 +111,7 @@ def year_report(db: sqlite_utils.Database, year: int, kind: str = "arsredovisnin
     eq = annual.equity(sheet, result, b.equity_ceiling)
     balans, balance_warnings = annual.balans_rows(entered, eq)
     received = b.get("medlemsbidrag", "utfall") if kind == "arsredovisning" else utfall["medlemsbidrag"]
+    assert data.total is not None  # year_data computes it unless told not to
     return YearReport(
         kind, year, last, letterhead(db).name, lines, data.total.outcomes, data.total,
         _meetings(db, date(year, 1, 1), last), drift, annual.resultat_rows(utfall), balans, eq,
