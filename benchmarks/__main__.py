@@ -36,7 +36,8 @@ def run(area: str, runs: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning, ESF och årets rapporter i stor skala.")
+        description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning, ESF och årets rapporter "
+                    "i stor skala.")
     p.add_argument("--runs", type=int, default=5, help="antal körningar per mätning (standard 5)")
     p.add_argument("--only", choices=list(AREAS), help="bara en mätning")
     args = p.parse_args(argv)
