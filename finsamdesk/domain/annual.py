@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .budget import ENTERED_LINES, LINE_LABELS, Sheet
+from .budget import Sheet, SheetRow
 from .participants import Facts, GenderSplit, Statistics
 
 KINDS = {"arsredovisning": "Årsredovisning", "delar": "Delårsrapport", "verksamhetsplan": "Verksamhetsplan"}
@@ -150,44 +150,66 @@ def percent_used(budget: int | None, utfall: int | None) -> str:
     return f"{utfall * 100 / budget:.0f} %"
 
 
+INSATS_KEYS = ("insatser", "ej_fordelat")
+UNALLOCATED = "Ej fördelade medel för insatser"  # the sheet's insats rows: the reports show each insats instead
+
+
+def sheet_lines(sheet: Sheet) -> tuple[list[SheetRow], list[SheetRow]]:
+    """(income lines, cost lines) of the budget sheet in its order, the insats rows left out: whatever lines the
+    sheet has (e.g. outside support for the förbund's own projects), the reports show the same."""
+    income: list[SheetRow] = []
+    costs: list[SheetRow] = []
+    side = income
+    for row in sheet.rows:
+        if row.key == "sum_intakter":
+            side = costs
+        elif row.key == "sum_kostnader":
+            break
+        elif row.kind == "line" and row.key not in INSATS_KEYS:
+            side.append(row)
+    return income, costs
+
+
 def period_utfall(sheet: Sheet, kind: str, entered: dict[str, int], insats_spent: int) -> dict[str, int | None]:
     """Utfall per budget line for the report: the sheet's utfall (årsredovisning) or the amounts entered for the
     period (delårsrapport); insatser are the invoices booked in the period either way."""
+    income, costs = sheet_lines(sheet)
     out: dict[str, int | None] = {}
-    for key, _, _ in ENTERED_LINES:
-        out[key] = sheet.row(key).values[2] if kind == "arsredovisning" else entered.get(PERIOD_UTFALL_PREFIX + key)
+    for row in income + costs:
+        out[row.key] = row.values[2] if kind == "arsredovisning" else entered.get(PERIOD_UTFALL_PREFIX + row.key)
     out["insatser"] = insats_spent
     return out
 
 
+def _add(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else a + b
+
+
 def drift_rows(sheet: Sheet, utfall: dict[str, int | None], lines: list[InsatsLine]) -> list[MoneyRow]:
-    """Driftredovisning: budget, utfall and difference per post, each insats on its own line."""
+    """Driftredovisning: budget, utfall and difference per post (the sheet's lines), each insats on its own line.
+    The difference is in the förbund's favour: more income, or less cost, than budgeted."""
+    income, costs = sheet_lines(sheet)
     rows: list[MoneyRow] = []
     income_b: int | None = None
     income_u: int | None = None
+    for row in income:
+        budget, done = row.values[0], utfall.get(row.key)
+        rows.append(MoneyRow(row.label, (budget, done, _diff(done, budget))))
+        income_b, income_u = _add(income_b, budget), _add(income_u, done)
+    rows.append(MoneyRow("Summa intäkter", (income_b, income_u, _diff(income_u, income_b)), True))
     cost_b: int | None = None
     cost_u: int | None = None
-
-    def add(a: int | None, b: int | None) -> int | None:
-        return b if a is None else a if b is None else a + b
-
-    for key, label, income in ENTERED_LINES:
-        budget = sheet.row(key).values[0]
-        rows.append(MoneyRow(label, (budget, utfall[key], _diff(budget, utfall[key]) if not income
-                                     else _diff(utfall[key], budget))))
-        if income:
-            income_b, income_u = add(income_b, budget), add(income_u, utfall[key])
-        else:
-            cost_b, cost_u = add(cost_b, budget), add(cost_u, utfall[key])
-        if key == "ovriga_intakter":
-            rows.append(MoneyRow("Summa intäkter", (income_b, income_u, _diff(income_u, income_b)), True))
+    for row in costs:
+        budget, done = row.values[0], utfall.get(row.key)
+        rows.append(MoneyRow(row.label, (budget, done, _diff(budget, done))))
+        cost_b, cost_u = _add(cost_b, budget), _add(cost_u, done)
     for line in lines:
         rows.append(MoneyRow(f"Insats: {line.name}", (line.granted, line.spent, _diff(line.granted, line.spent))))
     unallocated = sheet.row("ej_fordelat").values[0]
     if unallocated:
-        rows.append(MoneyRow("Ej fördelade medel för insatser", (unallocated, 0, unallocated)))
+        rows.append(MoneyRow(UNALLOCATED, (unallocated, 0, unallocated)))
     insats_budget = sum(line.granted for line in lines) + (unallocated or 0)
-    cost_b, cost_u = add(cost_b, insats_budget), add(cost_u, utfall["insatser"])
+    cost_b, cost_u = _add(cost_b, insats_budget), _add(cost_u, utfall["insatser"])
     rows.append(MoneyRow("Summa kostnader", (cost_b, cost_u, _diff(cost_b, cost_u)), True))
     result_b = None if income_b is None else income_b - (cost_b or 0)
     result_u = None if income_u is None else income_u - (cost_u or 0)
@@ -206,15 +228,15 @@ def _negated(amount: int | None) -> int | None:
     return None if amount is None else -amount
 
 
-def resultat_rows(utfall: dict[str, int | None]) -> list[MoneyRow]:
-    income = [utfall[k] for k, _, is_income in ENTERED_LINES if is_income]
-    costs = [utfall[k] for k, _, is_income in ENTERED_LINES if not is_income] + [utfall["insatser"]]
-    income_sum = sum(v for v in income if v is not None) if any(v is not None for v in income) else None
-    cost_sum = sum(v or 0 for v in costs)
-    rows = [MoneyRow(LINE_LABELS["medlemsbidrag"], (utfall["medlemsbidrag"],)),
-            MoneyRow(LINE_LABELS["ovriga_intakter"], (utfall["ovriga_intakter"],)),
-            MoneyRow("Verksamhetens intäkter", (income_sum,), True)]
-    rows += [MoneyRow(LINE_LABELS[k], (_negated(utfall[k]),)) for k, _, is_income in ENTERED_LINES if not is_income]
+def resultat_rows(sheet: Sheet, utfall: dict[str, int | None]) -> list[MoneyRow]:
+    """Resultaträkning: the period's utfall, income positive and costs negative, and the result."""
+    income, costs = sheet_lines(sheet)
+    incomes = [utfall.get(r.key) for r in income]
+    income_sum = sum(v for v in incomes if v is not None) if any(v is not None for v in incomes) else None
+    cost_sum = sum(utfall.get(r.key) or 0 for r in costs) + (utfall["insatser"] or 0)
+    rows = [MoneyRow(r.label, (utfall.get(r.key),)) for r in income]
+    rows.append(MoneyRow("Verksamhetens intäkter", (income_sum,), True))
+    rows += [MoneyRow(r.label, (_negated(utfall.get(r.key)),)) for r in costs]
     rows.append(MoneyRow("Insatser", (-(utfall["insatser"] or 0),)))
     rows.append(MoneyRow("Verksamhetens kostnader", (-cost_sum,), True))
     result = None if income_sum is None else income_sum - cost_sum
@@ -252,7 +274,7 @@ def balans_rows(entered: dict[str, int], eq: dict[str, int | None]) -> tuple[lis
 def adherence_rows(drift: list[MoneyRow]) -> list[tuple[str, int | None, int | None, str]]:
     """Budgetföljsamhet: how much of each post's budget was used."""
     return [(r.label, r.values[0], r.values[1], percent_used(r.values[0], r.values[1]))
-            for r in drift if r.label in (*LINE_LABELS.values(), "Summa kostnader") or r.label.startswith("Insats:")]
+            for r in drift if (not r.bold and r.label != UNALLOCATED) or r.label == "Summa kostnader"]
 
 
 def equity_warnings(eq: dict[str, int | None]) -> list[str]:

@@ -114,7 +114,7 @@ def year_report(db: sqlite_utils.Database, year: int, kind: str = "arsredovisnin
     assert data.total is not None  # year_data computes it unless told not to
     return YearReport(
         kind, year, last, letterhead(db).name, lines, data.total.outcomes, data.total,
-        _meetings(db, date(year, 1, 1), last), drift, annual.resultat_rows(utfall), balans, eq,
+        _meetings(db, date(year, 1, 1), last), drift, annual.resultat_rows(sheet, utfall), balans, eq,
         annual.adherence_rows(drift), store.texts(db, year, kind),
         [*annual.equity_warnings(eq), *balance_warnings],
         split_contributions(b, received) if received is not None else [])

@@ -57,13 +57,14 @@ def test_letters_reminders_and_dossier(capsys, path, tmp_path):
     granted = next(r for r in applications.list_rows(db) if r.status == "beviljad")
     due = letters.due_report_ids(db, TODAY)
     insats_id = db.execute("SELECT min(insats_id) FROM insats_application").fetchone()[0]
+    due_insats = db.execute("SELECT insats_id FROM report WHERE id = ?", [due[0]]).fetchone()[0]
     db.conn.close()
     code, _, err = run(capsys, "--file", path, "report", "beslutsbrev", granted.diarienummer, "--out",
                        tmp_path / "brev.pdf")
     assert code == 0 and "Beviljade medel" in pdf_text((tmp_path / "brev.pdf").read_bytes())
     code, out, _ = run(capsys, "--file", path, "report", "paminnelser", "--mail")
     assert code == 0 and "mailto:" in out and "försenad" in out
-    code, _, _ = run(capsys, "--file", path, "report", "paminnelse", str(insats_id), "--rapport", str(due[0]),
+    code, _, _ = run(capsys, "--file", path, "report", "paminnelse", str(due_insats), "--rapport", str(due[0]),
                      "--out", tmp_path / "p.docx")
     assert code == 0 and (tmp_path / "p.docx").exists()
     code, _, err = run(capsys, "--file", path, "insatser", "dossier", str(insats_id), "--out", tmp_path / "d #1.pdf")
