@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..domain.annual import SECTIONS, MoneyRow, YearReport
 from ..domain.money import format_kr
-from ..domain.participants import percent
+from ..domain.participant_statistics import percent
 from .blocks import Block, Bullets, Document, Heading, Para, Table
 
 PLACEHOLDER = "(Texten är inte skriven ännu: {hint})"

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .budget import Sheet, SheetRow
-from .participants import Facts, GenderSplit, Statistics
+from .participant_statistics import Facts, Statistics
+from .participants import GenderSplit
 
 KINDS = {"arsredovisning": "Årsredovisning", "delar": "Delårsrapport", "verksamhetsplan": "Verksamhetsplan"}
 DEFAULT_CUTOFF = (8, 31)  # month, day: a delårsrapport per 31 augusti unless the förbund says otherwise

@@ -7,9 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain import annual
-from ..domain import participants as participant_rules
+from ..domain import participant_statistics as participant_rules
 from ..domain.insatser import Insats
-from ..domain.participants import CountPeriod, Facts, Statistics
+from ..domain.participant_statistics import Facts, Statistics
+from ..domain.participants import CountPeriod
 from ..store import participants as participant_store
 from ..store import reports as store
 from . import registers

@@ -113,7 +113,7 @@ def year_report(db: sqlite_utils.Database, year: int, kind: str = "arsredovisnin
     received = b.get("medlemsbidrag", "utfall") if kind == "arsredovisning" else utfall["medlemsbidrag"]
     assert data.total is not None  # year_data computes it unless told not to
     return YearReport(
-        kind, year, last, letterhead(db).name, lines, data.total.outcomes, data.total,
+        kind, year, last, letterhead(db).name, lines, data.total.outcomes.parts, data.total,
         _meetings(db, date(year, 1, 1), last), drift, annual.resultat_rows(sheet, utfall), balans, eq,
         annual.adherence_rows(drift), store.texts(db, year, kind),
         [*annual.equity_warnings(eq), *balance_warnings],

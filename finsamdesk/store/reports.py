@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.insatser import Insats
-from ..domain.participants import Facts
+from ..domain.participant_statistics import Facts
 from .convert import date_or_none as _d
 from .convert import now_iso as _now
 
