@@ -10,6 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..window_context import WindowContext
     from .page import MeetingsPage
 
@@ -45,15 +47,16 @@ class MeetingCommands:
         add(menu, tr("P&resentera mötet"), on_page(lambda p: p.present()), QKeySequence("F5"))
 
 
-def decision_letter(page: MeetingsPage, suffix: str, path: str | None = None):
+def decision_letter(page: MeetingsPage, suffix: str, path: str | None = None) -> Path | None:
     """The beslutsbrev of the selected agenda item's recorded styrelse decision, as .docx or PDF."""
     from ...services import report_files
     from ..reports.exports import save_with_dialog
 
-    m, index = page.current, page.agenda.current_index
-    if m is None or m.id is None or not 0 <= index < len(m.items):
+    m, index, db = page.current, page.agenda.current_index, page.db
+    meeting_id = m.id if m is not None else None
+    if m is None or meeting_id is None or db is None or not 0 <= index < len(m.items):
         page.message.show_warning(tr("Välj ett möte och en punkt med ett registrerat beslut."))
         return None
     return save_with_dialog(page, page.message, tr("Spara beslutsbrev"),
                             f"Beslutsbrev {m.date.isoformat()} § {m.paragraph(index)}{suffix}",
-                            lambda out: report_files.write_decision_letter(page.db, m.id, index, out), path)
+                            lambda out: report_files.write_decision_letter(db, meeting_id, index, out), path)

@@ -5,8 +5,9 @@ here with a double-click."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +27,9 @@ from ...services.errors import ServiceError
 from ..rows_model import RIGHT
 from ..widgets import MessageLabel, refill
 from .exports import ExportButtons
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MISSING = "#b3261e"
 _ROOT = QModelIndex()
@@ -47,24 +51,24 @@ class FollowUpModel(QAbstractTableModel):
 
     HEADERS = ("Fält", "Värde", "Varför värdet saknas")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[rules.Figure | None, int | None, str]] = []  # (figure, insats id, heading)
         self.bold = QFont()
         self.bold.setBold(True)
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[tuple[rules.Figure | None, int | None, str]]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent=_ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=_ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         figure, _, heading = self.rows[index.row()]
@@ -82,7 +86,7 @@ class FollowUpModel(QAbstractTableModel):
             return QColor(MISSING)
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.HEADERS[section])
         return None
@@ -94,9 +98,9 @@ class FollowUpPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.db = None
+        self.db: Database | None = None
         self.today = today or date.today()
         self.figures: list[tuple[rules.Figure | None, int | None]] = []  # (figure, insats id)
         self.year = QComboBox()
@@ -143,7 +147,7 @@ class FollowUpPage(QWidget):
     def chosen_year(self) -> int:
         return self.year.currentData() or self.today.year - 1
 
-    def set_database(self, db, year: int | None = None) -> None:
+    def set_database(self, db: Database, year: int | None = None) -> None:
         self.db = db
         years = sorted({*service.years(db), self.today.year - 1, self.today.year, *([year] if year else [])})
         self.year.blockSignals(True)
@@ -191,6 +195,8 @@ class FollowUpPage(QWidget):
             self.enter_count(insats_id, count)
 
     def enter_count(self, insats_id: int, count: int | None) -> None:
+        if self.db is None:
+            return
         try:
             service.set_structural_count(self.db, insats_id, self.chosen_year, count)
         except ServiceError as exc:

@@ -2,7 +2,10 @@
 the user's mail program for each contact) for reports that fall due, and the revisor's dossier of an insats."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -24,6 +27,9 @@ from ...services import dossier, insatser, letters, report_files
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel
 from .exports import save_with_dialog
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DUE_DAYS = 30
 
@@ -59,9 +65,9 @@ class LettersTab(QWidget):
     """Public: set_database(db), reload(), decisions, reports (tables), insats (combo), decision_letter(suffix, path),
     reminder_letter(suffix, path), reminder_mails(), write_dossier(path), open_after, opened (URLs opened), message."""
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.db = None
+        self.db: Database | None = None
         self.today = today or date.today()
         self.open_after = True
         self.opened: list[str] = []
@@ -87,7 +93,7 @@ class LettersTab(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.message)
 
-    def _box(self, title: str, table: QTableWidget, actions) -> QGroupBox:
+    def _box(self, title: str, table: QTableWidget, actions: list[tuple[str, Callable[[], object]]]) -> QGroupBox:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         layout.addWidget(table, 1)
@@ -100,60 +106,69 @@ class LettersTab(QWidget):
         layout.addLayout(bar)
         return box
 
-    def set_database(self, db) -> None:
+    def set_database(self, db: Database) -> None:
         self.db = db
         self.reload()
 
     def reload(self) -> None:
-        if self.db is None:
+        db = self.db
+        if db is None:
             return
         _fill(self.decisions, [(app_id, [dnr, name, label(status), when.isoformat()])
-                               for app_id, dnr, name, status, when in letters.decisions(self.db)],
+                               for app_id, dnr, name, status, when in letters.decisions(db)],
               Qt.SortOrder.DescendingOrder)
         due = []
-        for report_id in letters.due_report_ids(self.db, self.today + timedelta(days=DUE_DAYS)):
-            r = letters.reminder(self.db, report_id, self.today)
+        for report_id in letters.due_report_ids(db, self.today + timedelta(days=DUE_DAYS)):
+            r = letters.reminder(db, report_id, self.today)
             due.append((report_id, [r.report.due.isoformat(), r.report.title, r.insats,
                                     self.tr("försenad") if r.overdue else self.tr("snart")]))
         _fill(self.reports, due, Qt.SortOrder.AscendingOrder)
         self.insats.clear()
-        for row in sorted(insatser.list_rows(self.db, self.today.year, self.today), key=lambda r: r.name):
+        for row in sorted(insatser.list_rows(db, self.today.year, self.today), key=lambda r: r.name):
             self.insats.addItem(row.name, row.id)
 
     @staticmethod
-    def _selected(table: QTableWidget) -> int | None:
+    def _selected(table: QTableWidget, column: int = 0) -> tuple[int, str] | None:
+        """(the id behind the selected row, the text of its `column`), or None without a selection."""
         row = table.currentRow()
-        return table.item(row, 0).data(256) if row >= 0 and table.item(row, 0) else None
+        key, text = table.item(row, 0), table.item(row, column)
+        if row < 0 or key is None or text is None:
+            return None
+        return int(key.data(256)), text.text()
 
-    def _save(self, title: str, suggested: str, write, path=None):
-        return save_with_dialog(self, self.message, title, suggested, write, path, self.open_after)
+    def _save(self, title: str, suggested: str, write: Callable[[Database, Path], Path],
+              path: str | Path | None = None) -> Path | None:
+        db = self.db
+        if db is None:
+            return None
+        return save_with_dialog(self, self.message, title, suggested, lambda p: write(db, p), path, self.open_after)
 
-    def decision_letter(self, suffix: str, path=None):
-        app_id = self._selected(self.decisions)
-        if app_id is None:
+    def decision_letter(self, suffix: str, path: str | Path | None = None) -> Path | None:
+        chosen = self._selected(self.decisions)
+        if chosen is None:
             self.message.show_warning(self.tr("Välj en ansökan med beslut."))
             return None
-        dnr = self.decisions.item(self.decisions.currentRow(), 0).text()
+        app_id, dnr = chosen
         return self._save(self.tr("Spara beslutsbrev"), f"Beslutsbrev {dnr}{suffix}",
-                          lambda p: report_files.write_application_letter(self.db, app_id, p), path)
+                          lambda db, p: report_files.write_application_letter(db, app_id, p), path)
 
-    def reminder_letter(self, suffix: str, path=None):
-        report_id = self._selected(self.reports)
-        if report_id is None:
+    def reminder_letter(self, suffix: str, path: str | Path | None = None) -> Path | None:
+        chosen = self._selected(self.reports, 1)
+        if chosen is None:
             self.message.show_warning(self.tr("Välj en rapport."))
             return None
-        title = self.reports.item(self.reports.currentRow(), 1).text()
+        report_id, title = chosen
         return self._save(self.tr("Spara påminnelse"), f"Påminnelse {title}{suffix}",
-                          lambda p: report_files.write_reminder(self.db, report_id, p), path)
+                          lambda db, p: report_files.write_reminder(db, report_id, p), path)
 
     def reminder_mails(self) -> list[str]:
         """Opens an e-mail draft (mailto:) in the user's mail program for each contact with an address."""
-        report_id = self._selected(self.reports)
-        if report_id is None:
+        chosen = self._selected(self.reports)
+        if chosen is None or self.db is None:
             self.message.show_warning(self.tr("Välj en rapport."))
             return []
         try:
-            mails = letters.reminder_mails(letters.reminder(self.db, report_id, self.today))
+            mails = letters.reminder_mails(letters.reminder(self.db, chosen[0], self.today))
         except ServiceError as exc:
             self.message.show_error(str(exc))
             return []
@@ -168,10 +183,10 @@ class LettersTab(QWidget):
         self.message.show_info(self.tr("E-postutkast öppnade för: %s") % ", ".join(w.name or w.email for w, _ in mails))
         return [url for _, url in mails]
 
-    def write_dossier(self, path=None):
+    def write_dossier(self, path: str | Path | None = None) -> Path | None:
         insats_id = self.insats.currentData()
         if insats_id is None:
             self.message.show_warning(self.tr("Välj en insats."))
             return None
         return self._save(self.tr("Spara dossier"), f"Dossier {self.insats.currentText()}.pdf",
-                          lambda p: dossier.write_dossier(self.db, insats_id, p), path)
+                          lambda db, p: dossier.write_dossier(db, int(insats_id), p), path)

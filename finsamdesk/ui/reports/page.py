@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +12,9 @@ from .followup_page import FollowUpPage
 from .letters_tab import LettersTab
 from .year_document_tab import YearDocumentTab
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 class ReportsPage(QWidget):
     """A Page (ui/pages.py). Public: set_database(db), reload(), tabs, followup, annual, interim, plan, letters,
@@ -18,9 +22,9 @@ class ReportsPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent=None, today: date | None = None):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.db = None
+        self.db: Database | None = None
         self.search = self.splitter = self.undo_stack = None
         self.followup = FollowUpPage(today=today)
         self.interim = YearDocumentTab("delar", today=today)
@@ -39,7 +43,7 @@ class ReportsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-    def set_database(self, db) -> None:
+    def set_database(self, db: Database) -> None:
         self.db = db
         for tab in (self.followup, self.interim, self.annual, self.plan, self.letters):
             tab.set_database(db)

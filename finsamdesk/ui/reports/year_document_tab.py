@@ -4,6 +4,7 @@ its cut-off date), and the document as Word, PDF or Excel."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +33,9 @@ from ...services.errors import ServiceError, ValidationError
 from ..widgets import MessageLabel, refill
 from .exports import ExportButtons
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 class YearDocumentTab(QWidget):
     """Public: set_database(db), reload(), year (combo), texts (section → editor), amounts (key → line edit),
@@ -39,10 +43,10 @@ class YearDocumentTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, kind: str, parent=None, today: date | None = None):
+    def __init__(self, kind: str, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.db = None
+        self.db: Database | None = None
         self.today = today or date.today()
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(lambda _: self.reload())
@@ -114,6 +118,8 @@ class YearDocumentTab(QWidget):
     def _show_samrad(self) -> None:
         from ...services import plan
 
+        if self.db is None:
+            return
         p = plan.plan(self.db, self.chosen_year, self.today)
         years = [c.year for c in p.contributions]
         self.samrad.setColumnCount(1 + len(years))
@@ -139,7 +145,7 @@ class YearDocumentTab(QWidget):
     def _default_year(self) -> int:
         return {"arsredovisning": self.today.year - 1, "delar": self.today.year}.get(self.kind, self.today.year + 1)
 
-    def set_database(self, db) -> None:
+    def set_database(self, db: Database) -> None:
         self.db = db
         years = range(self.today.year - 5, self.today.year + 3)
         self.year.blockSignals(True)
@@ -164,7 +170,7 @@ class YearDocumentTab(QWidget):
         self._saved = self._current()
         self.message.clear_message()
 
-    def _current(self) -> tuple:
+    def _current(self) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         return (tuple(e.toPlainText() for e in self.texts.values()), tuple(e.text() for e in self.amounts.values()),
                 self.cutoff.text() if self.cutoff is not None else "")
 
