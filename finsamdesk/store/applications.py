@@ -16,9 +16,12 @@ from ..domain.application import (
     diarienummer_prefix,
 )
 from ..domain.application import next_diarienummer as _next_of
+from ..domain.sync import provisional_diarienummer
 from . import esf as esf_store
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
+from .identity import is_working_copy
+from .ids import derived_id, new_id
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -98,7 +101,11 @@ def diarienummer_taken(db: sqlite_utils.Database, dnr: str, except_id: int | Non
 
 
 def next_diarienummer(db: sqlite_utils.Database, year: int) -> str:
-    """The next `YYYY-NNN` of `year` (the rule: domain.application.next_diarienummer) among the file's numbers."""
+    """The next `YYYY-NNN` of `year` (the rule: domain.application.next_diarienummer) among the file's numbers; on
+    a working copy the next provisional `YYYY-PNNN` (domain.sync), which the merge turns into a real one."""
+    if is_working_copy(db):
+        rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{year}-%"])
+        return provisional_diarienummer(year, [dnr for (dnr,) in rows])
     rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?",
                       [f"{diarienummer_prefix(year)}%"])
     return _next_of(year, (dnr for (dnr,) in rows))
@@ -148,7 +155,7 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
     }
     if app.id is None:
         row["created_at"] = app.created_at or now
-        app.id = db["application"].insert(row).last_pk
+        app.id = db["application"].insert({"id": new_id(), **row}).last_pk
         app.created_at = row["created_at"]
     else:
         db["application"].update(app.id, row)
@@ -157,17 +164,19 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
     for table in ("application_applicant", "application_section", "application_contact", "application_phase",
                   "budget_cell"):
         db.execute(f"DELETE FROM {table} WHERE application_id = ?", [app_id])
+    def child(table: str, i: int) -> dict:
+        return {"id": derived_id(table, app_id, i), "application_id": app_id, "position": i}
+
     db["application_applicant"].insert_all(
-        [{"application_id": app_id, "position": i, "name": a.name, "role": a.role,
-          "organisation_id": a.organisation_id, "organisation_name": a.organisation_name, "orgnr": a.orgnr}
-         for i, a in enumerate(app.applicants)])
+        [{**child("application_applicant", i), "name": a.name, "role": a.role, "organisation_id": a.organisation_id,
+          "organisation_name": a.organisation_name, "orgnr": a.orgnr} for i, a in enumerate(app.applicants)])
     db["application_section"].insert_all(
         [{"application_id": app_id, "section_id": k, "text": v} for k, v in app.sections.items() if v])
     db["application_contact"].insert_all(
-        [{"application_id": app_id, "position": i, "role": c.role, "name": c.name, "organisation": c.organisation,
+        [{**child("application_contact", i), "role": c.role, "name": c.name, "organisation": c.organisation,
           "phone": c.phone, "email": c.email, "contact_id": c.contact_id} for i, c in enumerate(app.contacts)])
     db["application_phase"].insert_all(
-        [{"application_id": app_id, "position": i, "name": p.name, "start": _iso(p.start), "end": _iso(p.end),
+        [{**child("application_phase", i), "name": p.name, "start": _iso(p.start), "end": _iso(p.end),
           "precision": p.precision} for i, p in enumerate(app.phases)])
     db["budget_cell"].insert_all(
         [{"application_id": app_id, "category": c, "column_kind": col, "year": y, "amount_ore": v}
@@ -184,7 +193,7 @@ def _save_history(db: sqlite_utils.Database, app: Application) -> None:
         if e.id is not None:
             continue
         e.id = db["status_event"].insert({
-            "application_id": app.id, "status": e.status, "date": e.date.isoformat(), "note": e.note,
+            "id": new_id(), "application_id": app.id, "status": e.status, "date": e.date.isoformat(), "note": e.note,
             "who": e.who, "recorded_at": now}).last_pk
         db["granted_amount"].insert_all(
             [{"status_event_id": e.id, "year": y, "amount_ore": a} for y, a in e.granted.items()])

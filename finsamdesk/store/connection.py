@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import errors, paths, sqlite_header
+from . import errors, ids, paths, sqlite_header
 from .backups import backup_file
 from .schema import SCHEMA_VERSION, migrations
 
@@ -191,6 +191,7 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
             db.enable_wal()
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        guard_ids(db)
     except BaseException as exc:
         if db is not None:
             db.conn.close()
@@ -217,6 +218,15 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
             raise _problem(path, exc, reading=True) from exc
         raise
     return db
+
+
+def guard_ids(db: sqlite_utils.Database) -> None:
+    """Refuse, on this connection, every INSERT that leaves a row's id to SQLite (store/ids.py says why)."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+                                      )]
+    tables = [(n, [(r[1], r[2], r[5]) for r in db.execute(f'PRAGMA table_info("{n}")')]) for n in names]
+    for table, column in ids.rowid_tables(tables):
+        db.execute(ids.guard_sql(table, column))
 
 
 def is_read_only(db: sqlite_utils.Database) -> bool:

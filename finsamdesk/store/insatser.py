@@ -9,6 +9,7 @@ from ..domain.insatser import Insats, Invoice, Report, YearEconomy
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
+from .ids import new_id
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,7 +38,7 @@ def save_insats(db: sqlite_utils.Database, insats: Insats) -> int:
         "structural_share": insats.structural_share,
     }
     if insats.id is None:
-        insats.id = db["insats"].insert({**row, "created_at": row["updated_at"]}).last_pk
+        insats.id = db["insats"].insert({"id": new_id(), **row, "created_at": row["updated_at"]}).last_pk
     else:
         db["insats"].update(insats.id, row)
     for app_id in insats.application_ids:
@@ -216,7 +217,7 @@ def save_invoice(db: sqlite_utils.Database, invoice: Invoice) -> int:
            "period_end": _iso(invoice.period_end), "category": invoice.category, "amount_ore": invoice.amount,
            "reference": invoice.reference, "note": invoice.note, "kind": invoice.kind}
     if invoice.id is None:
-        invoice.id = db["invoice"].insert(row).last_pk
+        invoice.id = db["invoice"].insert({"id": new_id(), **row}).last_pk
     elif db["invoice"].count_where("id = ?", [invoice.id]):
         db["invoice"].update(invoice.id, row)
     else:  # put back under its own id after a delete (undo)
@@ -247,7 +248,7 @@ def save_report(db: sqlite_utils.Database, report: Report) -> int:
            "period_start": _iso(report.period_start), "period_end": _iso(report.period_end),
            "received_on": _iso(report.received_on), "note": report.note, "by_rule": int(report.by_rule)}
     if report.id is None:
-        report.id = db["report"].insert(row).last_pk
+        report.id = db["report"].insert({"id": new_id(), **row}).last_pk
     else:
         db["report"].update(report.id, row)
     return report.id

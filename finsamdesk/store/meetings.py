@@ -9,6 +9,7 @@ from ..domain.meetings import AgendaItem, Attendee, Meeting
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
+from .ids import new_id
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -52,7 +53,7 @@ def save_meeting(db: sqlite_utils.Database, m: Meeting) -> int:
            "secretary": m.secretary, "adjusters": m.adjusters, "first_paragraph": m.first_paragraph, "note": m.note,
            "updated_at": _now()}
     if m.id is None:
-        m.id = db["meeting"].insert({**row, "created_at": row["updated_at"]}).last_pk
+        m.id = db["meeting"].insert({"id": new_id(), **row, "created_at": row["updated_at"]}).last_pk
     elif exists(db, m.id):
         db["meeting"].update(m.id, row)
     else:  # put back after a delete (undo)
@@ -69,7 +70,7 @@ def save_meeting(db: sqlite_utils.Database, m: Meeting) -> int:
         if item.id is not None and db["agenda_item"].count_where("id = ?", [item.id]):
             db["agenda_item"].update(item.id, values)
         else:
-            item.id = db["agenda_item"].insert({**values, "id": item.id}).last_pk
+            item.id = db["agenda_item"].insert({**values, "id": item.id if item.id is not None else new_id()}).last_pk
         db["agenda_granted"].insert_all([{"item_id": item.id, "year": y, "amount_ore": a}
                                          for y, a in sorted(item.granted.items()) if a is not None])
         db["agenda_jav"].insert_all([{"item_id": item.id, "position": n, "name": name}

@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.participant_statistics import Facts
 from ..domain.participants import Category, CountPeriod, Participant
+from ..domain.sync import PROVISIONAL_MARK
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
 from .crypto import FieldKey, KeyRecord
+from .identity import is_working_copy
+from .ids import new_id, new_ids
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -65,7 +68,7 @@ def categories(db: sqlite_utils.Database, kind: str | None = None) -> list[Categ
 def save_category(db: sqlite_utils.Database, c: Category) -> int:
     row = {"kind": c.kind, "label": c.label, "position": c.position, "active": int(c.active)}
     if c.id is None:
-        c.id = db["participant_category"].insert(row).last_pk
+        c.id = db["participant_category"].insert({"id": new_id(), **row}).last_pk
     else:
         db["participant_category"].update(c.id, row)
     return c.id
@@ -100,11 +103,13 @@ def insats_names(db: sqlite_utils.Database) -> dict[int, str]:
 
 # ---------------------------------------------------------------- records
 def next_codes(db: sqlite_utils.Database, count: int) -> list[str]:
-    """Fresh pseudonymous deltagar-id: D00001, D00002, … (a running number, nothing derived from the person)."""
-    row = db.execute("SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM participant WHERE code GLOB 'D[0-9]*'"
-                     ).fetchone()
+    """Fresh pseudonymous deltagar-id: D00001, D00002, … (a running number, nothing derived from the person); on a
+    working copy provisional ones, P00001, … (domain.sync), which the merge turns into real ones."""
+    prefix = PROVISIONAL_MARK if is_working_copy(db) else CODE_PREFIX
+    row = db.execute("SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM participant WHERE code GLOB ?",
+                     [f"{prefix}[0-9]*"]).fetchone()
     first = (row[0] or 0) + 1
-    return [f"{CODE_PREFIX}{n:05d}" for n in range(first, first + count)]
+    return [f"{prefix}{n:05d}" for n in range(first, first + count)]
 
 
 def _row(p: Participant, key: FieldKey | None) -> dict:
@@ -128,7 +133,7 @@ def save_participant(db: sqlite_utils.Database, p: Participant, key: FieldKey | 
         p.code = next_codes(db, 1)[0]
     row = _row(p, key)
     if p.id is None:
-        p.id = db["participant"].insert({**row, "created_at": row["updated_at"]}).last_pk
+        p.id = db["participant"].insert({"id": new_id(), **row, "created_at": row["updated_at"]}).last_pk
     else:
         db["participant"].update(p.id, row)
     return p.id
@@ -151,8 +156,7 @@ def insert_participants(db: sqlite_utils.Database, items: list[Participant], key
         rows.append(tuple(row.get(c) for c in _COLUMNS))
         if progress and i % 500 == 0:
             progress(i)
-    first = (db.execute("SELECT max(id) FROM participant").fetchone()[0] or 0) + 1
-    ids = list(range(first, first + len(rows)))
+    ids = new_ids(len(rows))
     marks = ", ".join("?" * (len(_COLUMNS) + 1))
     db.conn.executemany(f"INSERT INTO participant (id, {', '.join(_COLUMNS)}) VALUES ({marks})",
                         [(i, *r) for i, r in zip(ids, rows, strict=True)])
@@ -291,7 +295,7 @@ def save_count_period(db: sqlite_utils.Database, c: CountPeriod) -> int:
     row = {"insats_id": c.insats_id, "start": c.start.isoformat(), "end": c.end.isoformat(), "note": c.note,
            **{name: getattr(c, name) for name in CountPeriod.COUNT_FIELDS}}
     if c.id is None:
-        c.id = db["participant_count"].insert(row).last_pk
+        c.id = db["participant_count"].insert({"id": new_id(), **row}).last_pk
     else:  # an update, or a deleted period put back (undo) with its id
         db["participant_count"].upsert({**row, "id": c.id}, pk="id")
     return c.id
@@ -340,7 +344,8 @@ def insats_kinds(db: sqlite_utils.Database) -> dict[int, tuple[str, str]]:
 
 
 def log_gallring(db: sqlite_utils.Database, today: date, years: int, records: int, fields: str) -> None:
-    db["gallring_log"].insert({"done_on": today.isoformat(), "years": years, "records": records, "fields": fields})
+    db["gallring_log"].insert({"id": new_id(), "done_on": today.isoformat(), "years": years, "records": records,
+                               "fields": fields})
 
 
 def gallring_log(db: sqlite_utils.Database) -> list[tuple[str, int, int, str]]:

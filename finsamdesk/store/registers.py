@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.registers import Contact, Forbund, Organisation
 from ..domain.text import sort_key
+from .ids import new_id
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -43,7 +44,7 @@ def save_organisation(db: sqlite_utils.Database, org: Organisation) -> int:
     row = {k: v for k, v in asdict(org).items() if k != "id"}
     row["member"] = int(org.member)
     if org.id is None:
-        org.id = db["organisation"].insert(row).last_pk
+        org.id = db["organisation"].insert({"id": new_id(), **row}).last_pk
     else:
         db["organisation"].update(org.id, row)
     return org.id
@@ -72,7 +73,7 @@ def list_contacts(db: sqlite_utils.Database) -> list[Contact]:
 def save_contact(db: sqlite_utils.Database, c: Contact) -> int:
     row = {k: v for k, v in asdict(c).items() if k != "id"}
     if c.id is None:
-        c.id = db["contact"].insert(row).last_pk
+        c.id = db["contact"].insert({"id": new_id(), **row}).last_pk
     else:
         db["contact"].update(c.id, row)
     return c.id

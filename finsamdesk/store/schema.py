@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 migrations = Migrations("finsamdesk")
 
 
@@ -289,3 +289,35 @@ def m007_year_reports(db):
     db["report_amount"].create({"year": int, "document": str, "key": str, "amount_ore": int},
                                pk=("year", "document", "key"), strict=True, not_null={"amount_ore"})
     db["forbund"].add_column("logo", bytes)
+
+
+@migrations()
+def m008_working_copies(db):
+    """Working copies (issue 17). `sync_identity` says what this file is: its own random id, and for a working copy
+    which file it was taken from, when, and what it holds. `sync_copy` is the main file's list of copies out, each
+    with its base (the copy's content as it was made or last merged, an SQLite image) that the next merge diffs
+    against. Ids of new rows are random from this version on (store/ids.py); old rows keep theirs."""
+    import uuid
+
+    db.execute("""CREATE TABLE sync_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        file_id TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'main',
+        origin_file_id TEXT NOT NULL DEFAULT '',
+        copy_id TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL DEFAULT '',
+        scope TEXT NOT NULL DEFAULT '',
+        with_register INTEGER NOT NULL DEFAULT 1
+    ) STRICT""")
+    db.execute("INSERT INTO sync_identity (id, file_id) VALUES (1, ?)", [uuid.uuid4().hex])
+    db.execute("""CREATE TABLE sync_copy (
+        copy_id TEXT PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL,
+        scope TEXT NOT NULL DEFAULT '',
+        with_register INTEGER NOT NULL DEFAULT 1,
+        base BLOB NOT NULL,
+        merged_at TEXT,
+        merges INTEGER NOT NULL DEFAULT 0
+    ) STRICT""")

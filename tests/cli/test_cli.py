@@ -185,17 +185,18 @@ def test_budget_and_insatser_on_the_command_line(tmp_path, capsys):
     assert "Summa kostnader" in out and "Försäkringskassan (staten)" in out and "50 %" in out
     assert cli_main(["--file", str(path), "insatser", "list"]) == 0
     assert "Trappan Exempelby" in capsys.readouterr().out
-    assert cli_main(["--file", str(path), "insatser", "show", "1"]) == 0
+    assert cli_main(["--file", str(path), "insatser", "show", "Gemensam kartläggning Norrmossa"]) == 0
     assert "Rapporter:" in capsys.readouterr().out
     for args in (["budget", "export", str(year), "--out", str(tmp_path / "b.xlsx")],
                  ["budget", "export", str(year), "--out", str(tmp_path / "b.pdf")],
-                 ["insatser", "export", "1", "--out", str(tmp_path / "i.pdf")],
+                 ["insatser", "export", "Gemensam kartläggning Norrmossa", "--out", str(tmp_path / "i.pdf")],
                  ["insatser", "export", "--out", str(tmp_path / "lista.xlsx")]):
         assert cli_main(["--file", str(path), *args]) == 0, args
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
     import openpyxl
 
     assert openpyxl.load_workbook(tmp_path / "lista.xlsx").active.max_row > 2
-    assert cli_main(["--file", str(path), "insatser", "export", "1", "--out", str(tmp_path / "i.doc")]) == 2
+    assert cli_main(["--file", str(path), "insatser", "export", "Gemensam kartläggning Norrmossa", "--out",
+                     str(tmp_path / "i.doc")]) == 2
     assert ".xlsx eller .pdf" in capsys.readouterr().err
     assert cli_main(["--file", str(path), "insatser", "show", "999"]) == 2  # an unknown insats is bad input (#12)

@@ -62,7 +62,7 @@ def test_a_non_excel_file_or_wrong_headers_is_bad_input(capsys, register_file, t
         book.save(source)
     else:
         source.write_bytes(content)
-    code, _, err = run(capsys, "--file", register_file, "participants", "import", source, "--insats", "1")
+    code, _, err = run(capsys, "--file", register_file, "participants", "import", source, "--insats", "Steget vidare")
     assert code == 2 and needle in err
     _swedish(err)
 
@@ -182,7 +182,7 @@ def test_granted_amounts_are_said_back(capsys, demo_file):
     ["insatser", "export", "1", "--out", "i.docx"],
     ["meetings", "protocol", "1", "--out", "p.PDF.txt"],
     ["participants", "export", "--out", "d.pdf"],
-    ["participants", "template", "--insats", "1", "--out", "m.xls"],
+    ["participants", "template", "--insats", "Steget vidare", "--out", "m.xls"],
     ["demo", "--out", "exempel.txt"],
 ])
 def test_an_output_name_that_does_not_match_the_format_is_refused(capsys, demo_file, tmp_path, monkeypatch, argv):

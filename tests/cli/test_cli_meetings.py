@@ -27,10 +27,11 @@ def test_list_show_and_documents(capsys, meeting_file, tmp_path):
     assert code == 0 and "§ 9 Mötets öppnande" in out and "Ansökan 2026-004" in out and "Birgitta Ordfeldt" in out
     for action, word in (("kallelse", "Kallelse"), ("protocol", "Protokoll"), ("underlag", "Beslutsunderlag")):
         out_file = tmp_path / f"{action}.pdf"
-        code, _, err = run(capsys, "--file", meeting_file, "meetings", action, "3", "--out", out_file)
+        code, _, err = run(capsys, "--file", meeting_file, "meetings", action, "2026-12-15", "--out", out_file)
         assert code == 0 and str(out_file) in err
         assert word in pypdf.PdfReader(out_file).pages[0].extract_text()
     code, _, err = run(capsys, "--file", meeting_file, "meetings", "protocol", "99", "--out", tmp_path / "x.pdf")
     assert code == 2 and "Det finns inget möte ”99”" in err  # an unknown meeting is bad input (#12)
-    code, _, err = run(capsys, "--file", meeting_file, "meetings", "protocol", "3", "--out", tmp_path / "x.txt")
+    code, _, err = run(capsys, "--file", meeting_file, "meetings", "protocol", "2026-12-15", "--out",
+                       tmp_path / "x.txt")
     assert code == 2 and ".pdf" in err

@@ -35,13 +35,13 @@ def test_template_import_stats_export_and_gallring(capsys, register_file, tmp_pa
     rows[6][5] = "2026-13-01"
     filled = tmp_path / "ifylld.xlsx"
     filled.write_bytes(fill_template(template.read_bytes(), rows))
-    code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")
+    code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "Steget vidare")
     assert code == 2 and "fel: Ingenting importerades: 1 rad är felaktig." in err
     assert "Rad 8: Startdatum: datumet finns inte i kalendern; skriv t.ex. 2026-01-15." in err
     assert "2026-13-01" not in err and "startdatum behövs" not in err
     rows[6] = invented_rows(40)[6]
     filled.write_bytes(fill_template(template.read_bytes(), rows))
-    code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")
+    code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "Steget vidare")
     assert code == 0 and "40 deltagare importerades." in err
 
     code, out, _ = run(capsys, "--file", register_file, "participants", "list")
@@ -87,10 +87,11 @@ def test_while_the_window_has_the_file_a_command_reads_and_a_write_says_why_not(
         assert code == 0 and "0 deltagare." in out and "skrivskyddad" in err
         monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
         template = tmp_path / "mall.xlsx"
-        run(capsys, "--file", register_file, "participants", "template", "--insats", "1", "--out", template)
+        run(capsys, "--file", register_file, "participants", "template", "--insats", "Steget vidare", "--out", template)
         filled = tmp_path / "ifylld.xlsx"
         filled.write_bytes(fill_template(template.read_bytes(), invented_rows(2)))
-        code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats", "1")
+        code, _, err = run(capsys, "--file", register_file, "participants", "import", filled, "--insats",
+                           "Steget vidare")
         assert code == 1 and "fel: Filen är öppnad skrivskyddad" in err
     finally:
         held.release()

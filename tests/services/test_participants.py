@@ -120,7 +120,7 @@ def test_delete_and_restore_bring_back_the_encrypted_identifiers_without_a_key(t
 def test_modes_and_categories(tmp_path):
     db, key, insats_id = new_register(tmp_path)
     close_at_end(db)
-    participants.save(db, _person(insats_id), key, TODAY)
+    saved = participants.save(db, _person(insats_id), key, TODAY)
     with pytest.raises(ServiceError, match="har 1 deltagare i registret"):
         participants.set_mode(db, insats_id, "antal")
     labels = [c.label for c in participants.categories(db, "utfall")]
@@ -130,7 +130,7 @@ def test_modes_and_categories(tmp_path):
     with pytest.raises(ValidationError, match="finns redan"):
         participants.save_category(db, Category("utfall", "arbete"))
     support = participants.categories(db, "forsorjning")[0]
-    p = participants.load(db, 1, key)
+    p = participants.load(db, saved.id, key)
     p.support_id = support.id
     participants.save(db, p, key, TODAY)
     with pytest.raises(ServiceError, match="används av 1 deltagare"):
@@ -162,7 +162,7 @@ def test_counts_per_period_check_their_arithmetic(tmp_path):
     stats = participant_files.statistics(db, 2026, counted.id)
     assert (stats.participants.women, stats.participants.men) == (5 + 2, 4 + 2)
     assert stats.from_counts.total == 13
-    removed = participants.delete_count_period(db, 1)
+    removed = participants.delete_count_period(db, participants.count_periods(db, counted.id)[0].id)
     participants.restore_count_period(db, removed)
     assert len(participants.count_periods(db, counted.id)) == 2
 

@@ -108,6 +108,16 @@ def test_every_released_schema_version_opens_with_its_data(tmp_path, fixture):
         elif version >= 2:
             # the migration takes the inriktning from the kind
             assert insatser.load(db, insatser.list_rows(db, 2022)[0].id).inriktning == "individ"
+        from finsamdesk.store import identity
+
+        found = identity.identity(db)  # every file, migrated or not, knows itself as a main file with its own id
+        assert found["role"] == "main" and len(str(found["file_id"])) == 32
+        if version >= 8:
+            assert found["file_id"] == "f1c7" * 8
+        insats_id = db.execute("SELECT id FROM insats").fetchone()[0] if version >= 2 else None
+        next_id = insats_store.save_invoice(db, Invoice(insats_id, date(2023, 1, 1), 1, "Personal")) \
+            if insats_id else None
+        assert next_id is None or next_id > 2**40  # new rows get random ids; the old keep theirs
     if version < SCHEMA_VERSION:
         assert list((tmp_path / "säkerhetskopior").glob("*.sqlite")), "a backup is taken before migrating"
 
@@ -183,6 +193,8 @@ def make_fixture(path: Path) -> None:
             report_store.save_texts(db, 2022, "arsredovisning", {"verksamhet": "Fixturens verksamhet."})
             report_store.save_amounts(db, 2022, "arsredovisning", {"kassa": 1_234_00})
             report_store.set_logo(db, b"\x89PNG\r\n\x1a\nfixtur")
+    if SCHEMA_VERSION >= 8:
+        db.execute("UPDATE sync_identity SET file_id = ?", ["f1c7" * 8])  # a known id, for the test above
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.execute("PRAGMA journal_mode=DELETE")
     db.conn.close()

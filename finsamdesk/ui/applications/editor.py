@@ -61,8 +61,8 @@ class _NoNativeUndo(QObject):
 
 
 class ApplicationEditor(QWidget):
-    saved = Signal(int)
-    status_changed = Signal(int)
+    saved = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
+    status_changed = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
 
     def __init__(self, parent: QWidget | None = None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)

@@ -44,7 +44,7 @@ class InvoicesTab(QWidget):
     total; signals book(Invoice) and delete(invoice id). The page saves through the service."""
 
     book = Signal(object)
-    delete = Signal(int)
+    delete = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

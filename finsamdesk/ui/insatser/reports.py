@@ -30,10 +30,10 @@ class ReportsTab(QWidget):
     """Public: show_reports(reports), model, table, buttons; signals mark_received(id, date|None), add(),
     edit(Report), remove(id), regenerate()."""
 
-    mark_received = Signal(int, object)
+    mark_received = Signal(object, object)  # report id (63 bits), date
     add = Signal()
     edit = Signal(object)
-    remove = Signal(int)
+    remove = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
     regenerate = Signal()
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):

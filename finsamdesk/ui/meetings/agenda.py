@@ -36,9 +36,9 @@ class AgendaTab(QWidget):
     current_index, items (list), fields, granted, jav, record_button, message; the buttons; signals
     record_requested(index), propose_requested, open_application(id)."""
 
-    record_requested = Signal(int)
+    record_requested = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
     propose_requested = Signal()
-    open_application = Signal(int)
+    open_application = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

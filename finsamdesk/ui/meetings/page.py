@@ -56,8 +56,8 @@ class MeetingsPage(QWidget):
     beslutsunderlag(path), present(); signals changed, open_application(id), open_insats(id)."""
 
     changed = Signal()
-    open_application = Signal(int)
-    open_insats = Signal(int)
+    open_application = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
+    open_insats = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)

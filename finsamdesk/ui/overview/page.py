@@ -46,8 +46,8 @@ class OverviewPage(QWidget):
     """Public: set_database(db), reload(), tiles (dict name → Tile), waiting (QListWidget of applications),
     reports (QListWidget), chart, warnings; signals open_application(id), open_insats(id)."""
 
-    open_application = Signal(int)
-    open_insats = Signal(int)
+    open_application = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
+    open_insats = Signal(object)  # an id: 63 bits (store/ids.py), more than a Qt int holds
     changed = Signal()  # never emitted: the overview changes nothing
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):
