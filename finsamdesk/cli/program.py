@@ -14,11 +14,11 @@ from .. import __version__
 from ..services import files
 from ..services.errors import NotFoundError, ServiceError, ValidationError, describe_os_error
 from ..services.exchange import ImportFormatError
-from . import applications, budget, insatser, meetings, participants, reports, templates
+from . import applications, budget, copies, insatser, meetings, participants, reports, templates
 from .arguments import EXIT_FAILED, EXIT_OK, EXIT_USAGE, SwedishParser, UsageError, print_error
 from .common import Context
 
-AREAS = (applications, templates, budget, insatser, participants, meetings, reports)  # each adds its commands
+AREAS = (applications, templates, budget, insatser, participants, meetings, reports, copies)  # each adds its commands
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 WINDOW_USAGE = "finsamdesk [FIL.sqlite] [--file FIL] [--demo] [--self-test]"
 BAD_INPUT = (UsageError, ValidationError, NotFoundError, ImportFormatError)

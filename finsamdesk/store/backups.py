@@ -44,6 +44,7 @@ def _partial(beside: Path) -> Path:
 
 
 _serial = itertools.count()
+partial_beside = _partial  # for other writers of whole files beside a target (store/working_copy.py)
 
 
 def _checked_copy(src: sqlite3.Connection, beside: Path) -> Path:

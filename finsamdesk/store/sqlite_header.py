@@ -37,3 +37,11 @@ def cut_short(path: Path) -> bool:
     pages = int.from_bytes(header[28:32], "big")
     counted = header[92:96] == header[24:28] and pages > 0
     return counted and pages * page_size > size
+
+
+def without_wal(image: bytes) -> bytes:
+    """An SQLite image (a file's bytes, a serialized database) marked as not in WAL mode (header bytes 18–19), so
+    that it can be deserialized: a database in memory has no WAL."""
+    if len(image) > 19 and image[18:20] == b"\x02\x02":
+        return image[:18] + b"\x01\x01" + image[20:]
+    return image

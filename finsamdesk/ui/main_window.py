@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from .applications.commands import ApplicationCommands
 from .file_commands import FileCommands
 from .meetings.commands import MeetingCommands
+from .sync.commands import CopyCommands
 from .pages import PAGES, ROW, SPEC, OpensItems, Page, PageSpec
 from .participants.commands import ParticipantCommands
 from .settings import remember_file, restore_geometry, restore_splitter, save_geometry, save_splitter
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.application_commands = ApplicationCommands(context, lambda: self.applications)
         self.participant_commands = ParticipantCommands(context)
         self.meeting_commands = MeetingCommands(context)
+        self.copy_commands = CopyCommands(context)
         self._build_menus(context)
         self.resize(1280, 820)
         restore_geometry(self)
@@ -98,7 +100,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
     def _build_menus(self, context: WindowContext) -> None:
         bar = self.menuBar()
-        self.file_commands.build_menu(bar.addMenu(self.tr("&Arkiv")))
+        arkiv = bar.addMenu(self.tr("&Arkiv"))
+        self.file_commands.build_menu(arkiv)
+        self.copy_commands.build_menu(arkiv)
         redigera = bar.addMenu(self.tr("&Redigera"))
         undo = self.undo_group.createUndoAction(self, self.tr("Ångra"))
         set_shortcut(undo, QKeySequence(QKeySequence.StandardKey.Undo))
@@ -236,7 +240,11 @@ class MainWindow(QMainWindow):
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
         read_only = self.tr(" [skrivskyddad]") if self.read_only else ""
-        self.setWindowTitle(f"{self.path.name}{example}{read_only} – finsamdesk")
+        from ..services.working_copies import this_copy
+
+        copy = this_copy(db)
+        working = self.tr(" [arbetskopia: %s]") % copy.label if copy else ""
+        self.setWindowTitle(f"{self.path.name}{working}{example}{read_only} – finsamdesk")
         self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
         self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")
         self._update_counts()

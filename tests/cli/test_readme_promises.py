@@ -108,12 +108,14 @@ def _values(example, command, out: Path) -> tuple[dict[str, str], dict[str, str]
     good = {"NYCKEL": keys.get(command, example["key"]),
             "NY_STATUS": "Återtagen", "ÅR": example["year"], "ID|NAMN": example["insats"],
             "ID|DATUM": example["meeting"], "FIL.json": str(folder / "ny.json"), "FIL.xlsx": str(template),
-            "FIL.sqlite": str(out.with_suffix(".sqlite")), "FIL.docx|FIL.pdf": str(folder / "ifylld #1.docx")}
+            "FIL.sqlite": str(out.with_suffix(".sqlite")), "FIL.docx|FIL.pdf": str(folder / "ifylld #1.docx"),
+            "KOPIA.sqlite": str(out.with_name("arbetskopia.sqlite"))}
     (folder / "ifylld #1.docx").write_bytes(seed_forms.spranget_docx())
     (folder / "text.xlsx").write_text("inte ett kalkylblad", "utf-8")
     bad = {"NYCKEL": "1999-999", "NY_STATUS": "godkänd", "ÅR": "tjugo", "ID|NAMN": "Finns inte",
            "ID|DATUM": "1999-01-01", "FIL.json": str(folder / "saknas.json"), "FIL.xlsx": str(folder / "text.xlsx"),
-           "FIL.sqlite": str(out.with_suffix(".txt")), "FIL.docx|FIL.pdf": str(folder / "saknas.docx")}
+           "FIL.sqlite": str(out.with_suffix(".txt")), "FIL.docx|FIL.pdf": str(folder / "saknas.docx"),
+           "KOPIA.sqlite": str(folder / "saknas.sqlite")}
     return good, bad
 
 
@@ -158,6 +160,8 @@ def test_each_command_does_its_work_and_says_no_in_swedish(capsys, example, copy
     if command == ("participants", "import"):  # an empty import template of the example's insats: 0 rows
         assert run(capsys, "--file", copy, "participants", "template", "--insats", example["insats"],
                    "--out", good["FIL.xlsx"])[0] == 0
+    if command == ("copies", "merge"):  # a working copy of this test's file, with one new row
+        assert run(capsys, "--file", copy, "copies", "take", "--out", good["KOPIA.sqlite"])[0] == 0
     words = NEEDS.get(command, []) + words
     for arguments in _runs(words, good, out):
         code, _out, err = run(capsys, "--file", copy, *command, *arguments)

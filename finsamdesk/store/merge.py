@@ -1,0 +1,339 @@
+"""Merging a working copy back into its main file (issue 17), with SQLite's session extension through APSW.
+
+`Session.diff` gives, table by table, the changes that turn the copy's base into the copy. Each changed row is
+then looked up in the base, the copy and the main file (all three as in-memory images, merge_images.py):
+- the main file already has the copy's row (merged before, or the same edit on both sides): nothing to do;
+- the main file still has the base's row (or none, for a new row): the copy's change is taken;
+- otherwise both sides changed it: a `domain.sync.Conflict`, for the user to decide, field by field if they like.
+A new row whose UNIQUE key is taken in the main file is a number to renumber (a diarienummer, a deltagar-id: see
+domain.sync) or the same thing added on both sides (a category): then the copy's row becomes the main file's.
+What is decided is built into one changeset (ChangesetBuilder) and applied to the main image with a conflict
+handler that stops at anything unexpected; foreign keys are checked there (a row the copy needs that the main file
+deleted is put back from the copy; a row the copy deleted that the main file still uses stays), and only then is the
+final changeset handed to store/working_copy.py, which writes it to the file in one transaction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import apsw
+
+from ..domain import sync as rules
+from ..domain.application import next_diarienummer
+from ..domain.sync import Conflict, Renumbered
+from . import merge_images as images
+from .merge_images import BOOKKEEPING, Table
+
+Key = tuple[object, ...]
+Row = tuple[object, ...]
+CODE_PREFIX = "D"
+
+
+@dataclass
+class Action:
+    op: str  # "insert" | "update" | "delete"
+    row: Row | None  # the row as it will be
+    old: Row | None  # the main file's row as it is
+
+
+@dataclass(frozen=True)
+class Write:
+    """One change for the file, copied out of the final changeset."""
+
+    table: str
+    op: str  # "INSERT" | "UPDATE" | "DELETE"
+    columns: tuple[str, ...]
+    pk: tuple[int, ...]
+    old: Row | None
+    new: Row | None  # UPDATE: apsw.no_change where a column stays
+
+
+class MainChanged(Exception):
+    """The main image no longer matches what was planned (a bug, or a change meanwhile): nothing is written."""
+
+
+class Plan:
+    """What merging the copy would do. Holds the APSW connection over the images until `close`."""
+
+    def __init__(self, conn: apsw.Connection):
+        self.conn = conn
+        self.tables = images.tables(conn)
+        self.actions: dict[tuple[str, Key], Action] = {}
+        self.conflicts: list[Conflict] = []
+        self.already = 0
+        self.renumbered: list[Renumbered] = []
+        self.notes: list[str] = []
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ planning
+    def classify(self, table: Table, key: Key) -> None:
+        base, copy, main = (images.row(self.conn, s, table, key) for s in ("base", "copy", "main"))
+        sig = table.significant
+        if sig(main) == sig(copy):
+            self.already += 1
+        elif copy is None:
+            if sig(main) == sig(base):
+                self.actions[(table.name, key)] = Action("delete", None, main)
+            else:
+                self._conflict(table, key, rules.DELETED_IN_COPY, base, main, copy)
+        elif main is None:
+            if base is None:
+                self.actions[(table.name, key)] = Action("insert", copy, None)
+            else:
+                self._conflict(table, key, rules.DELETED_IN_MAIN, base, main, copy)
+        elif sig(main) == sig(base):
+            self.actions[(table.name, key)] = Action("update", _latest(table, copy, main), main)
+        else:
+            self._conflict(table, key, rules.BOTH_CHANGED, base, main, copy)
+
+    def _conflict(self, table: Table, key: Key, kind: str, base: Row | None, main: Row | None,
+                  copy: Row | None) -> None:
+        columns = table.columns
+        shown = [c for c in columns if c not in BOOKKEEPING]
+        if main is not None and copy is not None:
+            differing = [c for c in shown if main[columns.index(c)] != copy[columns.index(c)]]
+        else:
+            differing = [c for c in shown if (main or copy or ())[columns.index(c)] is not None]
+        suggested: dict[str, rules.Side] = {}
+        for c in differing:
+            i = columns.index(c)
+            was = base[i] if base is not None else None
+            if main is not None and main[i] == was:
+                suggested[c] = rules.COPY
+            elif copy is not None and copy[i] == was:
+                suggested[c] = rules.MAIN
+        label = rules.describe(table.name, columns, main or copy or base or ())
+        self.conflicts.append(Conflict(len(self.conflicts) + 1, table.name, key, kind, label, columns, base, main,
+                                       copy, tuple(differing), suggested))
+
+    def renumber_and_unify(self) -> None:
+        """New rows whose UNIQUE key the main file has (or that carry a provisional number)."""
+        taken = {"dnr": [r[0] for r in self.conn.execute("SELECT diarienummer FROM main.application")],
+                 "code": [r[0] for r in self.conn.execute("SELECT code FROM main.participant")]}
+        remap: dict[tuple[str, object], object] = {}
+        for (name, key), action in sorted(self.actions.items(), key=_in_order):
+            if action.op != "insert" or action.row is None:
+                continue
+            table = self.tables[name]
+            if name == "application":
+                action.row = self._renumbered(table, action.row, "diarienummer", taken["dnr"])
+            elif name == "participant":
+                action.row = self._renumbered(table, action.row, "code", taken["code"])
+            for unique in table.unique:
+                existing = self._existing(table, unique, action.row)
+                if existing is None or table.key(existing) == key:
+                    continue
+                del self.actions[(name, key)]
+                if len(key) == 1:
+                    remap[(name, key[0])] = table.key(existing)[0]
+                merged = _with_key(table, action.row, table.key(existing))
+                if table.significant(merged) == table.significant(existing):
+                    self.already += 1
+                else:
+                    self._conflict(table, table.key(existing), rules.ADDED_ON_BOTH, None, existing, merged)
+                break
+        if remap:
+            self._remap(remap)
+
+    def _renumbered(self, table: Table, row: Row, column: str, taken: list[str]) -> Row:
+        i = table.columns.index(column)
+        value = str(row[i])
+        if column == "diarienummer":
+            provisional = rules.is_provisional_diarienummer(value)
+        else:
+            provisional = rules.is_provisional_code(value)
+        if not provisional and value not in taken:
+            taken.append(value)
+            return row
+        if column == "diarienummer":
+            year = int(value.partition("-")[0]) if value.partition("-")[0].isdigit() else 0
+            new = next_diarienummer(year, taken)
+        else:
+            numbers = [int(c[1:]) for c in taken if c.startswith(CODE_PREFIX) and c[1:].isdigit()]
+            new = f"{CODE_PREFIX}{max(numbers, default=0) + 1:05d}"
+        taken.append(new)
+        what = "diarienummer" if column == "diarienummer" else "deltagar-id"
+        self.renumbered.append(Renumbered(table.name, what, value, new))
+        return row[:i] + (new,) + row[i + 1:]
+
+    def _existing(self, table: Table, unique: tuple[int, ...], row: Row) -> Row | None:
+        values = [row[i] for i in unique]
+        if any(v is None for v in values):
+            return None
+        where = " AND ".join(f'"{table.columns[i]}" = ?' for i in unique)
+        found = self.conn.execute(f'SELECT * FROM main."{table.name}" WHERE {where}', values).fetchone()
+        return tuple(found) if found is not None else None
+
+    def _remap(self, remap: dict[tuple[str, object], object]) -> None:
+        """Rows that point at a copy's row that became the main file's point at the main file's."""
+        for (name, _key), action in self.actions.items():
+            if action.row is None:
+                continue
+            row = list(action.row)
+            for fk in self.tables[name].foreign_keys:
+                i = fk.columns[0]
+                row[i] = remap.get((fk.parent, row[i]), row[i])
+            action.row = tuple(row)
+
+    # ------------------------------------------------------------ deciding and applying
+    def result(self, choices: dict[int, rules.Choice]) -> tuple[dict[tuple[str, Key], Action], set[tuple[str, Key]]]:
+        """The actions with every conflict decided, and the rows the user chose to leave deleted."""
+        actions = dict(self.actions)
+        stay_deleted: set[tuple[str, Key]] = set()
+        for conflict in self.conflicts:
+            choice = choices.get(conflict.id)
+            if not rules.decided(conflict, choice):
+                raise ValueError(f"conflict {conflict.id} is not decided")
+            table, where = self.tables[conflict.table], (conflict.table, conflict.key)
+            if choice == rules.MAIN:
+                if conflict.kind == rules.DELETED_IN_MAIN:
+                    stay_deleted.add(where)
+                continue
+            if conflict.main is None:
+                actions[where] = Action("insert", conflict.copy, None)
+            elif conflict.copy is None:
+                actions[where] = Action("delete", None, conflict.main)
+            else:
+                picked = {c: rules.COPY for c in conflict.differing} if choice == rules.COPY else dict(choice or {})
+                row = tuple(conflict.copy[i] if picked.get(c) == rules.COPY else conflict.main[i]
+                            for i, c in enumerate(table.columns))
+                actions[where] = Action("update", _latest(table, row, conflict.main), conflict.main)
+        return actions, stay_deleted
+
+    def changeset(self, actions: dict[tuple[str, Key], Action]) -> bytes:
+        builder = apsw.ChangesetBuilder()
+        builder.schema(self.conn, "main")
+        for (name, _key), action in actions.items():
+            if action.op == "insert":
+                builder.add_insert(name, False, action.row)
+            elif action.op == "delete":
+                builder.add_delete(name, False, action.old)
+            else:
+                assert action.row is not None and action.old is not None
+                table = self.tables[name]
+                changed = {i for i, (v, o) in enumerate(zip(action.row, action.old, strict=True))
+                           if i not in table.pk and v != o}
+                if changed:
+                    old = tuple(o if i in changed or i in table.pk else apsw.no_change
+                                for i, o in enumerate(action.old))
+                    new = tuple(v if i in changed else apsw.no_change for i, v in enumerate(action.row))
+                    builder.add_update(name, False, old, new)
+        out = builder.output()
+        builder.close()
+        return out
+
+    def repair_foreign_keys(self, actions: dict[tuple[str, Key], Action],
+                            stay_deleted: set[tuple[str, Key]]) -> list[str]:
+        """Make the result keep every foreign key: a row the copy needs is put back from the copy (unless the user
+        chose to leave it deleted: then what needs it stays out); a row the main file still uses is not deleted."""
+        notes: list[str] = []
+        for _round in range(50):
+            problems = self._trial(actions)
+            if not problems:
+                return notes
+            for child, child_row, parent, parent_key in problems:
+                child_key = self.tables[child].key(child_row)
+                own = actions.get((child, child_key))
+                parent_row = images.row(self.conn, "copy", self.tables[parent], parent_key)
+                word = rules.describe(parent, self.tables[parent].columns, parent_row or ())
+                if own is not None and own.op != "delete":
+                    if (parent, parent_key) not in stay_deleted and parent_row is not None:
+                        actions[(parent, parent_key)] = Action("insert", parent_row, None)
+                        notes.append(f"{word} hade tagits bort i huvudfilen men behövs av arbetskopians ändringar; "
+                                     "den har lagts tillbaka.")
+                    else:
+                        del actions[(child, child_key)]
+                        notes.append(f"{rules.describe(child, self.tables[child].columns, child_row)} kom inte "
+                                     f"med: {word.lower()} finns inte i huvudfilen.")
+                elif actions.pop((parent, parent_key), None) is not None:
+                    notes.append(f"{word} togs bort i arbetskopian men används i huvudfilen; den finns kvar.")
+        raise MainChanged("foreign keys could not be made whole")
+
+    def _trial(self, actions: dict[tuple[str, Key], Action]) -> list[tuple[str, Row, str, Key]]:
+        """Apply to the main image inside a savepoint, list what breaks a foreign key, and roll back."""
+        conn = self.conn
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SAVEPOINT trial")
+        try:
+            apsw.Changeset.apply(self.changeset(actions), conn, conflict=_only_foreign_keys)
+            problems = []
+            for child, rowid, parent, fkid in conn.execute("PRAGMA main.foreign_key_check").fetchall():
+                child_row = tuple(conn.execute(f'SELECT * FROM main."{child}" WHERE rowid = ?', (rowid,)).fetchone())
+                fk = [r for r in conn.execute(f'PRAGMA main.foreign_key_list("{child}")').fetchall() if r[0] == fkid]
+                value = child_row[self.tables[child].columns.index(fk[0][3])]
+                problems.append((child, child_row, parent, (value,)))
+            return problems
+        finally:
+            conn.execute("ROLLBACK TO trial")
+            conn.execute("RELEASE trial")
+
+    def final(self, actions: dict[tuple[str, Key], Action]) -> list[Write]:
+        """The final changeset applied to the main image (anything unexpected stops it), copied out for the file."""
+        changeset = self.changeset(actions)
+        self.conn.execute("SAVEPOINT final")
+        try:
+            apsw.Changeset.apply(changeset, self.conn, conflict=_stop)
+            if self.conn.execute("PRAGMA main.foreign_key_check").fetchone() is not None:
+                raise MainChanged("a foreign key would break")
+        finally:
+            self.conn.execute("ROLLBACK TO final")
+            self.conn.execute("RELEASE final")
+        writes = []
+        for change in apsw.Changeset.iter(changeset):
+            table = self.tables[change.name]
+            writes.append(Write(change.name, change.op, table.columns, table.pk,
+                                tuple(change.old) if change.old is not None else None,
+                                tuple(change.new) if change.new is not None else None))
+        return writes
+
+
+def _only_foreign_keys(kind: int, change: apsw.TableChange) -> int:
+    if kind == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
+        return apsw.SQLITE_CHANGESET_OMIT  # listed by foreign_key_check inside the trial, then rolled back
+    raise MainChanged(f"unexpected conflict {kind} in {change.name}")
+
+
+def _stop(kind: int, change: apsw.TableChange) -> int:
+    raise MainChanged(f"unexpected conflict {kind} in {change.name}")
+
+
+def _latest(table: Table, row: Row, other: Row) -> Row:
+    """`row` with each bookkeeping column (updated_at) the later of the two."""
+    out = list(row)
+    for column in BOOKKEEPING & set(table.columns):
+        i = table.columns.index(column)
+        out[i] = max((v for v in (row[i], other[i]) if v is not None), default=None, key=str)
+    return tuple(out)
+
+
+def _in_order(item: tuple[tuple[str, Key], Action]) -> tuple[object, ...]:
+    """Table, then key: ids are time-ordered, so new rows are renumbered in the order they were made."""
+    (name, key), _action = item
+    return name, tuple((0, v, "") if isinstance(v, int) else (1, 0, str(v)) for v in key)
+
+
+def _with_key(table: Table, row: Row, key: Key) -> Row:
+    out = list(row)
+    for i, value in zip(table.pk, key, strict=True):
+        out[i] = value
+    return tuple(out)
+
+
+def plan(main: bytes, base: bytes, copy: bytes) -> Plan:
+    """Everything the copy changed since its base, sorted into what can come in and what conflicts."""
+    made = Plan(images.open_images(main, base, copy))
+    try:
+        changeset = images.diff(made.conn, list(made.tables))
+        for change in apsw.Changeset.iter(changeset):
+            table = made.tables[change.name]
+            values = change.new if change.op == "INSERT" else change.old
+            made.classify(table, tuple(values[i] for i in table.pk))
+        made.renumber_and_unify()
+        made.notes = made.repair_foreign_keys(dict(made.actions), set())
+    except BaseException:
+        made.close()
+        raise
+    return made
+

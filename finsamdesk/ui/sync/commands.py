@@ -1,0 +1,148 @@
+"""Arkiv → Ta med en arbetskopia… and Slå ihop en arbetskopia… (issue 17). Reading the copy and merging run off
+the GUI thread (ui/worker.py) on a connection of their own, with a progress bar; the dialogs are window-modal and
+opened with open(), so the window (and a test) keeps running while they show."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
+
+from ...services import insatser
+from ...services import working_copies as wc
+from ...services.errors import ServiceError
+from ..worker import Background
+from .merge_dialog import MergeDialog
+from .report_dialog import ReportDialog
+from .take_dialog import TakeCopyDialog
+
+if TYPE_CHECKING:
+    from ...domain.sync import MergePreview, MergeReport
+    from ..window_context import WindowContext
+
+
+class CopyCommands:
+    """Public: build_menu(menu), take_copy(), merge_copy(path=None); the open dialog (`dialog`), the running job
+    (`job`) and the last report (`report`) for tests."""
+
+    def __init__(self, ctx: WindowContext):
+        self.ctx = ctx
+        self.dialog: QDialog | None = None
+        self.job: Background | None = None
+        self.report: MergeReport | None = None
+
+    def build_menu(self, menu: QMenu) -> None:
+        """Two entries in Arkiv, before its first separator (after Säkerhetskopior…)."""
+        separator = next((a for a in menu.actions() if a.isSeparator()), None)
+        for text, slot in ((menu.tr("Ta med en &arbetskopia…"), self.take_copy),
+                           (menu.tr("Slå i&hop en arbetskopia…"), self.merge_copy)):
+            action = self.ctx.add_action(menu, text, slot)
+            if separator is not None:
+                menu.removeAction(action)
+                menu.insertAction(separator, action)
+
+    def _refuse(self, text: str) -> None:
+        QMessageBox.information(self.ctx.parent, self.ctx.parent.tr("Arbetskopia"), text)
+
+    # ------------------------------------------------------------------ taking a copy
+    def take_copy(self) -> None:
+        db = self.ctx.database()
+        if wc.this_copy(db) is not None:
+            self._refuse(self.ctx.parent.tr("Det här är en arbetskopia. Ta nya arbetskopior från huvudfilen."))
+            return
+        if self.ctx.read_only() or not self.ctx.leave_file():
+            if self.ctx.read_only():
+                self._refuse(self.ctx.parent.tr("Filen är öppnad skrivskyddad; huvudfilen måste kunna minnas "
+                                                "kopian. Öppna den med skrivrätt."))
+            return
+        rows = sorted(insatser.list_rows(db, date.today().year), key=lambda r: r.name)
+        dialog = TakeCopyDialog(self.ctx.parent, self.ctx.path(), [(r.id, r.name) for r in rows if not r.archived],
+                                wc.copies(db))
+        dialog.accepted.connect(lambda: self._write_copy(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _write_copy(self, dialog: TakeCopyDialog) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = wc.take_copy(self.ctx.database(), dialog.target_path(), insats_ids=dialog.chosen_ids(),
+                                with_register=dialog.with_register.isChecked(), label=dialog.label.text())
+        except ServiceError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.ctx.parent, dialog.windowTitle(), str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.ctx.show_message(self.ctx.parent.tr("Arbetskopian ”%1” sparad i %2.").replace("%1", info.label)
+                              .replace("%2", str(dialog.target_path())), 10000)
+
+    # ------------------------------------------------------------------ merging one back
+    def merge_copy(self, path: Path | None = None) -> None:
+        db = self.ctx.database()
+        if wc.this_copy(db) is not None:
+            self._refuse(self.ctx.parent.tr("Det här är själv en arbetskopia. Öppna huvudfilen och slå ihop "
+                                            "arbetskopian där."))
+            return
+        if self.ctx.read_only():
+            self._refuse(self.ctx.parent.tr("Filen är öppnad skrivskyddad; öppna den med skrivrätt för att slå "
+                                            "ihop en arbetskopia."))
+            return
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self.ctx.parent, self.ctx.parent.tr("Slå ihop en arbetskopia"),
+                                                  str(self.ctx.path().parent),
+                                                  self.ctx.parent.tr("finsamdesk-filer (*.sqlite)"))
+            if not name:
+                return
+            path = Path(name)
+        if not self.ctx.leave_file():
+            return
+        main_path, copy_path = self.ctx.path(), path
+
+        def read(progress, _cancelled):
+            from ...services import files
+
+            own = files.open_file(main_path)
+            try:
+                return wc.preview(own, copy_path, progress)
+            finally:
+                own.close()
+
+        self.job = Background(self.ctx.parent, self.ctx.parent.tr("Läser arbetskopian…"), read, self._review,
+                              self._failed)
+
+    def _review(self, preview: MergePreview) -> None:
+        dialog = MergeDialog(self.ctx.parent, preview)
+        dialog.accepted.connect(lambda: self._merge(preview, dialog.choices))
+        dialog.rejected.connect(lambda: wc.discard(preview))
+        self.dialog = dialog
+        dialog.open()
+
+    def _merge(self, preview: MergePreview, choices: dict) -> None:
+        main_path = self.ctx.path()
+
+        def write(progress, _cancelled):
+            from ...services import backups, files
+
+            own = files.open_file(main_path)
+            try:
+                backups.make_backup(own, main_path, "fore-sammanslagning")
+                return wc.merge(own, preview, choices, progress)
+            finally:
+                own.close()
+
+        self.job = Background(self.ctx.parent, self.ctx.parent.tr("Slår ihop arbetskopian…"), write, self._done,
+                              self._failed)
+
+    def _done(self, report: MergeReport) -> None:
+        self.report = report
+        self.ctx.set_file(self.ctx.database(), self.ctx.path(), self.ctx.lock())  # every page shows the merge
+        dialog = ReportDialog(self.ctx.parent, report)
+        self.dialog = dialog
+        dialog.open()
+
+    def _failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, ServiceError):
+            QMessageBox.warning(self.ctx.parent, self.ctx.parent.tr("Arbetskopia"), str(exc))
+            return True
+        return False
