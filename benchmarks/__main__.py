@@ -22,6 +22,7 @@ AREAS: dict[str, tuple[str, str, int | None]] = {
     "esf": ("esf", "bench_esf", 1000),
     "read": ("form_reading", "bench_reading", 1000),
     "reports": ("reports", "bench_reports", 3),
+    "sync": ("sync", "bench_sync", 3),
     "startup": ("startup", "bench_startup", 1000),
 }
 
