@@ -171,6 +171,12 @@ def _self_test(app) -> int:
 
         _record, key = crypto.new_keys("självtestets lösenfras", n=2**10)
         checks.append(("kryptering", key.decrypt("x", key.encrypt("x", "åäö")) == "åäö"))
+        from .services import working_copies
+
+        working_copies.take_copy(db, folder / "arbetskopia.sqlite", label="självtest")
+        preview = working_copies.preview(db, folder / "arbetskopia.sqlite")  # APSW's session extension
+        working_copies.discard(preview)
+        checks.append(("arbetskopia och sammanslagning", preview.nothing_to_do))
         window.close()
         db.conn.close()
     except Exception as exc:  # noqa: BLE001 - a self-test reports every failure as a failed check

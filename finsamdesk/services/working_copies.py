@@ -131,6 +131,12 @@ def preview(db: sqlite_utils.Database, copy_path: str | Path, progress: Progress
     main_image = store.image_of(db)
     step(2, 4)
     plan = merging.plan(main_image, base, copy_image)
+    if plan.other_key:
+        plan.close()
+        raise ValidationError("Lösenfrasen för deltagarregistret har bytts i huvudfilen eller i arbetskopian sedan "
+                              "kopian togs, så deltagarnas personuppgifter i kopian kan inte tas in säkert. Ingenting "
+                              "har ändrats. Byt tillbaka lösenfrasen, eller för över deltagarna med Excel-export och "
+                              "import.", {})
     step(4, 4)
     info = next((c for c in copies(db) if c.copy_id == copy_id), None) or _info(db, found)
     counted: Counter[tuple[str, str]] = Counter((name, a.op) for (name, _key), a in plan.actions.items())

@@ -63,6 +63,7 @@ class Plan:
         self.already = 0
         self.renumbered: list[Renumbered] = []
         self.notes: list[str] = []
+        self.other_key = False
 
     def close(self) -> None:
         self.conn.close()
@@ -289,6 +290,24 @@ class Plan:
         return writes
 
 
+ENCRYPTED_COLUMNS = ("pnr_enc", "name_enc", "note_enc")
+
+
+def _other_key(made: Plan) -> bool:
+    """The copy brings encrypted identifiers, and its keys are not wrapped as the main file's are now (the
+    passphrase was changed on one side since the copy was taken): they might be under another data key."""
+    wrapped = [made.conn.execute(f"SELECT salt, wrapped FROM {s}.protection WHERE id = 1").fetchone()
+               for s in ("main", "copy")]
+    if wrapped[0] == wrapped[1]:
+        return False
+    table = made.tables.get("participant")
+    if table is None:
+        return False
+    positions = [table.columns.index(c) for c in ENCRYPTED_COLUMNS if c in table.columns]
+    return any(a.row is not None and any(a.row[i] is not None for i in positions)
+               for (name, _key), a in made.actions.items() if name == "participant")
+
+
 def _only_foreign_keys(kind: int, change: apsw.TableChange) -> int:
     if kind == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
         return apsw.SQLITE_CHANGESET_OMIT  # listed by foreign_key_check inside the trial, then rolled back
@@ -331,6 +350,7 @@ def plan(main: bytes, base: bytes, copy: bytes) -> Plan:
             values = change.new if change.op == "INSERT" else change.old
             made.classify(table, tuple(values[i] for i in table.pk))
         made.renumber_and_unify()
+        made.other_key = _other_key(made)
         made.notes = made.repair_foreign_keys(dict(made.actions), set())
     except BaseException:
         made.close()

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from .applications.commands import ApplicationCommands
 from .file_commands import FileCommands
 from .meetings.commands import MeetingCommands
-from .sync.commands import CopyCommands
 from .pages import PAGES, ROW, SPEC, OpensItems, Page, PageSpec
 from .participants.commands import ParticipantCommands
 from .settings import remember_file, restore_geometry, restore_splitter, save_geometry, save_splitter
+from .sync.commands import CopyCommands
 from .window_context import HeldLock, WindowContext, set_shortcut
 
 if TYPE_CHECKING:

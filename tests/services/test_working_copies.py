@@ -176,3 +176,18 @@ def test_a_copy_from_another_file_or_a_plain_file_is_refused_and_nothing_changes
         wc.preview(db, tmp_path / "främmande.sqlite")
     with pytest.raises(ValidationError, match="ingen arbetskopia"):
         wc.preview(db, tmp_path / "annan.sqlite")
+
+
+def test_a_copy_whose_passphrase_was_changed_is_refused_before_anything_is_written(main, tmp_path):
+    db, key, insats_id, _other = main
+    wc.take_copy(db, tmp_path / "a.sqlite")
+    copy = _open(tmp_path / "a.sqlite")
+    copy_key = participants.change_passphrase(copy, PASSPHRASE, "en helt ny lösenfras", "en helt ny lösenfras",
+                                              new_key=True)
+    participants.save(copy, Participant(insats_id, start=date(2026, 5, 1), gender="man", birth_year=1990,
+                                        name="Ny Person", consent_date=date(2026, 5, 1), consent_how="Skriftligt"),
+                      copy_key, TODAY)
+    before = _invoices(db)
+    with pytest.raises(ValidationError, match="Lösenfrasen"):
+        wc.preview(db, tmp_path / "a.sqlite")
+    assert _invoices(db) == before and participants.unlock(db, PASSPHRASE) is not None

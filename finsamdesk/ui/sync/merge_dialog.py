@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,14 @@ from ..widgets import item
 SIDES = {rules.MAIN: "Huvudfilens", rules.COPY: "Kopians"}
 
 
+def fit(dialog: QWidget, width: int, height: int) -> None:
+    """`width` × `height`, or less on a small screen (1280×720 leaves room for the title bar and the panel)."""
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+    dialog.resize(width, height)
+
+
 def counts_table(counts: list[TableCount], parent: QWidget | None = None) -> QTableWidget:
     table = QTableWidget(len(counts), 4, parent)
     table.setHorizontalHeaderLabels(["Vad", "Nya", "Ändrade", "Borttagna"])
@@ -35,8 +44,10 @@ def counts_table(counts: list[TableCount], parent: QWidget | None = None) -> QTa
         for col, n in enumerate((c.added, c.changed, c.deleted), start=1):
             table.setItem(r, col, item(str(n), align_right=True, editable=False))
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in (1, 2, 3):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -72,7 +83,11 @@ class MergeDialog(QDialog):
         self.fields.setHorizontalHeaderLabels([self.tr("Fält"), self.tr("Huvudfilen"), self.tr("Arbetskopian"),
                                                self.tr("Före (bas)"), self.tr("Behåll")])
         self.fields.verticalHeader().setVisible(False)
-        self.fields.horizontalHeader().setStretchLastSection(True)
+        self.fields.setWordWrap(True)
+        header = self.fields.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, *[QHeaderView.ResizeMode.Stretch] * 3,
+                                    QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(col, mode)
         self.conflict_title = QLabel()
         self.conflict_title.setWordWrap(True)
         if preview.conflicts:
@@ -89,6 +104,10 @@ class MergeDialog(QDialog):
         self.merge_button = buttons.addButton(self.tr("Slå ihop"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if preview.nothing_to_do:
+            self.counts.hide()
+            self.merge_button.hide()
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Stäng"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(buttons)
@@ -96,7 +115,7 @@ class MergeDialog(QDialog):
         if preview.conflicts:
             self.conflict_list.setCurrentRow(0)
         self._update()
-        self.resize(980, 680 if preview.conflicts else 420)
+        fit(self, 1000, 660 if preview.conflicts else 180 if preview.nothing_to_do else 420)
 
     def _summary(self) -> str:
         added = sum(c.added for c in self.preview.counts)
@@ -111,6 +130,8 @@ class MergeDialog(QDialog):
         return text
 
     def _conflict_area(self) -> QWidget:
+        self.conflict_list.setWordWrap(True)
+        self.conflict_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for c in self.preview.conflicts:
             self.conflict_list.addItem(QListWidgetItem(self._entry_text(c)))
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
@@ -130,12 +151,12 @@ class MergeDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.conflict_list)
         splitter.addWidget(right)
-        splitter.setSizes([300, 680])
+        splitter.setSizes([340, 660])
         return splitter
 
     def _entry_text(self, c: Conflict) -> str:
         mark = "✓ " if rules.decided(c, self.choices.get(c.id)) else "• "
-        return f"{mark}{c.label} — {rules.KIND_WORDS[c.kind]}"
+        return f"{mark}{c.label}\n    {rules.KIND_WORDS[c.kind]}"
 
     def current(self) -> Conflict | None:
         row = self.conflict_list.currentRow()
@@ -147,6 +168,8 @@ class MergeDialog(QDialog):
             return
         self.conflict_title.setText(f"<b>{c.label}</b> — {rules.KIND_WORDS[c.kind]}")
         choice = self.choices.get(c.id)
+        self.fields.clearContents()  # the previous conflict's choosers go with their rows
+        self.fields.setRowCount(0)
         self.fields.setRowCount(len(c.differing))
         for r, column in enumerate(c.differing):
             self.fields.setItem(r, 0, item(rules.column_word(column), editable=False))
@@ -161,7 +184,7 @@ class MergeDialog(QDialog):
             box.setEnabled(c.by_field)
             box.currentIndexChanged.connect(lambda _i, row=r, b=box: self.choose_field(row, b.currentData()))
             self.fields.setCellWidget(r, 4, box)
-        self.fields.resizeColumnsToContents()
+        self.fields.resizeRowsToContents()
 
     def choose_row(self, side: str) -> None:
         c = self.current()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ...domain.sync import MergeReport
-from .merge_dialog import counts_table
+from .merge_dialog import counts_table, fit
 
 
 class ReportDialog(QDialog):
@@ -17,9 +17,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Arbetskopian är ihopslagen"))
         layout = QVBoxLayout(self)
         total = sum(c.added + c.changed + c.deleted for c in report.counts)
-        layout.addWidget(QLabel(self.tr("<b>”%1” är ihopslagen med huvudfilen</b> (%2 rader). Kopian kan användas "
-                                        "vidare och slås ihop igen; då kommer bara det som är nytt sedan nu.")
-                                .replace("%1", report.copy.label).replace("%2", str(total))))
+        heading = QLabel(self.tr("<b>”%1” är ihopslagen med huvudfilen</b> (%2 rader). Kopian kan användas vidare och "
+                                 "slås ihop igen; då kommer bara det som är nytt sedan nu.")
+                         .replace("%1", report.copy.label).replace("%2", str(total)))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         self.counts = counts_table(report.counts)
         layout.addWidget(self.counts, 1)
         lines = [f"Fick riktigt nummer: {r.what} {r.old} → {r.new}" for r in report.renumbered]
@@ -33,4 +35,4 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(720, 480)
+        fit(self, 720, 480)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.sync import CopyInfo
 from ..widgets import MessageLabel, item, ok_cancel
+from .merge_dialog import fit
 
 
 class TakeCopyDialog(QDialog):
@@ -38,7 +39,7 @@ class TakeCopyDialog(QDialog):
         intro = QLabel(self.tr(
             "En arbetskopia är en egen fil att arbeta i på en annan dator, utan nätverk. Huvudfilen minns den, "
             "och när kopian kommer tillbaka (USB-minne, e-post eller en delad mapp) slår du ihop den med "
-            "Arkiv → Slå ihop en arbetskopia…. Nya diarienummer och deltagar-id i kopian är preliminära "
+            "Arkiv → Slå ihop en arbetskopia… Nya diarienummer och deltagar-id i kopian är preliminära "
             "(2026-P001, P00001) och får sina riktiga nummer vid sammanslagningen."))
         intro.setWordWrap(True)
         self.label = QLineEdit()
@@ -54,6 +55,7 @@ class TakeCopyDialog(QDialog):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.chosen.addItem(entry)
         self.chosen.setEnabled(False)
+        self.chosen.setMaximumHeight(180)
         self.some.toggled.connect(self.chosen.setEnabled)
         self.with_register = QCheckBox(self.tr("Med deltagarregistret (personuppgifterna följer med krypterade och "
                                                "skyddas av samma lösenfras som huvudfilen)"))
@@ -75,14 +77,17 @@ class TakeCopyDialog(QDialog):
         form.addRow(self.tr("Spara som"), where)
         self.message = MessageLabel()
         out = QTableWidget(len(copies), 4)
-        out.setHorizontalHeaderLabels([self.tr("Ute hos"), self.tr("Tagen"), self.tr("Innehåll"),
-                                       self.tr("Senast ihopslagen")])
+        out.setHorizontalHeaderLabels([self.tr("Ute hos"), self.tr("Tagen"), self.tr("Senast ihopslagen"),
+                                       self.tr("Innehåll")])
         for r, c in enumerate(copies):
-            for col, text in enumerate((c.label, c.made_at.replace("T", " "), c.scope_text,
-                                        (c.merged_at or "–").replace("T", " "))):
+            for col, text in enumerate((c.label, c.made_at[:16].replace("T", " "),
+                                        (c.merged_at or "–")[:16].replace("T", " "), c.scope_text)):
                 out.setItem(r, col, item(text, editable=False))
-        out.horizontalHeader().setStretchLastSection(True)
+                out.item(r, col).setToolTip(text)
+        out.verticalHeader().setVisible(False)
         out.resizeColumnsToContents()
+        out.horizontalHeader().setStretchLastSection(True)
+        out.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         out.setMaximumHeight(140)
         self.copies_table = out
         layout = QVBoxLayout(self)
@@ -92,7 +97,7 @@ class TakeCopyDialog(QDialog):
         layout.addWidget(out)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self._check, self.tr("Spara arbetskopian")))
-        self.resize(760, 640)
+        fit(self, 760, 620)
 
     def _suggest_name(self, text: str) -> None:
         if self.target.isModified():
