@@ -82,6 +82,7 @@ def describe_preview(preview: MergePreview) -> str:
     if preview.already_there:
         lines.append(f"{preview.already_there} ändringar finns redan i huvudfilen.")
     lines += [f"Får nytt nummer: {r.what} {r.old} → {r.new}" for r in preview.renumbered]
+    lines += preview.notes
     for c in preview.conflicts:
         lines += ["", f"Konflikt {c.id}: {c.label} — {rules.KIND_WORDS[c.kind]}"]
         rows = [[rules.column_word(col), *(wc.shown(c, side, col) for side in ("main", "copy", "base"))]

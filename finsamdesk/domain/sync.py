@@ -128,6 +128,7 @@ class MergePreview:
     renumbered: list[Renumbered]
     already_there: int  # changes the main file already has (a copy merged before, the same edit on both sides)
     plan: object = None  # the store's plan; opaque above the store
+    notes: list[str] = field(default_factory=list)  # what the merge will do to keep the file whole (put back, kept)
 
     @property
     def nothing_to_do(self) -> bool:

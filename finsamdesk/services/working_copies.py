@@ -142,7 +142,7 @@ def preview(db: sqlite_utils.Database, copy_path: str | Path, progress: Progress
     counted: Counter[tuple[str, str]] = Counter((name, a.op) for (name, _key), a in plan.actions.items())
     counts = _counts(counted)
     return MergePreview(info, counts, plan.conflicts, plan.renumbered, plan.already,
-                        _Pending(plan, copy_id, copy_image))
+                        _Pending(plan, copy_id, copy_image), list(plan.notes))
 
 
 def _read(path: Path) -> tuple[bytes, dict[str, object], int]:

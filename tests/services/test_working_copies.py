@@ -161,6 +161,7 @@ def test_a_row_the_copy_needs_that_the_main_file_deleted_is_put_back(main, tmp_p
     insatser.save_invoice(copy, Invoice(empty.id, date(2026, 7, 1), 70_00, "Personal", note="på borttagen"))
     insatser.delete(db, empty.id)
     preview = wc.preview(db, tmp_path / "a.sqlite")
+    assert any("Ny insats" in n and "lagts tillbaka" in n for n in preview.notes)  # said before it is done
     report = wc.merge(db, preview, {})
     assert any("lagts tillbaka" in n for n in report.notes)
     assert insatser.load(db, empty.id).name == "Ny insats"

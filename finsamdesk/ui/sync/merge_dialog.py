@@ -64,7 +64,9 @@ class MergeDialog(QDialog):
         heading = QLabel(f"<b>{preview.copy.label}</b> — {preview.copy.scope_text}, tagen "
                          f"{preview.copy.made_at.replace('T', ' ')}")
         layout.addWidget(heading)
-        layout.addWidget(QLabel(self._summary()))
+        summary = QLabel(self._summary() + "".join(f"<br>{note}" for note in preview.notes))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
         top = QHBoxLayout()
         self.counts = counts_table(preview.counts)
         self.counts.setMaximumHeight(150)
