@@ -17,7 +17,7 @@ def test_every_benchmark_module_imports_and_is_in_the_readme():
     readme = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
     modules = sorted(p.stem for p in (ROOT / "benchmarks").glob("*.py") if not p.stem.startswith("_"))
     assert modules == ["applications", "economy", "esf", "form_reading", "importers", "meetings", "participants",
-                       "reports", "startup"]
+                       "reports", "startup", "sync"]
     for name in modules:
         module = importlib.import_module(f"benchmarks.{name}")
         assert [f for f in dir(module) if f.startswith("bench_")], name
