@@ -76,8 +76,8 @@ def test_bad_input_is_a_swedish_line_and_exit_2(capsys, path, tmp_path):
     assert code == 2 and "inget årtal" in err
     code, _, err = run(capsys, "--file", path, "report", "arsredovisning", "2025", "--out", tmp_path / "a.txt")
     assert code == 2 and ".docx" in err and "Traceback" not in err
-    code, _, err = run(capsys, "--file", path, "report", "paminnelse", "1", "--rapport", "999", "--out",
-                       tmp_path / "a.pdf")
+    code, _, err = run(capsys, "--file", path, "report", "paminnelse", "Hälsolots Lillåker", "--rapport", "999",
+                       "--out", tmp_path / "a.pdf")
     assert code == 2 and "ingen rapport med id 999" in err
     code, _, err = run(capsys, "--file", path, "insatser", "dossier", "Finns inte", "--out", tmp_path / "a.pdf")
     assert code == 2 and "fel:" in err
