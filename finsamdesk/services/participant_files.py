@@ -108,9 +108,15 @@ def import_participants(db: sqlite_utils.Database, insats_id: int, data: bytes, 
     if cancelled and cancelled():
         raise ImportCancelled()
     items = [p for _, p in read.rows]
+
+    def saving(i: int) -> None:  # a lock while saving still stops the import: the transaction is rolled back
+        if cancelled and cancelled():
+            raise ImportCancelled()
+        if progress:
+            progress(2 * total + i, 3 * total)
+
     with db.atomic():
-        ids = store.insert_participants(db, items, key,
-                                        progress=(lambda i: progress(2 * total + i, 3 * total)) if progress else None)
+        ids = store.insert_participants(db, items, key, progress=saving)
     if progress:
         progress(3 * total, 3 * total)
     return ImportResult(ids, sum(1 for p in items if p.holds_identifiers), read.ignored_columns)

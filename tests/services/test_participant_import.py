@@ -202,6 +202,23 @@ def test_a_cancelled_import_saves_nothing(tmp_path):
     assert db["participant"].count == 0 and seen
 
 
+def test_a_lock_while_the_rows_are_being_saved_still_saves_nothing(tmp_path):
+    db, key, insats_id = new_register(tmp_path)
+    close_at_end(db)
+    rows = 1200
+    data = import_file(db, insats_id, invented_rows(rows))
+    saving = []
+
+    def progress(done, total):
+        if done > 2 * rows and done < total:  # the third part of the scale: rows are being written
+            saving.append(done)
+
+    with pytest.raises(participant_files.ImportCancelled):
+        participant_files.import_participants(db, insats_id, data, key, TODAY, progress=progress,
+                                              cancelled=lambda: bool(saving))
+    assert saving and db["participant"].count == 0
+
+
 def test_a_file_bigger_than_an_import_takes_is_refused_before_it_is_read(tmp_path):
     from finsamdesk.services.input_files import read_import_file
 

@@ -4,6 +4,7 @@ locks), counts, statistics, gallring."""
 from __future__ import annotations
 
 import gc
+import threading
 from datetime import date
 
 import pytest
@@ -345,11 +346,18 @@ def test_locking_during_an_import_stops_it_and_drops_the_key(window, tmp_path, q
     page, tab, path = _import(window, tmp_path, 3000)
     before = len(participants.Register(window.db))
     held = [page.key]
-    seen = []
+    reached, locked = threading.Event(), threading.Event()
+
+    def hold(done: int, total: int) -> None:  # on the job's thread: it waits, mid-import, until the lock
+        if done < total and not reached.is_set():
+            reached.set()
+            locked.wait(20)
+
     tab.import_file(str(path))
-    tab.background.job.progressed.connect(lambda done, total: seen.append(done))
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)  # reading the file: the key is in use
+    tab.background.job.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(reached.is_set, timeout=20_000)  # the job is importing: the key is in use
     page.lock()
+    locked.set()
     qtbot.waitUntil(lambda: not tab.background.running, timeout=20_000)
     assert "avbröts" in tab.message.text() and len(participants.Register(window.db)) == before
     assert not _holders(held)
