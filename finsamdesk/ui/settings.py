@@ -29,8 +29,18 @@ def remember_file(path: Path) -> None:
     settings().setValue("recent_files", items[:MAX_RECENT])
 
 
+# A page whose layout changed so much that its remembered splitter would bring the old layout back is remembered
+# under a new key; the old one is forgotten. Issue 14: the lists of these pages got the height (version 2).
+_LAYOUT_VERSION = {"applications": 2, "insatser": 2}
+
+
 def _splitter_key(spec: PageSpec) -> str:
-    return f"splitter/{spec.id}"
+    version = _LAYOUT_VERSION.get(spec.id)
+    return f"splitter/{spec.id}-v{version}" if version else f"splitter/{spec.id}"
+
+
+def _outdated_keys(spec: PageSpec) -> list[str]:
+    return [f"splitter/{spec.id}"] if spec.id in _LAYOUT_VERSION else []
 
 
 def _old_splitter_key(spec: PageSpec) -> str:
@@ -41,7 +51,7 @@ def _old_splitter_key(spec: PageSpec) -> str:
 def restore_splitter(spec: PageSpec, splitter: QSplitter) -> None:
     store = settings()
     state = store.value(_splitter_key(spec))
-    if state is None:
+    if state is None and spec.id not in _LAYOUT_VERSION:
         state = store.value(_old_splitter_key(spec))
     if isinstance(state, QByteArray):
         splitter.restoreState(state)
@@ -50,7 +60,8 @@ def restore_splitter(spec: PageSpec, splitter: QSplitter) -> None:
 def save_splitter(spec: PageSpec, splitter: QSplitter) -> None:
     store = settings()
     store.setValue(_splitter_key(spec), splitter.saveState())
-    store.remove(_old_splitter_key(spec))
+    for key in (_old_splitter_key(spec), *_outdated_keys(spec)):
+        store.remove(key)
 
 
 def restore_geometry(window: QWidget) -> None:

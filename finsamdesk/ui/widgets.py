@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -100,6 +100,26 @@ def cell_text(table: QTableWidget, row: int, column: int) -> str:
     """The text of a table cell ("" where the cell has no item)."""
     cell = table.item(row, column)
     return cell.text() if cell is not None else ""
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: a form that yields height to a list scrolls instead of being cut."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def list_over_details(splitter: QSplitter, list_share: float = 0.5) -> None:
+    """A page's list above its details: the list gets `list_share` of the height from the start and keeps its
+    share when the window grows; the details yield (they scroll) and neither can be pushed out of sight."""
+    splitter.setChildrenCollapsible(False)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([round(1000 * list_share), round(1000 * (1 - list_share))])
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -79,7 +79,8 @@ def test_the_splitters_are_remembered(qtbot, window, db_path):
     window.nav.setCurrentRow(ROW["organisations"])
     window.organisations.splitter.setSizes([300, 600])
     window.nav.setCurrentRow(ROW["applications"])
-    window.applications.splitter.setSizes([450, 250])
+    total = sum(window.applications.splitter.sizes())
+    window.applications.splitter.setSizes([total - 250, 250])  # the whole height: no share is stretched
     sizes = window.applications.splitter.sizes(), window.organisations.splitter.sizes()
     window.close()
     again = MainWindow(files.open_file(db_path, create=False), db_path)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import OUTGOING, RECEIVED
 from ...domain.statuses import STATUSES
-from ..widgets import refill
+from ..column_fit import ColumnFit
+from ..widgets import list_over_details, refill
 from .table_model import ApplicationTableModel
 
 if TYPE_CHECKING:
@@ -78,14 +78,9 @@ class ApplicationsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((125, 300, 210, 175, 110, 110, 100)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnFit(self.table, 1, caps={2: 240}, yield_first=(2,))
         self.undo_stack = QUndoStack(self)
         self.editor: ApplicationEditor | None = None  # made with the first file
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -95,9 +90,11 @@ class ApplicationsPage(QWidget):
         top_layout.addLayout(bar)
         top_layout.addWidget(self.table)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(QWidget())
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        slot = QWidget()
+        self._editor_slot = QVBoxLayout(slot)
+        self._editor_slot.setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(slot)
+        list_over_details(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -113,10 +110,7 @@ class ApplicationsPage(QWidget):
             from .editor import ApplicationEditor
 
             self.editor = ApplicationEditor(undo_stack=self.undo_stack)
-            placeholder = self.splitter.widget(1)
-            self.splitter.replaceWidget(1, self.editor)
-            if placeholder is not None:
-                placeholder.deleteLater()
+            self._editor_slot.addWidget(self.editor)  # into the splitter's pane: its sizes stay as they are
             self.editor.saved.connect(lambda _id: self.reload(keep=_id))
         return self.editor
 

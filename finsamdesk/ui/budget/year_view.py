@@ -28,7 +28,7 @@ from ...domain.budget import (
     KommunKey,
     Sheet,
 )
-from ...domain.money import AmountError, format_kr, parse_amount
+from ...domain.money import AmountError, format_kr, group_thousands, parse_amount
 from ..widgets import MessageLabel, item
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class YearView(QWidget):
         self.sheet_table = QTableWidget(0, 4)
         self.sheet_table.setHorizontalHeaderLabels([self.tr("Post"), *(self.tr(COLUMN_LABELS[c]) for c in COLUMNS)])
         self.sheet_table.verticalHeader().hide()
+        self.sheet_table.setWordWrap(False)
         self.sheet_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.sheet_table.setColumnWidth(column, 112)
@@ -74,9 +75,8 @@ class YearView(QWidget):
         self.split_table.setHorizontalHeaderLabels([self.tr("Betalare"), self.tr("Fördelningsnyckel"),
                                                     self.tr("Andel"), self.tr("Medlemsbidrag")])
         self.split_table.verticalHeader().hide()
+        self.split_table.setWordWrap(False)
         self.split_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 125), (2, 70), (3, 120)):
-            self.split_table.setColumnWidth(column, width)
         self.split_table.itemChanged.connect(self._split_changed)
         self.add_kommun = QPushButton(self.tr("Lägg till kommun"))
         self.remove_kommun = QPushButton(self.tr("Ta bort markerad kommun"))
@@ -86,8 +86,10 @@ class YearView(QWidget):
         self.message = MessageLabel()
         right = QVBoxLayout()
         right.addLayout(form)
-        right.addWidget(QLabel(self.tr("<b>Medlemsbidrag</b> – staten 50 %, regionen 25 %, kommunerna 25 % "
-                                       "fördelat efter nyckeln (t.ex. folkmängd)")))
+        split_label = QLabel(self.tr("<b>Medlemsbidrag</b> – staten 50 %, regionen 25 %, kommunerna 25 % "
+                                     "fördelat efter nyckeln (t.ex. folkmängd)"))
+        split_label.setWordWrap(True)  # unwrapped, it held the right side wide and crushed the Post column
+        right.addWidget(split_label)
         right.addWidget(self.split_table, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_kommun)
@@ -99,8 +101,8 @@ class YearView(QWidget):
         left.addWidget(self.message)
         left.addWidget(self.warnings)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
 
     def show_year(self, b: BudgetYear, sheet: Sheet, contributions: list[tuple[str, int, str]]) -> None:
         self.year = copy.deepcopy(b)
@@ -109,7 +111,9 @@ class YearView(QWidget):
         self._row_keys = [r.key for r in sheet.rows]
         for row, r in enumerate(sheet.rows):
             bold = r.kind != "line"
-            self.sheet_table.setItem(row, 0, item(self.tr(r.label), editable=False, bold=bold))
+            label = item(self.tr(r.label), editable=False, bold=bold)
+            label.setToolTip(label.text())
+            self.sheet_table.setItem(row, 0, label)
             for column, value in enumerate(r.values, start=1):
                 editable = r.key in LINE_LABELS
                 shown = b.get(r.key, COLUMNS[column - 1]) if editable else value
@@ -129,16 +133,29 @@ class YearView(QWidget):
         self.split_table.setRowCount(len(contributions) + 1)
         for row, (payer, amount, share) in enumerate(contributions):
             is_kommun = row >= 2 and bool(b.kommuner)
-            weight = str(b.kommuner[row - 2].weight) if is_kommun else ""
-            self.split_table.setItem(row, 0, item(payer, editable=is_kommun))
+            weight = group_thousands(b.kommuner[row - 2].weight) if is_kommun else ""
+            payer_cell = item(payer, editable=is_kommun)
+            payer_cell.setToolTip(payer)
+            self.split_table.setItem(row, 0, payer_cell)
             self.split_table.setItem(row, 1, item(weight, align_right=True, editable=is_kommun))
             self.split_table.setItem(row, 2, item(share, align_right=True, editable=False))
             self.split_table.setItem(row, 3, item(format_kr(amount), align_right=True, editable=False))
         total = len(contributions)
         for column, text in enumerate((self.tr("Summa"), "", "100 %", format_kr(sum(a for _, a, _ in contributions)))):
             self.split_table.setItem(total, column, item(text, align_right=column > 0, editable=False, bold=True))
+        self._fit_columns()
         self._filling = False
         self.warnings.show_warning("\n".join(sheet.warnings))
+
+    def _fit_columns(self) -> None:
+        """The sheet is never narrower than its longest Post and its amounts (the right side yields); the split
+        table's numbers are as wide as they need, the payer's name (its tooltip in full) takes the rest."""
+        sheet = self.sheet_table
+        post = max((sheet.sizeHintForColumn(0), sheet.horizontalHeader().sectionSizeHint(0)), default=0)
+        amounts = sum(sheet.columnWidth(c) for c in (1, 2, 3))
+        sheet.setMinimumWidth(post + amounts + 2 * sheet.frameWidth() + sheet.verticalScrollBar().sizeHint().width())
+        for column in (1, 2, 3):
+            self.split_table.resizeColumnToContents(column)
 
     def _emit(self, b: BudgetYear) -> None:
         self.message.clear_message()
@@ -184,7 +201,7 @@ class YearView(QWidget):
         if changed.column() == 0:
             k.name = changed.text().strip()
         elif changed.column() == 1:
-            text = changed.text().replace(" ", "").replace("\u202f", "")
+            text = "".join(changed.text().split())  # 31 250 as shown, with any kind of space
             if not text.isdigit():
                 self.message.show_error(self.tr("Rad %d: fördelningsnyckeln ska vara ett heltal, t.ex. folkmängden.")
                                         % (changed.row() + 1))

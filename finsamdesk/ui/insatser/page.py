@@ -26,9 +26,10 @@ from ...services import insatser as service
 from ...services import registers
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
+from ..column_fit import ColumnFit
 from ..rows_model import RowsModel
 from ..undo import push
-from ..widgets import MessageLabel, confirm, list_view, refill
+from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog
 from .economy import EconomyTab
@@ -81,15 +82,16 @@ class InsatserPage(QWidget):
         actions.addWidget(self.excel_button)
         actions.addWidget(self.pdf_button)
         self.model = RowsModel(LIST_COLUMNS, self, colour=colour)
-        self.table = list_view(self.model, (260, 170, 130, 90, 180, 110, 110, 110, 100), stretch=0)
+        self.table = list_view(self.model)
+        self.columns = ColumnFit(self.table, 0, caps={1: 220}, yield_first=(2, 1))
         self.details = InsatsDetails()
         self.economy = EconomyTab()
         self.invoices = InvoicesTab()
         self.reports = ReportsTab(today=self.today)
         self.message = MessageLabel()
         self.tabs = QTabWidget()
-        for tab, title in ((self.details, "Uppgifter"), (self.economy, "Ekonomi"), (self.invoices, "Fakturor"),
-                           (self.reports, "Rapporter")):
+        for tab, title in ((scrolled(self.details), "Uppgifter"), (self.economy, "Ekonomi"),
+                           (self.invoices, "Fakturor"), (self.reports, "Rapporter")):
             self.tabs.addTab(tab, self.tr(title))
         self.tabs.setEnabled(False)
         top = QWidget()
@@ -102,8 +104,7 @@ class InsatserPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        list_over_details(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
