@@ -113,3 +113,8 @@ def add_months(d: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def weekday_on_or_before(d: date) -> date:
+    """`d`, or the Friday before when `d` falls on a weekend (meetings are held on weekdays)."""
+    return date.fromordinal(d.toordinal() - max(0, d.weekday() - 4))

@@ -106,7 +106,7 @@ def test_the_example_file_made_from_the_data_files_has_the_figures_it_had_as_cod
               "status_event": 34, "granted_amount": 8, "insats": 6, "insats_application": 4, "insats_granted": 24,
               "invoice": 127, "report": 45, "esf_project": 2, "esf_actor": 9, "esf_spec_line": 8, "esf_cost": 4,
               "insats_income": 4, "budget_year": 2, "budget_cell_forbund": 17, "budget_kommun": 6,
-              "participant": 120, "participant_count": 3, "meeting": 2, "meeting_attendee": 14, "agenda_item": 10}
+              "participant": 120, "participant_count": 3, "meeting": 3, "meeting_attendee": 21, "agenda_item": 15}
     assert {table: db[table].count for table in counts} == counts
     assert dict(one("SELECT status, count(*) FROM application GROUP BY status")) == {
         "utkast": 1, "inkommen": 1, "beredning": 1, "styrelse": 1, "beviljad": 3, "delvis_beviljad": 1,
@@ -123,8 +123,8 @@ def test_the_example_file_made_from_the_data_files_has_the_figures_it_had_as_cod
     assert sorted(one("SELECT count(*), sum(end IS NOT NULL) FROM participant GROUP BY insats_id")) == [
         (24, 5), (40, 10), (56, 16)]
     assert one("SELECT sum(new_women + new_men) FROM participant_count") == [(19,)]
-    assert one("SELECT kind, date FROM meeting ORDER BY date") == [("beredning", "2026-10-17"),
-                                                                  ("styrelse", "2026-11-01")]
+    assert one("SELECT kind, date FROM meeting ORDER BY date") == [
+        ("beredning", "2026-10-16"), ("styrelse", "2026-10-30"), ("beredning", "2026-12-08")]
     db.close()
 
 
@@ -148,3 +148,19 @@ def test_the_example_data_is_read_from_resources(tmp_path, monkeypatch):
             demo_data.example_data("economy")
     finally:
         demo_data.example_data.cache_clear()
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 12, 5), date(2027, 3, 7), date(2027, 6, 12)])
+def test_the_example_meetings_are_on_weekdays_and_one_is_coming_with_ansokningar(tmp_path, today):
+    """The example showed two meetings on a Saturday and a Sunday, both over, with no ansökan on their agenda:
+    a coming beredningsgrupp meeting with what waits for it shows what Möten is for."""
+    from finsamdesk.services import files, meetings
+
+    db = files.new_file(tmp_path / "exempel.sqlite", "x")
+    demo.create_example(db, today)
+    rows = meetings.list_rows(db)
+    assert [r.date.strftime("%A") for r in rows if r.date.weekday() >= 5] == []
+    coming = [r for r in rows if r.date > today]
+    assert [(r.kind, r.applications) for r in coming] == [("beredning", 2)]
+    assert 0 < (coming[0].date - today).days <= 7
+    db.close()

@@ -38,8 +38,9 @@ def _record(page, row: int, outcome: str) -> None:
 
 def test_plan_recommend_decide_and_the_ansokan_gets_its_money_and_insats(window, tmp_path, qtbot):
     page = window.meetings
-    page.new_meeting("beredning", date(2026, 12, 8), "09.00", "Kansliet")
-    assert page.model.rowCount() == 3 and "ansökningar som väntar" in page.message.text()
+    coming = next(r.id for r in meetings.list_rows(window.db) if r.date == date(2026, 12, 8))
+    page.table.selectRow(page.model.row_of(coming))  # the example's coming beredningsgrupp meeting
+    assert page.model.rowCount() == 3 and page.current.kind == "beredning"
     assert page.agenda.items.item(0).text().startswith("§ 3  Ansökan 2026-005")  # after the group's § 1–2
     assert page.form.attendees.rowCount() == 7, "the last beredningsgrupp's attendees"
     for row in _application_rows(page):
