@@ -174,9 +174,12 @@ def protokoll_pdf(meeting: Meeting, forbund_name: str, subjects: dict[int, str] 
         story += [Spacer(1, 6), Paragraph(f"<b>Frånvarande:</b> {esc(', '.join(a.name for a in meeting.absent))}",
                                           s.body)]
 
+    last_item: list[Flowable] = []
     for i, item in enumerate(meeting.items):
-        story += _item_flowables(meeting, i, item, _subject(subjects, i))
-    story.append(_justering(meeting))
+        last_item = _item_flowables(meeting, i, item, _subject(subjects, i))
+        if i < len(meeting.items) - 1:
+            story += last_item
+    story.append(KeepTogether([*last_item, *_justering(meeting)]))  # never a page with the signatures alone
     return build_pdf(story, title="Protokoll", author=forbund_name, right=meeting.title)
 
 
@@ -231,7 +234,7 @@ def _adjuster_names(text: str) -> list[str]:
     return [n.strip() for n in unified.split(",") if n.strip()] or [""]
 
 
-def _justering(meeting: Meeting) -> KeepTogether:
+def _justering(meeting: Meeting) -> list[Flowable]:
     """Signature blocks two by two: a line to sign on, the role under it, the name under that."""
     s = styles()
     role_style = _style("sign_role", s.small, fontSize=8.5, leading=11)
@@ -257,9 +260,8 @@ def _justering(meeting: Meeting) -> KeepTogether:
         style += [("LINEBELOW", (c, top), (c, top), 0.6, "black") for c, b in ((0, left), (2, right)) if b]
     table = Table(rows, colWidths=[col, gap, col], rowHeights=heights)
     table.setStyle(TableStyle(style))
-    return KeepTogether([Paragraph("Justering", _style("justering", s.heading, spaceBefore=18)),
-                         Paragraph("Ort och datum: " + "_" * 40, _style("place_date", s.body, spaceBefore=6)),
-                         table])
+    return [Paragraph("Justering", _style("justering", s.heading, spaceBefore=18)),
+            Paragraph("Ort och datum: " + "_" * 40, _style("place_date", s.body, spaceBefore=6)), table]
 
 
 def _sign_cell(block: tuple[str, str] | None, part: int, style: ParagraphStyle) -> Paragraph | str:

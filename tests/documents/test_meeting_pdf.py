@@ -157,6 +157,18 @@ def test_protokoll_justering_names_everyone_who_signs():
                      "Sekreterare", "Sara Sekreterarsson"])
 
 
+@pytest.mark.parametrize("items", [5, 17])
+def test_protokoll_justering_is_on_the_page_of_the_last_paragraph(items):
+    """With 5 or 17 items the justering fitted on no page but its own: the signatures stood alone, without a
+    § above them to show which protokoll they sign. It is kept with the last § (found with item counts 1–29)."""
+    m = replace(styrelse_meeting(), items=[AgendaItem("fritt", f"Punkt nummer {i}",
+                                                      "En text om punkten som tar en rad eller två. " * 3)
+                                           for i in range(items)])
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(protokoll_pdf(m, FORBUND))).pages]
+    signed = next(i for i, page in enumerate(pages) if "Justering Ort och datum" in page)
+    assert f"§ {14 + items - 1} Punkt nummer {items - 1}" in pages[signed], f"page {signed + 1} of {len(pages)}"
+
+
 def test_protokoll_two_adjusters_sign_separately():
     m = replace(styrelse_meeting(), adjusters="Jan Justerarsson och Per Jävsson")
     block = text_of(protokoll_pdf(m, FORBUND))
