@@ -3,11 +3,12 @@ agenda item may carry the group's recommendation or the board's decision, grante
 year, and jäv (who declared a conflict of interest and left)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .money import format_kr
 from .statuses import GRANTED
+from .text import fold
 
 KINDS = {"beredning": "Beredningsgrupp", "styrelse": "Styrelse", "annat": "Annat möte"}
 BODIES = {"beredning": "Beredningsgruppen", "styrelse": "Styrelsen", "annat": "Mötet"}
@@ -108,17 +109,56 @@ def validate_meeting(m: Meeting) -> dict[str, str]:
     if m.first_paragraph < 1:
         errors["first_paragraph"] = "Första paragrafen är minst 1."
     names = [a.name.strip() for a in m.attendees]
-    if any(not n for n in names):
-        errors["attendees"] = "En deltagare saknar namn."
-    elif len(set(names)) != len(names):
-        errors["attendees"] = "Samma person står två gånger bland deltagarna."
+    problem = attendee_problem(m.attendees)
+    if problem is not None:
+        errors["attendees"] = problem[1]
     for item in m.items:
         if not item.title.strip():
             errors["items"] = "En punkt på dagordningen saknar rubrik."
         unknown = [n for n in item.jav if n not in names]
         if unknown:
-            errors["items"] = f"Jäv för ”{unknown[0]}”, som inte finns bland deltagarna."
+            errors["items"] = f"Jäv för ”{unknown[0]}”, som inte finns bland mötesdeltagarna."
     return errors
+
+
+def same_person(a: Attendee, b: Attendee) -> bool:
+    """The same contact from the register, or the same name (case and spaces aside)."""
+    if a.contact_id is not None and a.contact_id == b.contact_id:
+        return True
+    return bool(_name_key(a.name)) and _name_key(a.name) == _name_key(b.name)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def attendee_problem(attendees: list[Attendee]) -> tuple[int, str] | None:
+    """The first attendee row (0-based) that keeps the meeting from being saved, and why, naming the rows as the
+    list shows them (from 1): a row without a name, or a person who is there twice."""
+    for row, a in enumerate(attendees):
+        if not a.name.strip():
+            return row, f"Mötesdeltagaren på rad {row + 1} saknar namn."
+        earlier = next((i for i in range(row) if same_person(attendees[i], a)), None)
+        if earlier is not None:
+            return row, f"”{a.name.strip()}” står två gånger bland mötesdeltagarna (rad {earlier + 1} och {row + 1})."
+    return None
+
+
+def without_duplicates(attendees: list[Attendee]) -> tuple[list[Attendee], list[tuple[int, int]]]:
+    """Each person once: a later row of the same person goes (present if either row was). Returns the list and
+    (row kept, row taken away) for each row taken away, as indexes into `attendees`."""
+    kept: list[Attendee] = []
+    rows: list[int] = []
+    dropped: list[tuple[int, int]] = []
+    for row, a in enumerate(attendees):
+        index = next((i for i, k in enumerate(kept) if same_person(k, a)), None)
+        if index is None:
+            kept.append(a)
+            rows.append(row)
+        else:
+            kept[index] = replace(kept[index], present=kept[index].present or a.present)
+            dropped.append((rows[index], row))
+    return kept, dropped
 
 
 def standard_items(kind: str) -> tuple[list[AgendaItem], list[AgendaItem]]:

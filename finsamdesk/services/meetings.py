@@ -170,7 +170,7 @@ def record(db: sqlite_utils.Database, meeting_id: int, index: int, outcome: str,
     granted = {y: a for y, a in (item.granted if granted is None else granted).items() if a}
     unknown = [n for n in (jav or []) if n not in {a.name for a in m.attendees}]
     if unknown:
-        raise ValidationError(f"”{unknown[0]}” finns inte bland mötets deltagare.", {"jav": "Okänd deltagare."})
+        raise ValidationError(f"”{unknown[0]}” finns inte bland mötesdeltagarna.", {"jav": "Okänd mötesdeltagare."})
     subject = f"{app.name or 'ansökan'} ({app.diarienummer})"
     text = outcome_text.strip() or rules.default_outcome_text(m.kind, outcome, subject, granted)
     who = rules.BODIES[m.kind]

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DateError, parse_date
-from ...domain.meetings import KINDS, ROLES, Attendee, Meeting
+from ...domain.meetings import KINDS, ROLES, Attendee, Meeting, without_duplicates
 from ..widgets import MessageLabel, combo, item, ok_cancel
 
 
 class MeetingForm(QWidget):
-    """Public: show_meeting(m), read(into) -> bool (errors shown), fields, attendees (table), add_attendee(a),
-    remove_attendee(), messages, message."""
+    """Public: show_meeting(m), read(into) -> Meeting | None (errors shown), merged (what read() took away: a
+    person listed twice), fields, attendees (table), add_attendee(a), remove_attendee(), select_attendee(row),
+    messages, message."""
 
     COLUMNS = ("Namn", "Organisation", "Roll", "Närvarande")
 
@@ -60,8 +61,8 @@ class MeetingForm(QWidget):
         for column, width in enumerate((220, 220, 150, 100)):
             self.attendees.setColumnWidth(column, width)
         self.from_register = QPushButton(self.tr("Lägg till från kontaktregistret…"))
-        self.new_row = QPushButton(self.tr("Ny deltagare"))
-        self.remove_row = QPushButton(self.tr("Ta bort deltagare"))
+        self.new_row = QPushButton(self.tr("Ny mötesdeltagare"))
+        self.remove_row = QPushButton(self.tr("Ta bort mötesdeltagare"))
         self.remove_row.clicked.connect(self.remove_attendee)
         self.new_row.clicked.connect(lambda: self.add_attendee(Attendee("")))
         buttons = QHBoxLayout()
@@ -69,6 +70,7 @@ class MeetingForm(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.message = MessageLabel()
+        self.merged: list[str] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -114,7 +116,15 @@ class MeetingForm(QWidget):
         if row >= 0:
             self.attendees.removeRow(row)
 
+    def select_attendee(self, row: int) -> None:
+        self.attendees.setCurrentCell(row, 0)
+        self.attendees.scrollToItem(self.attendees.item(row, 0))
+
     def attendee_list(self) -> list[Attendee]:
+        """The attendees as typed; a row left empty (no name, no organisation) is none."""
+        return [a for _row, a in self._attendee_rows()]
+
+    def _attendee_rows(self) -> list[tuple[int, Attendee]]:
         out = []
         table = self.attendees
         for row in range(table.rowCount()):
@@ -122,9 +132,15 @@ class MeetingForm(QWidget):
             role = table.cellWidget(row, 2)
             assert name is not None and organisation is not None and present is not None  # add_attendee made them
             assert isinstance(role, QComboBox)
-            out.append(Attendee(name.text().strip(), (organisation.text() or "").strip(), role.currentData(),
-                                present.checkState() == Qt.CheckState.Checked, name.data(Qt.ItemDataRole.UserRole)))
+            if name.text().strip() or (organisation.text() or "").strip():
+                out.append((row, Attendee(name.text().strip(), (organisation.text() or "").strip(),
+                                          role.currentData(), present.checkState() == Qt.CheckState.Checked,
+                                          name.data(Qt.ItemDataRole.UserRole))))
         return out
+
+    def unnamed_row(self) -> int | None:
+        """The first row with an organisation but no name (the meeting cannot be saved with it)."""
+        return next((row for row, a in self._attendee_rows() if not a.name), None)
 
     def read(self, into: Meeting) -> Meeting | None:
         """A copy of `into` with the form's values, or None with the errors next to their fields."""
@@ -143,7 +159,10 @@ class MeetingForm(QWidget):
         for name in ("time", "place", "chair", "secretary", "adjusters", "note"):
             setattr(out, name, self.lines[name].text().strip())
         out.first_paragraph = self.first_paragraph.value()
-        out.attendees = self.attendee_list()
+        rows = self._attendee_rows()
+        out.attendees, dropped = without_duplicates([a for _row, a in rows])
+        self.merged = [self.tr("”%s” stod två gånger bland mötesdeltagarna: rad %d togs bort, rad %d är kvar.") % (
+            rows[gone][1].name, rows[gone][0] + 1, rows[kept][0] + 1) for kept, gone in dropped]
         return out
 
     def show_errors(self, fields: dict[str, str]) -> None:

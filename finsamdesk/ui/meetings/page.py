@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS
+from ...domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS, Attendee, same_person
 from ...domain.statuses import GRANTED
 from ...services import meeting_changes as changes
 from ...services import meetings as service
@@ -86,7 +86,7 @@ class MeetingsPage(QWidget):
         self.form, self.agenda = MeetingForm(), AgendaTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.agenda, self.tr("Dagordning"))
-        self.tabs.addTab(self.form, self.tr("Mötet och deltagare"))
+        self.tabs.addTab(self.form, self.tr("Mötet och mötesdeltagare"))
         self.tabs.setEnabled(False)
         self.message = MessageLabel()
         self.documents = MeetingDocuments(self, self.message, lambda: self.database)
@@ -195,7 +195,7 @@ class MeetingsPage(QWidget):
         if self.current is None:
             return False
         read = self._read()
-        return read is None or read != self.saved
+        return read is None or read != self.saved or bool(self.form.merged)  # a row listed twice goes on saving
 
     def save_if_dirty(self) -> bool:
         return not self.is_dirty() or self.save()
@@ -208,17 +208,30 @@ class MeetingsPage(QWidget):
         if m is None:
             self.tabs.setCurrentWidget(self.form)
             return False
+        merged = self.form.merged
         try:
             self._push(changes.edit(self.database, m))
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
-            self.message.show_error(str(exc))
+            self.message.show_error(str(exc) + self._where(exc.fields))
             return False
         self._show(m)
-        self.message.show_info(self.tr("Sparat."))
+        self.message.show_info(" ".join([self.tr("Sparat."), *merged]))
         self.reload()
         self.changed.emit()
         return True
+
+    def _where(self, fields: dict[str, str]) -> str:
+        """Shows the tab and row the problem is on when it is with the attendees, and says so."""
+        if "attendees" not in fields:
+            return ""
+        self.tabs.setCurrentWidget(self.form)
+        row = self.form.unnamed_row()
+        if row is not None:
+            self.form.select_attendee(row)
+            return " " + self.tr("Skriv ett namn på rad %d under fliken ”%s”.") % (
+                row + 1, self.tabs.tabText(self.tabs.indexOf(self.form)))
+        return ""
 
     def new_meeting(self, kind: str | None = None, when: date | None = None, time: str = "", place: str = "") -> None:
         """Plan a meeting: the agenda is proposed from what is waiting for that body."""
@@ -270,13 +283,17 @@ class MeetingsPage(QWidget):
     def _add_from_register(self) -> None:
         from ...services import registers
 
-        contacts = registers.contacts(self.database)
+        listed = self.form.attendee_list()
+        contacts = [c for c in registers.contacts(self.database)
+                    if not any(same_person(Attendee(c.name, contact_id=c.id), a) for a in listed)]
         if not contacts:
-            self.form.message.show_error(self.tr("Kontaktregistret är tomt."))
+            self.form.messages["attendees"].show_error(
+                self.tr("Alla i kontaktregistret står redan bland mötesdeltagarna.") if listed
+                else self.tr("Kontaktregistret är tomt."))
             return
         names = [f"{c.name} ({c.organisation_text})" if c.organisation_text else c.name for c in contacts]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Lägg till deltagare"), self.tr("Kontaktperson:"), names, 0,
-                                          False)
+        chosen, ok = QInputDialog.getItem(self, self.tr("Lägg till mötesdeltagare"), self.tr("Kontaktperson:"),
+                                          names, 0, False)
         contact_id = contacts[names.index(chosen)].id if ok else None
         if contact_id is not None:
             self.form.add_attendee(service.attendee_from_contact(self.database, contact_id))
