@@ -70,16 +70,15 @@ def _choose_file(args, settings_recent: list[str]) -> tuple[Path, bool]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from .ui import swedish
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("finsamdesk")
     app.setOrganizationName("finsamdesk")
-    QLocale.setDefault(QLocale("sv_SE"))
-    translator = QTranslator(app)
-    if translator.load(QLocale("sv_SE"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    swedish.install(app)
     sys.excepthook = _unexpected_error
 
     from .ui.main_window import MainWindow

@@ -47,7 +47,7 @@ def show_meeting(args, ctx: Context) -> int:
     outcomes = {**RECOMMENDATIONS, **BOARD_DECISIONS}
     people = (f"Plats: {m.place or '–'}. Ordförande: {m.chair or '–'}. Sekreterare: {m.secretary or '–'}. "
               f"Justerare: {m.adjusters or '–'}.")
-    lines = [f"{m.title} {m.time}".strip(), people, "", "Deltagare:"]
+    lines = [f"{m.title} {m.time}".strip(), people, "", "Mötesdeltagare:"]
     lines += [f"  {a.name}, {a.organisation} ({ROLES.get(a.role, a.role).lower()})"
               + ("" if a.present else " – frånvarande") for a in m.attendees] or ["  (inga)"]
     lines += ["", "Dagordning:"]

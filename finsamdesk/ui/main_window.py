@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from .applications.commands import ApplicationCommands
 from .file_commands import FileCommands
+from .help_menu import HelpCommands
 from .meetings.commands import MeetingCommands
 from .pages import PAGES, ROW, SPEC, OpensItems, Page, PageSpec
 from .participants.commands import ParticipantCommands
 from .settings import remember_file, restore_geometry, restore_splitter, save_geometry, save_splitter
 from .sync.commands import CopyCommands
+from .text_size import TextSize
 from .window_context import HeldLock, WindowContext, set_shortcut
 
 if TYPE_CHECKING:
@@ -70,7 +72,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.participant_commands = ParticipantCommands(context)
         self.meeting_commands = MeetingCommands(context)
         self.copy_commands = CopyCommands(context)
+        self.help_commands = HelpCommands(self, self.menuBar, lambda: self.path if self.db is not None else None)
+        self.text_size = TextSize(self._text_size_changed)
         self._build_menus(context)
         self.resize(1280, 820)
         restore_geometry(self)
@@ -119,6 +122,18 @@ class MainWindow(QMainWindow):
         visa = bar.addMenu(self.tr("&Visa"))
         for row, spec in enumerate(PAGES):
             context.add_action(visa, self.tr(spec.label), partial(self.nav.setCurrentRow, row), f"Ctrl+{row + 1}")
+        visa.addSeparator()
+        set_shortcut(context.add_action(visa, self.tr("S&törre text"), self.text_size.bigger),
+                     QKeySequence("Ctrl++"), QKeySequence("Ctrl+="))
+        context.add_action(visa, self.tr("&Mindre text"), self.text_size.smaller, "Ctrl+-")
+        context.add_action(visa, self.tr("&Normal textstorlek"), self.text_size.normal, "Ctrl+0")
+        self.help_commands.build_menu(bar.addMenu(self.tr("&Hjälp")))
+
+    def _text_size_changed(self, scale: float) -> None:
+        """The navigation has a size of its own, a little larger than the text (Visa → Större text)."""
+        self.nav.setStyleSheet(f"QListWidget {{ font-size: {11 * scale:.1f}pt; }} "
+                               "QListWidget::item { padding: 6px; }")
+        self.nav.setFixedWidth(round(170 * max(1.0, scale)))
 
     def _save_application(self) -> bool:
         """Ctrl+S: the application being edited, if the page has been opened."""

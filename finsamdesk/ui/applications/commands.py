@@ -48,7 +48,7 @@ class ApplicationCommands:
     def build_menu(self, menu: QMenu) -> None:
         add = self.ctx.add_action
         add(menu, tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
-        add(menu, tr("Ny &egen ansökan (ESF)…"), self.new_own_application, "Ctrl+Shift+N")
+        add(menu, tr("Ny &egen ansökan (ESF)…"), self.new_own_application)  # Ctrl+Shift+N is Arkiv → Ny fil
         add(menu, tr("Nästa &steg…"), lambda: self.editor.open_workflow(), "Ctrl+Return")
         add(menu, tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
         add(menu, tr("Skriv ut &tomt formulär…"), self.print_blank)

@@ -27,6 +27,7 @@ from ...services import registers
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..column_fit import ColumnFit
+from ..empty_hint import EmptyHint
 from ..rows_model import RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled
@@ -70,8 +71,8 @@ class InsatserPage(QWidget):
         self.from_application_button = QPushButton(self.tr("Från beviljad ansökan…"))
         self.archive_button = QPushButton(self.tr("Arkivera"))
         self.delete_button = QPushButton(self.tr("Ta bort…"))
-        self.excel_button = QPushButton(self.tr("Ekonomin till Excel…"))
-        self.pdf_button = QPushButton(self.tr("Ekonomin som PDF…"))
+        self.excel_button = QPushButton(self.tr("Exportera ekonomin till Excel…"))
+        self.pdf_button = QPushButton(self.tr("Spara ekonomin som PDF…"))
         bar = QHBoxLayout()
         for widget in (self.search, self.status, self.year, self.archived, self.count):
             bar.addWidget(widget, 1 if widget is self.search else 0)
@@ -103,7 +104,10 @@ class InsatserPage(QWidget):
         top_layout.addWidget(self.message)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(EmptyHint(self.tabs, lambda: self.tr(
+            "Välj en insats i listan." if self.model.rowCount() else
+            "Inga insatser att visa. Skapa en med Ny insats, eller med Från beviljad ansökan… när styrelsen har "
+            "beviljat en ansökan.")))
         list_over_details(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

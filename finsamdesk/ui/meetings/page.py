@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -24,6 +25,7 @@ from ...services import meeting_changes as changes
 from ...services import meetings as service
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
+from ..empty_hint import EmptyHint
 from ..rows_model import Column, RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view
@@ -72,16 +74,18 @@ class MeetingsPage(QWidget):
         self.table = list_view(self.model, (150, 140, 200, 70, 100, 100), stretch=2, sort_column=0, descending=True)
         self.new_button, self.delete_button = QPushButton(self.tr("Nytt möte…")), QPushButton(self.tr("Ta bort…"))
         self.save_button = QPushButton(self.tr("Spara mötet"))
-        self.kallelse_button = QPushButton(self.tr("Kallelse (PDF)"))
-        self.underlag_button = QPushButton(self.tr("Beslutsunderlag (PDF)"))
-        self.protokoll_button = QPushButton(self.tr("Protokoll (PDF)"))
+        self.pdf_button = QPushButton(self.tr("Spara som PDF"))  # one name for every export: a menu of three
+        pdf_menu = QMenu(self.pdf_button)
+        self.pdf_button.setMenu(pdf_menu)
+        pdf_menu.addAction(self.tr("Kallelse…"), lambda: self.kallelse())
+        pdf_menu.addAction(self.tr("Beslutsunderlag…"), lambda: self.beslutsunderlag())
+        pdf_menu.addAction(self.tr("Protokoll…"), lambda: self.protokoll())
         self.present_button = QPushButton(self.tr("Presentera (F5)"))
         actions = QHBoxLayout()
         for button in (self.new_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        for button in (self.save_button, self.kallelse_button, self.underlag_button, self.protokoll_button,
-                       self.present_button):
+        for button in (self.save_button, self.pdf_button, self.present_button):
             actions.addWidget(button)
         self.form, self.agenda = MeetingForm(), AgendaTab()
         self.tabs = QTabWidget()
@@ -98,7 +102,8 @@ class MeetingsPage(QWidget):
         top_layout.addWidget(self.message)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.tabs)
+        self.empty = EmptyHint(self.tabs, self._hint)
+        self.splitter.addWidget(self.empty)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([230, 570])
@@ -109,16 +114,12 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_meeting())
         self.delete_button.clicked.connect(self.delete_meeting)
         self.save_button.clicked.connect(self.save)
-        self.kallelse_button.clicked.connect(lambda: self.kallelse())
-        self.protokoll_button.clicked.connect(lambda: self.protokoll())
-        self.underlag_button.clicked.connect(lambda: self.beslutsunderlag())
         self.present_button.clicked.connect(self.present)
         self.agenda.propose_requested.connect(self.propose)
         self.agenda.record_requested.connect(self.record)
         self.agenda.open_application.connect(self.open_application)
         self.form.from_register.clicked.connect(self._add_from_register)
-        for button in (self.kallelse_button, self.underlag_button, self.protokoll_button, self.present_button,
-                       self.save_button, self.delete_button):
+        for button in (self.pdf_button, self.present_button, self.save_button, self.delete_button):
             button.setEnabled(False)
 
     # ------------------------------------------------------------------ the list
@@ -176,13 +177,18 @@ class MeetingsPage(QWidget):
     def _show(self, m: Meeting, keep_item: int | None = None) -> None:
         self.current, self.saved = m, copy.deepcopy(m)
         self.tabs.setEnabled(True)
-        for button in (self.kallelse_button, self.underlag_button, self.protokoll_button, self.present_button,
-                       self.save_button, self.delete_button):
+        for button in (self.pdf_button, self.present_button, self.save_button, self.delete_button):
             button.setEnabled(True)
         self.form.show_meeting(m)
         index = self.agenda.current_index if keep_item is None else keep_item
         self.agenda.show_meeting(m, self._insatser(), max(0, index))
         self.tabs.setTabText(0, self.tr("Dagordning – %s") % m.title)
+
+    def _hint(self) -> str:
+        if self.model.rowCount() == 0:
+            return self.tr("Här planeras beredningsgruppens och styrelsens möten. Börja med Nytt möte…: "
+                           "dagordningen föreslås från ansökningarna som väntar.")
+        return self.tr("Välj ett möte i listan, eller planera ett nytt med Nytt möte…")
 
     # ------------------------------------------------------------------ editing
     def _read(self) -> Meeting | None:

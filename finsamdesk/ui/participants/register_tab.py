@@ -23,6 +23,7 @@ from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
 from ...services.participant_register import Register, RowFilter, ids_for_personnummer
+from ..empty_hint import EmptyHint
 from ..widgets import MessageLabel, confirm, list_view, refill
 from ..widgets import combo as make_combo
 from .details import ParticipantForm
@@ -78,8 +79,8 @@ class RegisterTab(QWidget):
         self.new_button = QPushButton(self.tr("Ny deltagare"))
         self.delete_button = QPushButton(self.tr("Ta bort…"))
         self.template_button = QPushButton(self.tr("Importmall…"))
-        self.import_button = QPushButton(self.tr("Importera…"))
-        self.export_button = QPushButton(self.tr("Exportera…"))
+        self.import_button = QPushButton(self.tr("Importera från Excel…"))
+        self.export_button = QPushButton(self.tr("Exportera till Excel…"))
         self.extract_button = QPushButton(self.tr("Registerutdrag…"))
         actions = QHBoxLayout()
         for widget in (self.new_button, self.delete_button):
@@ -100,7 +101,7 @@ class RegisterTab(QWidget):
         left_layout.addWidget(self.message)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(EmptyHint(self.form, self._hint))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.form.setMinimumWidth(300)
@@ -245,6 +246,15 @@ class RegisterTab(QWidget):
                 combo.setCurrentIndex(0)
         self._reselect()
         self.show_current()
+
+    def _hint(self) -> str:
+        if self.db is None or self.model.rowCount():
+            return self.tr("Välj en deltagare i listan.")
+        if not self._insats_choices():
+            return self.tr("Deltagare hör till en insats som följer deltagare. Skapa först insatsen under "
+                           "Insatser, sedan deltagarna här med Ny deltagare.")
+        return self.tr("Inga deltagare att visa. Lägg till den första med Ny deltagare, eller flera på en gång "
+                       "med Importera från Excel…")
 
     def _insats_choices(self) -> list[tuple[int, str]]:
         return [(c.id, c.name) for c in service.insatser(self.database) if c.mode == "individ"]

@@ -79,8 +79,8 @@ class StatisticsTab(QWidget):
         self.page = page
         self.stats: Statistics | None = None
         self.scope, self.year = QComboBox(), QComboBox()
-        self.excel_button = QPushButton(self.tr("Till Excel…"))
-        self.pdf_button = QPushButton(self.tr("Som PDF…"))
+        self.excel_button = QPushButton(self.tr("Exportera till Excel…"))
+        self.pdf_button = QPushButton(self.tr("Spara som PDF…"))
         top = QHBoxLayout()
         for label, widget in (("Visa", self.scope), ("År", self.year)):
             top.addWidget(QLabel(self.tr(label)))

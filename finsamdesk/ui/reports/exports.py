@@ -52,7 +52,8 @@ class ExportButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.buttons = {}
-        for suffix, text in ((".docx", self.tr("Word…")), (".pdf", self.tr("PDF…")), (".xlsx", self.tr("Excel…"))):
+        for suffix, text in ((".docx", self.tr("Spara som Word…")), (".pdf", self.tr("Spara som PDF…")),
+                             (".xlsx", self.tr("Exportera till Excel…"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=suffix: self.export(s))
             layout.addWidget(button)

@@ -77,17 +77,17 @@ class LettersTab(QWidget):
         self.insats = QComboBox()
         layout = QVBoxLayout(self)
         layout.addWidget(self._box(self.tr("Beslutsbrev till sökande"), self.decisions, [
-            (self.tr("Beslutsbrev Word…"), lambda: self.decision_letter(".docx")),
-            (self.tr("Beslutsbrev PDF…"), lambda: self.decision_letter(".pdf"))]), 1)
+            (self.tr("Spara som Word…"), lambda: self.decision_letter(".docx")),
+            (self.tr("Spara som PDF…"), lambda: self.decision_letter(".pdf"))]), 1)
         layout.addWidget(self._box(self.tr("Rapporter som ska in inom %d dagar eller är försenade") % DUE_DAYS,
                                    self.reports, [
             (self.tr("E-post till kontakterna…"), self.reminder_mails),
-            (self.tr("Påminnelse Word…"), lambda: self.reminder_letter(".docx")),
-            (self.tr("Påminnelse PDF…"), lambda: self.reminder_letter(".pdf"))]), 1)
+            (self.tr("Spara som Word…"), lambda: self.reminder_letter(".docx")),
+            (self.tr("Spara som PDF…"), lambda: self.reminder_letter(".pdf"))]), 1)
         box = QGroupBox(self.tr("Dossier för revisionen"))
         row = QHBoxLayout(box)
         row.addWidget(self.insats, 1)
-        button = QPushButton(self.tr("Dossier PDF…"))
+        button = QPushButton(self.tr("Spara som PDF…"))
         button.clicked.connect(lambda: self.write_dossier())
         row.addWidget(button)
         layout.addWidget(box)
