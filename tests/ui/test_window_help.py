@@ -158,3 +158,15 @@ def test_empty_pages_say_what_to_do_first_instead_of_a_grey_form(qtbot, db, tmp_
     meetings_page.new_meeting("styrelse", date(2026, 12, 15), "13.00", "Kommunhuset")
     hint = meetings_page.findChild(EmptyHint)
     assert hint.currentWidget() is meetings_page.tabs and meetings_page.tabs.isVisible()
+
+
+def test_deltagare_are_participants_and_meeting_attendees_are_motesdeltagare(window):
+    from datetime import date
+
+    page = window.show_page("meetings")
+    page.new_meeting("styrelse", date(2026, 12, 15), "13.00", "Kommunhuset")
+    texts = [b.text() for b in page.findChildren(QPushButton)] + [page.message.text()]
+    texts += [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    texts += [page.form.attendees.horizontalHeaderItem(c).text() for c in range(page.form.attendees.columnCount())]
+    assert [t for t in texts if re.search(r"(?<!mötes)deltagare", t, re.IGNORECASE)] == []
+    assert "Ny mötesdeltagare" in texts and "Mötet och mötesdeltagare" in texts

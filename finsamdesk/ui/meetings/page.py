@@ -256,7 +256,7 @@ class MeetingsPage(QWidget):
         self.select_meeting(m.id)
         waiting = sum(1 for i in m.items if i.kind == "ansokan")
         self.message.show_info(self.tr("Mötet är planerat med %d ansökningar som väntar. Ändra dagordningen och "
-                                       "lägg till deltagare.") % waiting)
+                                       "lägg till mötesdeltagare.") % waiting)
         self.changed.emit()
 
     def delete_meeting(self) -> None:
