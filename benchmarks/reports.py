@@ -26,11 +26,12 @@ def build(path: Path, year: int) -> None:
         granted.append({"insats_id": n + 1, "year": year, "category": "Personal", "amount_ore": 1_000_000_00})
     for k in range(INVOICES):
         day = date(year, 1, 1) + timedelta(days=k % 360)
-        invoices.append({"insats_id": k % INSATSER + 1, "date": day.isoformat(), "category": "Personal",
+        invoices.append({"id": k + 1, "insats_id": k % INSATSER + 1, "date": day.isoformat(), "category": "Personal",
                          "amount_ore": 9_000_00 + k, "kind": "faktura", "reference": f"F{k}"})
     for k in range(PARTICIPANTS):
         start = date(year, 1, 1) + timedelta(days=k % 300)
-        people.append({"insats_id": k % INSATSER + 1, "code": f"D{k:05d}", "gender": ("kvinna", "man")[k % 2],
+        people.append({"id": k + 1, "insats_id": k % INSATSER + 1, "code": f"D{k:05d}",
+                       "gender": ("kvinna", "man")[k % 2],
                        "birth_year": 1960 + k % 45, "start": start.isoformat(),
                        "end": (start + timedelta(days=90)).isoformat() if k % 3 == 0 else None})
     years.append({"year": year, "insats_frame_ore": 250_000_000_00, "opening_equity_ore": 3_000_000_00,
