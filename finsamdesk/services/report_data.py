@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import annual
@@ -67,12 +68,39 @@ def cutoff(db: sqlite_utils.Database, year: int) -> date:
     return annual.cutoff_date(year, cutoff_setting(db))
 
 
+LOGO_MAX_BYTES = 2_000_000
+
+
+def logo(db: sqlite_utils.Database) -> bytes | None:
+    """The förbund's logo as saved (PNG or JPEG bytes), or None."""
+    return store.logo(db)
+
+
+def check_logo(data: bytes) -> bytes:
+    """`data` if it can be the logo (a PNG or JPEG of at most 2 MB); ValidationError with a Swedish message."""
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError("Logotypen ska vara en PNG- eller JPEG-bild.", {"logo": "PNG eller JPEG."})
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValidationError("Logotypen är större än 2 MB; välj en mindre bild.", {"logo": "Högst 2 MB."})
+    return data
+
+
+def read_logo(path: str | Path) -> bytes:
+    """The logo read from a picture file, checked; a file too big is refused before it is read."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > LOGO_MAX_BYTES:
+            raise ValidationError("Logotypen är större än 2 MB; välj en mindre bild.", {"logo": "Högst 2 MB."})
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Bilden {path.name} gick inte att läsa.", {"logo": "Gick inte att läsa."}) from exc
+    return check_logo(data)
+
+
 def set_logo(db: sqlite_utils.Database, data: bytes | None) -> None:
     """The förbund's logo (PNG or JPEG) printed at the top of its documents; None removes it."""
-    if data is not None and not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
-        raise ValidationError("Logotypen ska vara en PNG- eller JPEG-bild.", {"logo": "PNG eller JPEG."})
-    if data is not None and len(data) > 2_000_000:
-        raise ValidationError("Logotypen är större än 2 MB; välj en mindre bild.", {"logo": "Högst 2 MB."})
+    if data is not None:
+        check_logo(data)
     with db.atomic():
         store.set_logo(db, data)
 
