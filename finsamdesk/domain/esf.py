@@ -112,3 +112,14 @@ def insats_money(own_total: int, support_sought: int, granted_by_year: dict[int,
     own_by_year = dict(zip(years, shares, strict=True))
     return {y: {k: v for k, v in ((OWN_SHARE, own_by_year.get(y, 0)), (ESF_SUPPORT, granted_by_year[y])) if v}
             for y in years}
+
+
+def finances_insats(app: Application) -> bool:
+    """Whether an insats made or extended from `app` is ESF-finansierad (Uppföljning Finsam): `app` is the
+    förbund's own application (outgoing) on an ESF form — it has the ESF parts — and the funder granted it
+    (beviljad or delvis beviljad). An application the förbund received never makes an insats ESF-financed,
+    whatever its applicant wrote. The flag is only ever set from here, never cleared: the user can still change
+    it on the insats (e.g. when the project was withdrawn later)."""
+    from .statuses import GRANTED
+
+    return app.outgoing and app.esf is not None and app.status in GRANTED

@@ -89,7 +89,10 @@ def regenerate_reports(db: sqlite_utils.Database, insats_id: int) -> list[Report
 def from_application(db: sqlite_utils.Database, application_id: int, insats_id: int | None = None) -> Insats:
     """A new insats from a granted application, or the application added to an existing insats
     (a later year's application extends the same insats). The granted amount of each year is spread over
-    the application's budget categories in proportion to what was sought."""
+    the application's budget categories in proportion to what was sought. A granted own ESF application makes
+    the insats ESF-finansierad (domain esf.finances_insats)."""
+    from ..domain.esf import finances_insats
+
     if not app_store.exists(db, application_id):
         raise ServiceError(f"Det finns ingen ansökan med id {application_id}.")
     app = app_store.load(db, application_id)
@@ -112,6 +115,7 @@ def from_application(db: sqlite_utils.Database, application_id: int, insats_id: 
         ends = [d for d in (insats.period_end, app.period_end) if d]
         insats.period_start, insats.period_end = (min(starts) if starts else None), (max(ends) if ends else None)
     insats.application_ids.append(application_id)
+    insats.esf = insats.esf or finances_insats(app)
     if app.outgoing:
         insats.owner = insats.owner if insats_id is not None else (app.esf.applicant.name if app.esf else "")
         insats.kind = "individ" if app.planned_participants else insats.kind

@@ -42,7 +42,8 @@ def test_insats_figures_are_the_insatser_and_statistics_pages_figures(example):
     s = stats["Trappan Exempelby – stegvis mot arbete och studier"]
     assert (trappan.figure(f.WOMEN).value, trappan.figure(f.MEN).value) == (s.participants.women, s.participants.men)
     assert trappan.figure(f.INRIKTNING).value == "Individinriktad"
-    assert parts["Gemensam kartläggning Norrmossa"].figure(f.ESF).value == "Ja"
+    assert parts["Gemensam kartläggning Norrmossa"].figure(f.ESF).value == "Nej"
+    assert parts["Vägen framåt Exempelbygd"].figure(f.ESF).value == "Ja", "the granted own ESF application's insats"
     days = parts["Samverkansdagar för parternas personal"]
     assert (days.figure(f.COUNT).value, days.figure(f.PLANNED).value) == (96, 120)
 

@@ -113,7 +113,7 @@ def test_the_insats_editor_sets_the_follow_up_fields(qtbot, example):
     from finsamdesk.ui.insatser.details import InsatsDetails
 
     row = next(r for r in insatser.list_rows(example, TODAY.year, TODAY)
-               if r.name == "Gemensam kartläggning Norrmossa")
+               if r.name == "Vägen framåt Exempelbygd")  # from the granted own ESF application
     details = InsatsDetails()
     qtbot.addWidget(details)
     details.show_insats(insatser.load(example, row.id), registers.organisations(example), [])

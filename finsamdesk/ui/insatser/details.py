@@ -43,6 +43,8 @@ class InsatsDetails(QWidget):
         self.insats: Insats | None = None
         self.note = QPlainTextEdit()
         self.esf = QCheckBox(self.tr("ESF-finansierad"))
+        self.esf.setToolTip(self.tr("Sätts när insatsen görs av (eller förlängs med) en beviljad egen ESF-ansökan. "
+                                    "Du kan ändra den här; Uppföljning Finsam läser den."))
         self.fields: dict[str, QWidget] = {  # in the form's order
             "name": QLineEdit(), "kind": combo(KINDS), "status": combo(STATUSES), "owner": QComboBox(),
             "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
