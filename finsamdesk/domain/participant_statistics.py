@@ -122,6 +122,11 @@ def _counted(periods: list[CountPeriod], year: int | None) -> tuple[GenderSplit,
     return taking, new, ended
 
 
+def counted_participants(periods: list[CountPeriod], year: int) -> GenderSplit:
+    """Those taking part in the year by the count periods (as `Statistics.from_counts` has them)."""
+    return _counted(periods, year)[0]
+
+
 def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 

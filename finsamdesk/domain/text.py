@@ -18,14 +18,24 @@ def matches(needle: str, *haystack: str) -> bool:
     return not n or any(n in fold(h) for h in haystack if h)
 
 
+def _char_rank(ch: str) -> int:
+    ch = _EQUIV.get(ch, ch)
+    if ch in _RANK:
+        return _RANK[ch]
+    base = unicodedata.normalize("NFD", ch)[0]
+    return _RANK.get(base, 100 + ord(ch) if ch.strip() else -1)
+
+
+_CHAR_RANK: dict[str, int] = {}  # every character met, ranked once (a list of 200 names sorts in a few ms)
+
+
 def sort_key(text: str) -> tuple[int, ...]:
     """Swedish collation key: letters in Swedish alphabet order, case ignored, digits first."""
+    ranks = _CHAR_RANK
     out = []
     for ch in (text or "").casefold():
-        ch = _EQUIV.get(ch, ch)
-        if ch in _RANK:
-            out.append(_RANK[ch])
-        else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            out.append(_RANK.get(base, 100 + ord(ch) if ch.strip() else -1))
+        rank = ranks.get(ch)
+        if rank is None:
+            rank = ranks[ch] = _char_rank(ch)
+        out.append(rank)
     return tuple(out)

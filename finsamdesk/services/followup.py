@@ -11,17 +11,16 @@ from ..store import insatser as insats_store
 from ..store import reports as store
 from . import budget
 from .errors import ServiceError, ValidationError
-from .report_data import year_data
+from .report_data import participants_year
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
 def follow_up(db: sqlite_utils.Database, year: int) -> FollowUp:
-    data = year_data(db, year, with_total=False)
     counts = store.structural_counts(db, year)
-    facts = [InsatsYear(p.insats, p.granted, p.spent, p.stats.participants if p.registered else None,
-                        counts.get(p.insats.id or 0)) for p in data.insatser]
+    facts = [InsatsYear(insats, granted, spent, taking, counts.get(insats.id or 0))
+             for insats, granted, spent, taking in participants_year(db, year)]
     b = budget_store.load_year(db, year)
     sheet = budget.sheet(db, year) if b is not None else None
     return rules.follow_up(year, b, sheet, facts)
@@ -39,5 +38,5 @@ def set_structural_count(db: sqlite_utils.Database, insats_id: int, year: int, c
 
 def years(db: sqlite_utils.Database) -> list[int]:
     """Years with a budget, granted money or invoices: the years a follow-up can be made for."""
-    found = {*budget_store.years(db), *insats_store.year_totals(db)}
+    found = {*budget_store.years(db), *store.money_years(db)}
     return sorted(found)

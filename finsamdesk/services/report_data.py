@@ -11,7 +11,7 @@ from ..domain import annual
 from ..domain import participant_statistics as participant_rules
 from ..domain.insatser import Insats
 from ..domain.participant_statistics import Facts, Statistics
-from ..domain.participants import CountPeriod
+from ..domain.participants import CountPeriod, GenderSplit
 from ..store import participants as participant_store
 from ..store import reports as store
 from . import registers
@@ -123,6 +123,43 @@ class YearData:
     spent_all: int  # Σ invoiced over all insatser in the period
 
 
+def _in_period(insats: Insats, first: date, last: date, has_figures: object) -> bool:
+    """An insats belongs to the period's documents when it has money or participants in it, or runs in it."""
+    return bool(has_figures or (insats.period_start and insats.period_start <= last
+                                and (insats.period_end is None or insats.period_end >= first)))
+
+
+def _periods_in(db: sqlite_utils.Database, year: int, first: date, last: date) -> dict[int, list[CountPeriod]]:
+    periods_by: dict[int, list[CountPeriod]] = {}
+    for c in participant_store.count_periods(db):
+        if first <= c.start <= last and c.start.year == year:
+            periods_by.setdefault(c.insats_id, []).append(c)
+    return periods_by
+
+
+def participants_year(db: sqlite_utils.Database, year: int) -> list[tuple[Insats, int, int, GenderSplit | None]]:
+    """The insatser `year_data` gives for the whole year with their money (granted, spent), and of their
+    participants only what Uppföljning Finsam asks: those taking part by kön (None: nothing registered).
+    Counted in SQL, without the statistics per participant that the year's documents need (the Uppföljning
+    page opens in ≤ 200 ms)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    granted = store.granted_by_insats(db, year)
+    spent = store.spent_by_insats(db, first, last)
+    people = store.genders_by_insats(db, first, last)
+    periods_by = _periods_in(db, year, first, last)
+    out: list[tuple[Insats, int, int, GenderSplit | None]] = []
+    for insats in store.all_insatser(db):
+        i = insats.id
+        assert i is not None  # read from the file
+        registered = i in people or i in periods_by
+        if not _in_period(insats, first, last, granted.get(i) or spent.get(i) or registered):
+            continue
+        women, men, _ = people.get(i, (0, 0, 0))
+        taking = GenderSplit(women, men) + participant_rules.counted_participants(periods_by.get(i, []), year)
+        out.append((insats, granted.get(i, 0), spent.get(i, 0), taking if registered else None))
+    return out
+
+
 def year_data(db: sqlite_utils.Database, year: int, last: date | None = None, with_total: bool = True) -> YearData:
     """One pass: insatser, their money, their participants (individual records and counts) for the period, and
     (`with_total`) the statistics of the whole förbund."""
@@ -130,24 +167,18 @@ def year_data(db: sqlite_utils.Database, year: int, last: date | None = None, wi
     granted = store.granted_by_insats(db, year)
     spent = store.spent_by_insats(db, first, last)
     facts = annual.facts_until(store.facts_between(db, first, last), last)
-    periods = [c for c in participant_store.count_periods(db) if first <= c.start <= last]
     outcome_labels = [c.label for c in participant_store.categories(db, "utfall")]
     facts_by: dict[int, list[Facts]] = {}
     for f in facts:
         if participant_rules.active_in(f, year):
             facts_by.setdefault(f.insats_id, []).append(f)
-    periods_by: dict[int, list[CountPeriod]] = {}
-    for c in periods:
-        if c.start.year == year:
-            periods_by.setdefault(c.insats_id, []).append(c)
+    periods_by = _periods_in(db, year, first, last)
     out = []
     for insats in store.all_insatser(db):
         i = insats.id
         assert i is not None  # read from the file
         registered = i in facts_by or i in periods_by
-        running = bool(insats.period_start and insats.period_start <= last
-                       and (insats.period_end is None or insats.period_end >= first))
-        if not (granted.get(i) or spent.get(i) or registered or running):
+        if not _in_period(insats, first, last, granted.get(i) or spent.get(i) or registered):
             continue
         stats = participant_rules.compute_statistics(insats.name, year, facts_by.get(i, []), periods_by.get(i, []),
                                                      outcome_labels, spent.get(i, 0))

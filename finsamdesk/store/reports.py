@@ -78,6 +78,14 @@ def spent_by_insats(db: sqlite_utils.Database, first: date, last: date) -> dict[
                            "GROUP BY insats_id", [first.isoformat(), last.isoformat()]))
 
 
+def money_years(db: sqlite_utils.Database) -> set[int]:
+    """The years any insats has money in (granted, prognos, invoiced or outside income): the years of
+    store.insatser.year_totals without summing every invoice."""
+    return {int(y) for (y,) in db.execute(
+        "SELECT year FROM insats_granted UNION SELECT year FROM insats_year WHERE prognos_ore IS NOT NULL "
+        "UNION SELECT substr(booked, 1, 4) FROM invoice UNION SELECT year FROM insats_income")}
+
+
 def structural_counts(db: sqlite_utils.Database, year: int) -> dict[int, int]:
     return dict(db.execute("SELECT insats_id, structural_participants FROM insats_year "
                            "WHERE year = ? AND structural_participants IS NOT NULL", [year]))
@@ -91,6 +99,15 @@ def facts_between(db: sqlite_utils.Database, first: date, last: date) -> list[Fa
         "SELECT p.insats_id, p.gender, p.birth_year, p.start, p.end, c.label FROM participant p "
         "LEFT JOIN participant_category c ON c.id = p.outcome_id "
         "WHERE p.start <= ? AND (p.end IS NULL OR p.end >= ?)", [last.isoformat(), first.isoformat()])]
+
+
+def genders_by_insats(db: sqlite_utils.Database, first: date, last: date) -> dict[int, tuple[int, int, int]]:
+    """Per insats, the participations `facts_between` would give, counted: (women, men, all). What Uppföljning
+    Finsam asks of them, without a row per participant in Python (tests/store/test_rules_agree.py: the counts
+    equal domain participant_statistics.compute_statistics over `facts_between`)."""
+    return {i: (w, m, n) for i, w, m, n in db.execute(
+        "SELECT insats_id, sum(gender = 'kvinna'), sum(gender = 'man'), count(*) FROM participant "
+        "WHERE start <= ? AND (end IS NULL OR end >= ?) GROUP BY insats_id", [last.isoformat(), first.isoformat()])}
 
 
 def meetings_held(db: sqlite_utils.Database, first: date, last: date) -> list[tuple[str, date]]:

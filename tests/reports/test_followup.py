@@ -75,3 +75,34 @@ def test_a_figure_that_cannot_be_computed_says_why(example):
     followup.set_structural_count(example, made.id, year, 7)
     part = _by_name(followup.follow_up(example, year))["Ny samverkan – strukturövergripande del"]
     assert part.figure(f.COUNT).value == 7
+
+
+def test_the_follow_up_counts_participants_without_a_row_per_participant_in_python(example, monkeypatch):
+    """The Uppföljning page opens in ≤ 200 ms on a year with 10 000 participants (benchmarks/reports.py): it asks
+    the file for the counts by kön and computes no statistics per participant, yet says what those would."""
+    from finsamdesk.domain import participant_statistics
+    from finsamdesk.services import report_data
+    from finsamdesk.store import reports as report_store
+
+    year = TODAY.year
+    data = report_data.year_data(example, year)
+    expected = {p.insats.id: p.stats.participants if p.registered else None for p in data.insatser}
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("a row per participant read for Uppföljning Finsam")
+
+    monkeypatch.setattr(report_store, "facts_between", refused)
+    monkeypatch.setattr(participant_statistics, "compute_statistics", refused)
+    counted = {insats.id: taking for insats, _, _, taking in report_data.participants_year(example, year)}
+    assert counted == expected and any(counted.values())
+    parts = followup.follow_up(example, year).insatser
+    assert {p.insats_id for p in parts} == set(expected)
+
+
+def test_the_years_offered_are_the_years_with_a_budget_or_money(example):
+    from finsamdesk.store import budget as budget_store
+    from finsamdesk.store import insatser as insats_store
+    from finsamdesk.store import reports as report_store
+
+    assert report_store.money_years(example) == set(insats_store.year_totals(example))
+    assert followup.years(example) == sorted({*budget_store.years(example), *insats_store.year_totals(example)})

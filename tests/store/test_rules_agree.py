@@ -76,3 +76,38 @@ def test_the_lists_sought_total_equals_the_budgets(applications):
         stored = {app_id: app_store.load(db, app_id).budget.sought_total() for app_id in expected}
         db.close()
     assert listed == expected == stored
+
+
+participation = st.tuples(st.integers(min_value=0, max_value=2), st.sampled_from(["kvinna", "man", "annat"]),
+                          st.integers(min_value=-800, max_value=800),
+                          st.none() | st.integers(min_value=0, max_value=900))
+
+
+@SETTINGS
+@given(st.lists(participation, max_size=30))
+def test_uppfoljning_counts_participants_by_kon_in_sql_as_the_statistics_do(people):
+    """store.reports.genders_by_insats (the Uppföljning page) against compute_statistics over facts_between (the
+    year's documents): the same women, men, and the same insatser with anyone registered."""
+    from finsamdesk.domain.participant_statistics import compute_statistics
+    from finsamdesk.store import reports as report_store
+    from finsamdesk.store.ids import new_ids
+
+    first, last = date(2026, 1, 1), date(2026, 12, 31)
+    with tempfile.TemporaryDirectory() as folder:
+        db = _fresh_db(folder)
+        with db.atomic():
+            insatser = [insats_store.save_insats(db, Insats(f"Insats {n}", "individ")) for n in range(3)]
+            rows = [{"id": i, "insats_id": insatser[k], "code": f"D{i}", "gender": gender,
+                     "start": (TODAY + timedelta(days=start)).isoformat(),
+                     "end": None if length is None else (TODAY + timedelta(days=start + length)).isoformat()}
+                    for i, (k, gender, start, length) in zip(new_ids(len(people)), people, strict=True)]
+            if rows:
+                db["participant"].insert_all(rows)
+        counted = report_store.genders_by_insats(db, first, last)
+        facts = report_store.facts_between(db, first, last)
+        db.close()
+    by_insats = {f.insats_id for f in facts}
+    expected = {i: compute_statistics("", 2026, [f for f in facts if f.insats_id == i], [], []).participants
+                for i in by_insats}
+    assert {i: (w, m) for i, (w, m, _) in counted.items()} == {i: (s.women, s.men) for i, s in expected.items()}
+    assert {i: n for i, (_, _, n) in counted.items()} == {i: sum(f.insats_id == i for f in facts) for i in by_insats}
