@@ -137,18 +137,17 @@ class ApplicationCommands:
         return app_id
 
     def print_application(self) -> None:
-        import tempfile
-
         from PySide6.QtWidgets import QMessageBox
 
         from ...services import applications, printing
+        from ..print_folder import print_folder
 
         app_id = self._selected()
         if app_id is None or not self.editor.save_now():
             return
         db = self.ctx.database()
         app = applications.load(db, app_id)
-        target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"ansokan-{app.diarienummer}.pdf"
+        target = print_folder() / f"ansokan-{app.diarienummer or app_id}.pdf"
         try:
             printing.print_application(db, app_id, target)
         except ServiceError as exc:
@@ -158,12 +157,11 @@ class ApplicationCommands:
         _open_in_viewer(target)
 
     def print_blank(self) -> None:
-        import tempfile
-
         from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from ...services import printing, registers
         from ...services.templates import list_templates
+        from ..print_folder import print_folder
 
         templates = [t for t in list_templates() if not t.outgoing]  # the förbund's own ESF forms are not offered
         names = [t.name for t in templates]
@@ -171,7 +169,7 @@ class ApplicationCommands:
         if not ok:
             return
         template = templates[names.index(name)]
-        target = Path(tempfile.mkdtemp(prefix="finsamdesk-")) / f"formular-{template.id}.pdf"
+        target = print_folder() / f"formular-{template.id}.pdf"
         try:
             printing.print_blank(template.id, target, registers.forbund(self.ctx.database()).name)
         except ServiceError as exc:
