@@ -34,24 +34,40 @@ def kr(ore: int | None) -> str:
     return format_amount(ore or 0, "kr", sep="\u00a0").replace(" kr", "\u00a0kr")
 
 
-def cost_tree_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None) -> Flowable:
-    """Groups with their total, lines indented under them, headings (Offentlig medfinansiering) alone."""
+# a row of the 2014–2020 Kostnader tree: label, amount (öre; None for a heading alone), depth (0 heading, 1 group
+# with its total, 2 line)
+TreeRow = tuple[str, int | None, int]
+
+
+def cost_tree_rows(template: FormTemplate, result: EsfResult | None, app: Application | None) -> list[TreeRow]:
+    """Groups with their total, lines under them, headings (Offentlig medfinansiering) alone; for the PDF and the
+    Word file alike."""
     tree = template.cost_tree
     assert tree is not None  # parse_template: an esf-2014-2020 form has its cost tree
     cells = app.esf.cost_cells if app is not None and app.esf is not None else {}
-    rows: list[list[Any]] = []
-    bold_rows: list[int] = []
+    rows: list[TreeRow] = []
     for g in tree.groups:
         if g.heading:
-            bold_rows.append(len(rows))
-            rows.append([Paragraph(esc(g.heading), _style(True)), ""])
-        bold_rows.append(len(rows))
+            rows.append((g.heading, None, 0))
         total = result.tree.total(g.key) if result is not None and result.tree is not None else None
-        rows.append([Paragraph(esc(g.label), _style(True, indent=6)), Paragraph(esc(kr(total)), _style(True, True))])
+        rows.append((g.label, total or 0, 1))
         for line in g.lines:
-            amount = cells.get((g.key, line.label)) if app is not None else None
-            rows.append([Paragraph(esc(line.label), _style(indent=18)),
-                         Paragraph(esc(kr(amount)), _style(right=True))])
+            rows.append((line.label, (cells.get((g.key, line.label)) if app is not None else None) or 0, 2))
+    return rows
+
+
+def cost_tree_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None) -> Flowable:
+    """Groups with their total, lines indented under them, headings (Offentlig medfinansiering) alone."""
+    rows: list[list[Any]] = []
+    bold_rows: list[int] = []
+    for label, amount, depth in cost_tree_rows(template, result, app):
+        if depth < 2:
+            bold_rows.append(len(rows))
+        if depth == 0:
+            rows.append([Paragraph(esc(label), _style(True)), ""])
+        else:
+            rows.append([Paragraph(esc(label), _style(depth == 1, indent=6 if depth == 1 else 18)),
+                         Paragraph(esc(kr(amount)), _style(depth == 1, True))])
     table = Table(rows, colWidths=[CONTENT_WIDTH * 0.72, CONTENT_WIDTH * 0.28], hAlign="LEFT", repeatRows=0)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -65,17 +81,24 @@ WIDTHS[-1] = CONTENT_WIDTH - sum(WIDTHS[:-1])
 
 
 class _Rows:
+    """The specification's rows as flowables, and as text (seven cells, bold or not) for the Word file."""
+
     def __init__(self) -> None:
         self.rows: list[list[Any]] = []
         self.commands: list[tuple[Any, ...]] = []
+        self.text: list[tuple[tuple[str, ...], bool]] = []
 
     def label(self, text: str, amount: str, bold: bool = False, indent: float = 0) -> None:
+        self.text.append(((text, "", "", "", "", "", amount), bold))
         r = len(self.rows)
         self.rows.append([Paragraph(esc(text), _style(bold, indent=indent)), "", "", "", "", "",
                           Paragraph(esc(amount), _style(bold, True))])
         self.commands.append(("SPAN", (0, r), (5, r)))
 
     def header(self, columns: tuple[str, ...]) -> None:
+        padded = columns if len(columns) == 7 else (columns[0], *columns[1:-1], *[""] * (7 - len(columns)),
+                                                    columns[-1]) if len(columns) > 1 else (*columns, *[""] * 6)
+        self.text.append((tuple(padded), True))
         r = len(self.rows)
         if len(columns) == 7:
             self.rows.append([Paragraph(esc(c), _style(True, i >= 3)) for i, c in enumerate(columns)])
@@ -90,6 +113,7 @@ class _Rows:
         self.commands.append(("BACKGROUND", (0, r), (-1, r), HEADER_FILL))
 
     def line(self, cells: list[str], spans: tuple[int, int] | None = None) -> None:
+        self.text.append((tuple(cells), False))
         r = len(self.rows)
         self.rows.append([Paragraph(esc(c), _style(right=i >= 3 and spans is None or i == 6))
                           for i, c in enumerate(cells)])
@@ -99,6 +123,24 @@ class _Rows:
 
 def specification_flowable(template: FormTemplate, result: EsfResult | None, app: Application | None,
                            width: float = CONTENT_WIDTH) -> Flowable:
+    out, lines, figures = _specification(template, result, app)
+    biggest = kr(max((figures.value(n) or 0 for n in figures.values), default=0)) if figures is not None else ""
+    table = Table(out.rows, colWidths=_widths(template, lines, width, biggest), hAlign="LEFT")
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               *out.commands]))
+    return table
+
+
+def specification_rows(template: FormTemplate, result: EsfResult | None,
+                       app: Application | None) -> list[tuple[tuple[str, ...], bool]]:
+    """The Budgetspecifikation as the PDF prints it, as rows of seven text cells (bold or not)."""
+    return _specification(template, result, app)[0].text
+
+
+def _specification(template: FormTemplate, result: EsfResult | None,
+                   app: Application | None) -> tuple[_Rows, Lines, Any]:
     parts = app.esf if app is not None else None
     lines = list(zip(parts.spec_lines, result.line_amounts, strict=True)) \
         if parts is not None and result is not None else []
@@ -126,13 +168,7 @@ def specification_flowable(template: FormTemplate, result: EsfResult | None, app
         elif row.kind == "flat_rates" and parts is not None:
             for i, rate in enumerate(parts.call.flat_rates):
                 out.label(_flat_label(rate), fig(f"flat.{i}"))
-    biggest = kr(max((figures.value(n) or 0 for n in figures.values), default=0)) if figures is not None else ""
-    table = Table(out.rows, colWidths=_widths(template, lines, width, biggest), hAlign="LEFT")
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                               *out.commands]))
-    return table
+    return out, lines, figures
 
 
 def _widths(template: FormTemplate, lines: Lines, width: float, biggest: str) -> list[float]:

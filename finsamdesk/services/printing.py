@@ -78,11 +78,29 @@ def word_application_bytes(app: Application | None, template: FormTemplate | str
     return render_application_docx(app, template, forbund)
 
 
+def own_application_word_bytes(app: Application, template: FormTemplate, forbund: str = DEFAULT_FORBUND_NAME,
+                               logo: bytes | None = None) -> bytes:
+    """An own application (ESF) as a Word file to go on writing in: its questions as headings, its answers,
+    structured parts and computed budgets as text and tables (documents/funder_form_doc.py)."""
+    from ..documents.docx_writer import docx_bytes
+    from ..documents.funder_form_doc import funder_form_document
+    from ..domain.esf import compute
+
+    return docx_bytes(funder_form_document(app, template, compute(app, template), forbund, logo))
+
+
 def save_application_word(db: sqlite_utils.Database, app_id_or_app: Application | int | str,
                           out_path: str | Path) -> Path:
-    """Spara som Word: the ansökan on its own form as .docx, written atomically."""
+    """Spara som Word: the ansökan on its own form as .docx (an own application with its parts and budgets, and
+    the förbund's logo), written atomically."""
     app = _application(db, app_id_or_app)
-    data = word_application_bytes(app, get_template(app.template_id), forbund_name(db))
+    template = get_template(app.template_id)
+    if template.outgoing:
+        from .report_data import letterhead
+
+        data = own_application_word_bytes(app, template, forbund_name(db), letterhead(db).logo)
+    else:
+        data = word_application_bytes(app, template, forbund_name(db))
     return write_file_atomic(out_path, data)
 
 

@@ -182,3 +182,24 @@ def test_the_project_name_is_the_first_field_of_a_new_own_application(example_wi
     qtbot.keyClicks(field, "Nya vagar")  # keyClicks takes ASCII only
     qtbot.waitUntil(lambda: applications.load(w.db, editor.current_id).name == "Nya vagar", timeout=3000)
     assert "Nya vagar" in [r.name for r in w.applications.visible_rows]
+
+
+def test_spara_som_word_writes_the_own_application_with_its_parts_and_budget(example_window, monkeypatch, tmp_path):
+    import io
+
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    w = example_window()
+    page = w.show_page("applications")
+    own_row = next(r for r in page.visible_rows if r.name == "Vägen framåt Exempelbygd")
+    page.table.selectRow(page.model.row_of(own_row.id))
+    target = tmp_path / "egen ansökan.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.application_commands.save_word()
+    assert "Sparad" in page.editor.message.text()
+    d = docx.Document(io.BytesIO(target.read_bytes()))
+    assert d.paragraphs[0].text == "Vägen framåt Exempelbygd" and d.paragraphs[0].style.name == "Title"
+    assert any(p.style.name == "Heading 1" for p in d.paragraphs)
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert any(c.startswith("Kostnader socialfonden") for c in cells), "the cost tree as a table"
