@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MISSING = "#b3261e"
+WIDEST_MEASURED = 12  # labels measured for the first column's width
 _ROOT = QModelIndex()
 
 
@@ -168,8 +169,9 @@ class FollowUpPage(QWidget):
         self.model.set_rows(rows)
         metrics = self.table.fontMetrics()
         labels = {f.label for f, _, _ in rows if f is not None} | {h for f, _, h in rows if f is None}
+        longest = sorted(labels, key=len)[-WIDEST_MEASURED:]  # the widest is among the longest: 200 names not measured
         self.table.setColumnWidth(0, min(60 * metrics.horizontalAdvance("M"),
-                                         max(metrics.horizontalAdvance(t) for t in labels) + 24))
+                                         max(metrics.horizontalAdvance(t) for t in longest) + 24))
         self.summary.setText(self.tr("%d värden saknas") % fu.missing if fu.missing else self.tr("Alla värden finns."))
 
     def selected_figure(self) -> tuple[rules.Figure | None, int | None]:
