@@ -119,6 +119,12 @@ class InsatsTotals:
     spent: int = 0
     income: int = 0  # outside support for the förbund's own projects (a granted ESF application), also in granted
 
+    @property
+    def within_frame(self) -> int:
+        """What counts against the ram för insatser: the förbund's own money (an outside funder's support does
+        not use the frame)."""
+        return self.granted - self.income
+
 
 @dataclass(frozen=True)
 class YearSummary:
@@ -182,8 +188,7 @@ def budget_sheet(b: BudgetYear, insatser: InsatsTotals, *, previous_closing: int
         rows.append(SheetRow(key, label, "line", values))
         (income_keys if income else cost_keys).append(key)
     frame = b.insats_frame
-    # the frame is the förbund's own money for insatser: what an outside funder pays (ESF support) does not use it
-    unallocated = None if frame is None else frame - (insatser.granted - insatser.income)
+    unallocated = None if frame is None else frame - insatser.within_frame
     rows.append(SheetRow("insatser", "Insatser (beviljat)", "line",
                          (insatser.granted, insatser.prognos, insatser.spent)))
     rows.append(SheetRow("ej_fordelat", "Ej fördelade medel för insatser", "line",

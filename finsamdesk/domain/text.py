@@ -39,3 +39,10 @@ def sort_key(text: str) -> tuple[int, ...]:
             rank = ranks[ch] = _char_rank(ch)
         out.append(rank)
     return tuple(out)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """A number with its noun in the right form: `1 faktura`, `3 fakturor`, `0 fakturor`, `1 200 deltagare`."""
+    from .money import group_thousands
+
+    return f"{group_thousands(n)} {one if n == 1 else many}"

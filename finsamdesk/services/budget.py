@@ -73,6 +73,13 @@ def _sheets(db: sqlite_utils.Database, totals: dict[int, InsatsTotals], upto: in
     return out
 
 
+def frame_use(db: sqlite_utils.Database, year: int) -> tuple[int | None, int]:
+    """(ram för insatser of the year or None, what is granted against it: the insatser's beviljat less outside
+    support) — the figures the sheet's "Ej fördelade medel" row is made of."""
+    saved = store.load_year(db, year)
+    return (saved.insats_frame if saved else None), _totals(db).get(year, InsatsTotals()).within_frame
+
+
 def copy_to_next_year(db: sqlite_utils.Database, year: int) -> BudgetYear:
     this_year = store.load_year(db, year)
     if this_year is None:

@@ -1,4 +1,5 @@
-"""The start page's figures: this year's money, applications waiting, reports due."""
+"""The start page's figures: a year's money (budget, beviljat against the ram för insatser, invoiced, next year's
+commitments), applications waiting, reports due and the meetings to come."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +9,10 @@ from typing import TYPE_CHECKING
 from ..domain.statuses import WAITING
 from ..store import applications as app_store
 from ..store import insatser as insats_store
+from ..store import meetings as meeting_store
 from ..store.applications import ApplicationRow
 from ..store.insatser import DueReport
+from ..store.meetings import MeetingRow
 from . import budget
 
 if TYPE_CHECKING:
@@ -31,6 +34,11 @@ class Overview:
     due: list[DueReport]  # overdue first, then due within DUE_DAYS
     spent_by_month: list[int]
     warnings: list[str]
+    frame: int | None = None  # ram för insatser in the year's budget; None: no frame set
+    within_frame: int = 0  # beviljat that counts against the frame (own money, not an outside funder's)
+    next_year_granted: int = 0  # beviljat for year + 1: what the förbund has already promised
+    next_year_insatser: int = 0  # how many insatser that is
+    meetings: tuple[MeetingRow, ...] = ()  # from today on, soonest first
 
     @property
     def remaining(self) -> int:
@@ -40,20 +48,47 @@ class Overview:
     def overdue(self) -> list[DueReport]:
         return [d for d in self.due if d.report.overdue(self.today)]
 
+    @property
+    def unallocated(self) -> int | None:
+        """Ram för insatser less what is granted against it (negative: over the frame); None without a frame."""
+        return None if self.frame is None else self.frame - self.within_frame
+
+    @property
+    def months_passed(self) -> int:
+        """How many months of the year have begun by today (12 for a past year, 0 for a coming one)."""
+        if self.year < self.today.year:
+            return 12
+        return self.today.month if self.year == self.today.year else 0
+
 
 def application_count(db: sqlite_utils.Database) -> int:
     """How many applications the file holds, received and own (the window's status bar; no budgets computed)."""
     return len(app_store.list_rows(db))
 
 
-def overview(db: sqlite_utils.Database, today: date | None = None) -> Overview:
+def years(db: sqlite_utils.Database, today: date | None = None) -> list[int]:
+    """The years the overview can show: every budget year and every year with money for insatser, and this year
+    and the next."""
     today = today or date.today()
-    year = today.year
+    return sorted({*budget.years(db), *insats_store.year_totals(db), today.year, today.year + 1})
+
+
+def coming_meetings(db: sqlite_utils.Database, today: date) -> tuple[MeetingRow, ...]:
+    return tuple(sorted((r for r in meeting_store.list_rows(db) if r.date >= today), key=lambda r: (r.date, r.time)))
+
+
+def overview(db: sqlite_utils.Database, today: date | None = None, year: int | None = None) -> Overview:
+    """The figures of `year` (default this year); what is waiting, due and coming is counted from `today`."""
+    today = today or date.today()
+    year = year or today.year
     sheet = budget.sheet(db, year)
     granted, _, spent = sheet.row("insatser").values
+    frame, within_frame = budget.frame_use(db, year)
+    next_granted, next_count = insats_store.granted_in_year(db, year + 1)
     waiting = sorted((r for r in app_store.list_rows(db) if r.status in WAITING),
                      key=lambda r: (list(WAITING).index(r.status), r.diarienummer))
     return Overview(
         year, today, sheet.row("sum_kostnader").values[0], granted or 0, spent or 0, sheet.row("ek_ub").values[1],
         year in budget.years(db), waiting, insats_store.open_reports(db, today + timedelta(days=DUE_DAYS)),
-        insats_store.spent_by_month(db, year), sheet.warnings)
+        insats_store.spent_by_month(db, year), sheet.warnings, frame, within_frame, next_granted, next_count,
+        coming_meetings(db, today))

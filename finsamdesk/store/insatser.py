@@ -188,6 +188,13 @@ def set_income(db: sqlite_utils.Database, insats_id: int, year: int, source: str
         db["insats_income"].insert({"insats_id": insats_id, "year": year, "source": source, "amount_ore": amount})
 
 
+def granted_in_year(db: sqlite_utils.Database, year: int) -> tuple[int, int]:
+    """(Σ beviljat, how many insatser have money) in the year, over all insatser as year_totals counts them."""
+    total, count = db.execute("SELECT coalesce(sum(amount_ore), 0), count(DISTINCT insats_id) FROM insats_granted "
+                              "WHERE year = ? AND amount_ore != 0", [year]).fetchone()
+    return total, count
+
+
 def spent_by_month(db: sqlite_utils.Database, year: int) -> list[int]:
     """Σ invoiced per month 1..12 of the year, over all insatser (öre)."""
     months = [0] * 12
