@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
             opener = cast(OpensItems, page)
             opener.open_application.connect(self.show_application)
             opener.open_insats.connect(self.show_insats)
+        if hasattr(page, "open_page"):  # Översikt: its tiles open a page at a year, its meetings a meeting
+            page.open_page.connect(self.show_target)
 
     def show_page(self, page_id: str) -> Page:
         """Navigate to the page and return it."""
@@ -226,6 +228,20 @@ class MainWindow(QMainWindow):
     def show_insats(self, insats_id: int) -> None:
         self.show_page("insatser")
         self.insatser.select_insats(insats_id, self.tr("Rapporter"))
+
+    def show_target(self, page_id: str, target: int | None) -> None:
+        """Budget or Insatser at a year, or Möten at a meeting (None: the page as it is)."""
+        self.show_page(page_id)
+        if target is None:
+            return
+        if page_id == "budget":
+            self.budget.show_year(target)
+        elif page_id == "insatser":
+            index = self.insatser.year.findData(target)
+            if index >= 0:
+                self.insatser.year.setCurrentIndex(index)
+        elif page_id == "meetings":
+            self.meetings.select_meeting(target)
 
     def focus_search(self) -> None:
         page = self._current_page()

@@ -38,6 +38,7 @@ class SpendingChart(QWidget):
         self.cumulative: list[int] = [0] * 12
         self.granted = 0
         self.upto_month = 12
+        self.title = self.tr("Fakturerat hittills i år")
         self.setMinimumHeight(220)
         self.setAccessibleName(self.tr("Fakturerat per månad mot beviljat"))
 
@@ -85,5 +86,5 @@ class SpendingChart(QWidget):
                                                                           * (1 - self.granted / top_value)))
         painter.setPen(QPen(QColor("#333333")))
         painter.drawText(QRectF(left, 2, area.width(), 20), Qt.AlignmentFlag.AlignLeft,
-                         self.tr("Fakturerat hittills i år (staplar) mot beviljat i jämn takt (streckad linje)"))
+                         self.title + self.tr(" (staplar) mot beviljat i jämn takt (streckad linje)"))
         painter.end()
