@@ -41,8 +41,13 @@ def sort_key(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def noun(n: int, one: str, many: str) -> str:
+    """The noun's form for n: `faktura` for 1, `fakturor` for 0, 2, 3 …"""
+    return one if n == 1 else many
+
+
 def count(n: int, one: str, many: str) -> str:
     """A number with its noun in the right form: `1 faktura`, `3 fakturor`, `0 fakturor`, `1 200 deltagare`."""
     from .money import group_thousands
 
-    return f"{group_thousands(n)} {one if n == 1 else many}"
+    return f"{group_thousands(n)} {noun(n, one, many)}"

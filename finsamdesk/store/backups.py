@@ -11,12 +11,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain.text import noun
 from . import paths, sqlite_header
 
 FOLDER = "säkerhetskopior"
 # What a copy holds, as the restore dialog counts it: table and the Swedish word for its rows.
-COUNTED = (("application", "ansökningar"), ("insats", "insatser"), ("participant", "deltagare"),
-           ("meeting", "möten"))
+COUNTED = (("application", "ansökan", "ansökningar"), ("insats", "insats", "insatser"),
+           ("participant", "deltagare", "deltagare"), ("meeting", "möte", "möten"))
 
 
 def folder(path: Path) -> Path:
@@ -151,11 +152,13 @@ def contents(path: Path) -> tuple[list[tuple[int, str]], str] | None:
     conn = paths.connect_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        present = [(table, word) for table, word in COUNTED if table in tables]
+        present = [(table, one, many) for table, one, many in COUNTED if table in tables]
         if not present:
             return None
-        counts = [(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], word) for table, word in present]
-        changed = [conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0] for table, _ in present]
+        numbers = [(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0], one, many)
+                   for table, one, many in present]
+        counts = [(n, noun(n, one, many)) for n, one, many in numbers]
+        changed = [conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0] for table, _, _ in present]
         return counts, max((c for c in changed if c), default="")
     finally:
         conn.close()

@@ -288,8 +288,12 @@ class MainWindow(QMainWindow):
 
         built = cast("ApplicationsPage | None", self._pages.get("applications"))
         total = built.total_count if built is not None else overview.application_count(self.db)
-        self.counts_label.setText(self.tr("%d ansökningar · %d organisationer · %d kontaktpersoner") % (
-            total, len(registers.organisations(self.db)), len(registers.contacts(self.db))))
+        from ..domain.text import count
+
+        self.counts_label.setText(" · ".join((
+            count(total, self.tr("ansökan"), self.tr("ansökningar")),
+            count(len(registers.organisations(self.db)), self.tr("organisation"), self.tr("organisationer")),
+            count(len(registers.contacts(self.db)), self.tr("kontaktperson"), self.tr("kontaktpersoner")))))
 
     def leave_file(self) -> bool:
         """Save what is typed on every page built so far; ask when it cannot be saved."""

@@ -16,7 +16,7 @@ from finsamdesk.domain.identifiers import (
     luhn_ok,
     normalize_orgnr,
 )
-from finsamdesk.domain.text import fold, sort_key
+from finsamdesk.domain.text import count, fold, sort_key
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -81,3 +81,9 @@ def test_swedish_search_and_order():
 
 def test_search_finds_decomposed_letters_pasted_from_pdfs():
     assert fold("åberg") in fold("A\u030aberg")
+
+
+def test_a_count_takes_the_singular_for_one_only():
+    assert count(1, "faktura", "fakturor") == "1 faktura"
+    assert [count(n, "faktura", "fakturor") for n in (0, 2)] == ["0 fakturor", "2 fakturor"]
+    assert count(1200, "deltagare", "deltagare") == "1\u202f200 deltagare"

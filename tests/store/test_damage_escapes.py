@@ -46,7 +46,7 @@ def test_a_check_whose_message_is_not_utf8_is_damage_with_the_backup_offered(tmp
     with pytest.raises(files.DamagedFileError, match="är skadad"):
         files.open_file(path, create=False, read_only=True)
     latest = backups.latest_restorable(path)
-    assert latest is not None and latest.summary.startswith("0 ansökningar · 1 insatser")
+    assert latest is not None and latest.summary.startswith("0 ansökningar · 1 insats ")
     backups.restore(path, latest.path)
     db = files.open_file(path)
     try:

@@ -78,7 +78,7 @@ def test_an_old_file_is_backed_up_before_it_is_migrated(tmp_path, name):
     finally:
         db.conn.close()
     [backup] = backups.list_backups(path)
-    assert not backup.automatic and backup.readable and backup.summary.startswith("1 ansökningar")
+    assert not backup.automatic and backup.readable and backup.summary.startswith("1 ansökan;")
 
 
 def test_backups_are_listed_with_what_they_hold_and_restored(named):
@@ -87,7 +87,7 @@ def test_backups_are_listed_with_what_they_hold_and_restored(named):
     insatser.save(db, Insats("Efter kopian", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)))
     db.conn.close()
     [listed] = backups.list_backups(named)
-    assert listed.path == made and listed.readable and listed.summary.startswith("0 ansökningar · 1 insatser")
+    assert listed.path == made and listed.readable and listed.summary.startswith("0 ansökningar · 1 insats ")
     aside = backups.restore(named, made)
     assert aside is not None and aside.exists()
     restored = files.open_file(named, create=False)

@@ -124,7 +124,7 @@ def test_a_damaged_file_is_found_when_opened_and_restored_from_its_latest_backup
     with pytest.raises(files.DamagedFileError, match="är skadad"):
         files.open_file(path)
     latest = backups.latest_restorable(path)
-    assert latest.path == made and latest.summary.startswith("0 ansökningar · 1 insatser")
+    assert latest.path == made and latest.summary.startswith("0 ansökningar · 1 insats ")
     aside = backups.restore(path, latest.path)
     assert aside.read_bytes() == bytes(data), "the damaged file is kept as it was"
     restored = files.open_file(path)

@@ -76,7 +76,7 @@ def test_a_damaged_file_is_restored_from_its_backup_by_following_the_message(tmp
     seen = _answer(monkeypatch, "Återställ säkerhetskopian")
     db, lock = open_interactively(None, path)
     close_at_end(db)
-    assert "är skadad" in seen[0] and "Den senaste säkerhetskopian är från" in seen[0] and "1 insatser" in seen[0]
+    assert "är skadad" in seen[0] and "Den senaste säkerhetskopian är från" in seen[0] and "1 insats ·" in seen[0]
     assert seen[-1].startswith("Filen är återställd från säkerhetskopian")
     assert [r.name for r in insatser.list_rows(db, 2026)] == ["Första insatsen"]
     assert any(p.name.startswith("förbund-fore-aterstallning-") for p in backups.folder(path).iterdir())
@@ -94,7 +94,7 @@ def test_the_backups_dialog_shows_what_each_holds_and_restores_one(tmp_path, qtb
     dialog = BackupsDialog(window.file_commands, window)
     dialog.take_now()
     assert dialog.table.rowCount() == 2 and "2 insatser" in dialog.table.item(0, 3).text()
-    assert "1 insatser" in dialog.table.item(1, 3).text()
+    assert "1 insats ·" in dialog.table.item(1, 3).text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.table.selectRow(1)
     assert dialog.restore_selected()

@@ -59,7 +59,7 @@ def test_the_window_names_the_file_and_counts_what_it_holds(window, db_path):
     page.start_new()
     page.fields["name"].setText("Bjuvs kommun")
     assert page.save_current()
-    assert window.counts_label.text() == "3 ansökningar · 1 organisationer · 0 kontaktpersoner"
+    assert window.counts_label.text() == "3 ansökningar · 1 organisation · 0 kontaktpersoner"
 
 
 def test_recent_files_keep_eight_and_grey_out_missing_files(window, tmp_path):

@@ -40,7 +40,7 @@ def test_the_window_is_filled_while_the_backup_on_opening_is_written(qtbot, tmp_
     release.set()
     qtbot.waitUntil(lambda: len(backups.list_backups(path)) == 1)
     assert threads and threads[0] is not threading.main_thread()
-    assert "1 insatser" in backups.list_backups(path)[0].summary
+    assert "1 insats ·" in backups.list_backups(path)[0].summary
 
 
 def test_a_backup_that_cannot_be_written_is_told_in_the_status_bar(qtbot, tmp_path, monkeypatch):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import OUTGOING, RECEIVED
 from ...domain.statuses import STATUSES
+from ...domain.text import count as counted
 from ..column_fit import ColumnFit
 from ..widgets import list_over_details, refill
 from .table_model import ApplicationTableModel
@@ -150,7 +151,8 @@ class ApplicationsPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(self.tr("%d av %d ansökningar") % (len(self.visible_rows), len(self._all)))
+        self.count.setText(self.tr("%d av %s") % (len(self.visible_rows), counted(
+            len(self._all), self.tr("ansökan"), self.tr("ansökningar"))))
         self.changed.emit()
 
     def shown(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.insatser import STATUSES, Insats
 from ...domain.statuses import label
+from ...domain.text import count as counted
 from ...services import insats_changes as changes
 from ...services import insatser as service
 from ...services import registers
@@ -171,7 +172,8 @@ class InsatserPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(self.tr("%d av %d insatser") % (len(rows), len(self._all)))
+        self.count.setText(self.tr("%d av %s") % (len(rows), counted(len(self._all), self.tr("insats"),
+                                                                        self.tr("insatser"))))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         insats_id = self.model.row_id(current.row()) if current.isValid() else None

@@ -91,7 +91,8 @@ class ReportsTab(QWidget):
             self.table.selectRow(row)
         late = sum(r.overdue(self.today) for r in reports)
         if late:
-            self.message.show_error(self.tr("%d rapporter är försenade.") % late)
+            self.message.show_error(self.tr("1 rapport är försenad.") if late == 1
+                                    else self.tr("%d rapporter är försenade.") % late)
         else:
             self.message.clear_message()
 

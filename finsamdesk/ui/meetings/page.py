@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import BOARD_DECISIONS, KINDS, RECOMMENDATIONS, Attendee, same_person
 from ...domain.statuses import GRANTED
+from ...domain.text import count as counted
 from ...services import meeting_changes as changes
 from ...services import meetings as service
 from ...services.changes import Change
@@ -255,8 +256,9 @@ class MeetingsPage(QWidget):
         self.reload()
         self.select_meeting(m.id)
         waiting = sum(1 for i in m.items if i.kind == "ansokan")
-        self.message.show_info(self.tr("Mötet är planerat med %d ansökningar som väntar. Ändra dagordningen och "
-                                       "lägg till mötesdeltagare.") % waiting)
+        self.message.show_info(self.tr("Mötet är planerat med %s som väntar. Ändra dagordningen och "
+                                       "lägg till mötesdeltagare.") % counted(waiting, self.tr("ansökan"),
+                                                                              self.tr("ansökningar")))
         self.changed.emit()
 
     def delete_meeting(self) -> None:
@@ -284,7 +286,8 @@ class MeetingsPage(QWidget):
             self.agenda.message.show_info(self.tr("Inget mer väntar på %s.") % KINDS[m.kind].lower())
             return
         self.agenda.add_items(new)
-        self.agenda.message.show_info(self.tr("%d punkter lades till; spara mötet.") % len(new))
+        self.agenda.message.show_info(self.tr("%s lades till; spara mötet.") % counted(
+            len(new), self.tr("punkt"), self.tr("punkter")))
 
     def _add_from_register(self) -> None:
         from ...services import registers

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import count as counted
 from ...services import participant_files as files_service
 from ...services import participants as service
 from ...services.changes import Change
@@ -52,8 +53,8 @@ class ParticipantsPage(QWidget):
         self._asked = False
         self.undo_stack = QUndoStack(self)
         self.idle = IdleWatch(self)
-        self.idle.idle.connect(lambda: self.lock(self.tr("Registret låstes efter %d minuter utan aktivitet.")
-                                                 % round(self.idle.seconds / 60)))
+        self.idle.idle.connect(lambda: self.lock(self.tr("Registret låstes efter %s utan aktivitet.") % counted(
+            round(self.idle.seconds / 60), self.tr("minut"), self.tr("minuter"))))
         self.register = RegisterTab(self)
         self.counts = CountsTab(self)
         self.statistics = StatisticsTab(self)
@@ -179,8 +180,8 @@ class ParticipantsPage(QWidget):
         self.idle.seconds = service.register_settings(self.database).lock_minutes * 60
         self.idle.start()
         self._show_lock_state()
-        self.message.show_info(self.tr("Registret är upplåst. Det låses efter %d minuter utan aktivitet.")
-                               % service.register_settings(self.database).lock_minutes)
+        self.message.show_info(self.tr("Registret är upplåst. Det låses efter %s utan aktivitet.") % counted(
+            service.register_settings(self.database).lock_minutes, self.tr("minut"), self.tr("minuter")))
         self.register.show_current()
         self.lock_changed.emit(False)
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import followup as rules
+from ...domain.text import count as counted
 from ...services import followup as service
 from ...services.errors import ServiceError
 from ..rows_model import RIGHT
@@ -172,7 +173,8 @@ class FollowUpPage(QWidget):
         longest = sorted(labels, key=len)[-WIDEST_MEASURED:]  # the widest is among the longest: 200 names not measured
         self.table.setColumnWidth(0, min(60 * metrics.horizontalAdvance("M"),
                                          max(metrics.horizontalAdvance(t) for t in longest) + 24))
-        self.summary.setText(self.tr("%d värden saknas") % fu.missing if fu.missing else self.tr("Alla värden finns."))
+        self.summary.setText(self.tr("%s saknas") % counted(fu.missing, self.tr("värde"), self.tr("värden"))
+                             if fu.missing else self.tr("Alla värden finns."))
 
     def selected_figure(self) -> tuple[rules.Figure | None, int | None]:
         row = self.table.currentIndex().row()
