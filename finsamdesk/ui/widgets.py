@@ -1,20 +1,27 @@
-"""Small shared widgets: a field with its message beside it, table items, combo boxes, OK/Cancel, confirmation."""
+"""Small shared widgets: a field with its message beside it, a date field with a calendar, table items, combo boxes,
+OK/Cancel, confirmation."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from ..domain.dates import DateError, parse_date
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
@@ -26,12 +33,24 @@ INFO_STYLE = "color: #2e7d32;"
 
 
 class MessageLabel(QLabel):
-    """A message next to a field: red for errors, amber for warnings, green for done; hidden when empty."""
+    """A message next to a field: red for errors, amber for warnings, green for done; hidden when empty.
 
-    def __init__(self, parent: QWidget | None = None):
+    With `reserve` lines the label keeps that much room, message or not, and takes no width of its own (it wraps
+    in what its column or row gives it), so the fields and buttons around it stay where they are when a message
+    comes or goes. A message longer than the room shows the sentences that fit and " …"; the whole text is in
+    the tooltip and in `full_text`."""
+
+    def __init__(self, parent: QWidget | None = None, *, reserve: int = 0):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.hide()
+        self.reserve = reserve
+        self.full_text = ""
+        if reserve:
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.setFixedHeight(reserve * self.fontMetrics().lineSpacing() + 2)
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        else:
+            self.hide()
 
     def show_error(self, text: str) -> None:
         self._show(text, ERROR_STYLE)
@@ -43,16 +62,140 @@ class MessageLabel(QLabel):
         self._show(text, INFO_STYLE)
 
     def clear_message(self) -> None:
+        self.full_text = ""
         self.setText("")
-        self.hide()
+        self.setToolTip("")
+        if not self.reserve:
+            self.hide()
 
     def _show(self, text: str, style: str) -> None:
         if not text:
             self.clear_message()
             return
         self.setStyleSheet(style)
+        self.full_text = text
         self.setText(text)
+        if self.reserve:
+            self.setToolTip(text)
+            self._fit()
         self.show()
+
+    def _fit(self) -> None:
+        """The sentences of the message that fit the reserved lines at the label's width."""
+        width = self.contentsRect().width()
+        if not self.full_text or width <= 0:
+            return
+        room = self.contentsRect().height()
+
+        def fits(text: str) -> bool:
+            flags = int(Qt.TextFlag.TextWordWrap)
+            return self.fontMetrics().boundingRect(0, 0, width, 10_000, flags, text).height() <= room
+
+        shown = self.full_text
+        if not fits(shown):
+            sentences = [part + "." for part in self.full_text.rstrip(".").split(". ")]
+            shown = sentences[0] + " …"
+            for end in range(len(sentences) - 1, 0, -1):
+                candidate = " ".join(sentences[:end]) + " …"
+                if fits(candidate):
+                    shown = candidate
+                    break
+        if shown != self.text():
+            self.setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if self.reserve:
+            self._fit()
+
+
+DATE_PLACEHOLDER = "ÅÅÅÅ-MM-DD"
+
+
+def fit_placeholder(line: QLineEdit, extra: int = 0) -> None:
+    """Room in the field for its whole placeholder (ÅÅÅÅ-MM-DD is not cut to ÅÅÅÅ-MM-…), and `extra` pixels."""
+    metrics = line.fontMetrics()
+    line.setMinimumWidth(metrics.horizontalAdvance(line.placeholderText()) + 2 * metrics.averageCharWidth() + 8 + extra)
+
+
+def _calendar_icon() -> QIcon:
+    """A small calendar drawn here (no icon theme is certain on Windows)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    ink = QColor("#444444")
+    painter.setPen(ink)
+    painter.drawRect(1, 2, 13, 12)
+    painter.fillRect(1, 2, 14, 4, ink)
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(3 + 4 * column, 8 + 3 * row, 2, 2, ink)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateEdit(QLineEdit):
+    """A date typed as free text (`2026-03-31`, `20260331`, `31 mars 2026`) with a calendar button at its end
+    (also Alt+Nedåtpil or F4). A date picked in the calendar is written as ISO and counts as typed: textEdited and
+    editingFinished are emitted, as when the date is typed and the field is left."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.calendar: QCalendarWidget | None = None
+        self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(self.tr("Välj datum i kalendern (Alt+Nedåtpil)"))
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.setPlaceholderText(DATE_PLACEHOLDER)
+
+    def setPlaceholderText(self, text: str) -> None:  # Qt's name
+        """The placeholder, and room for it (and for an ISO date) beside the calendar button."""
+        super().setPlaceholderText(text)
+        fit_placeholder(self, 22)  # and the button
+
+    def open_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = QCalendarWidget()
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self.calendar.setGridVisible(True)
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
+            self.destroyed.connect(self.calendar.deleteLater)
+        try:
+            typed = parse_date(self.text())
+        except DateError:
+            typed = None
+        shown = QDate(typed.year, typed.month, typed.day) if typed else QDate.currentDate()
+        self.calendar.setSelectedDate(shown)
+        self.calendar.setCurrentPage(shown.year(), shown.month())
+        self.calendar.adjustSize()
+        where = self.mapToGlobal(self.rect().bottomLeft())
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        size = self.calendar.sizeHint()
+        where.setX(max(screen.left(), min(where.x(), screen.right() - size.width())))
+        if where.y() + size.height() > screen.bottom():
+            where.setY(self.mapToGlobal(self.rect().topLeft()).y() - size.height())
+        self.calendar.move(where)
+        self.calendar.show()
+        self.calendar.setFocus()
+
+    def _picked(self, day: QDate) -> None:
+        if self.calendar is None or not self.calendar.isVisible():
+            return  # a double click: the click has picked the date already
+        self.calendar.hide()
+        text = day.toString("yyyy-MM-dd")
+        self.setFocus()
+        self.setText(text)
+        self.textEdited.emit(text)
+        self.editingFinished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
+                                            and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
 
 
 def item(text: str, *, align_right: bool = False, editable: bool = True, bold: bool = False) -> QTableWidgetItem:

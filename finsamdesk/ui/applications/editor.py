@@ -33,7 +33,7 @@ from ...domain.statuses import label as status_label
 from ...services import applications, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
-from ..widgets import MessageLabel
+from ..widgets import DateEdit, MessageLabel
 from .form_tab import build_form_tab, scrolled, set_text
 from .own.paths import OWN_KINDS, own_apply, own_value
 from .undo import EditCommand, FieldPath
@@ -311,8 +311,8 @@ class ApplicationEditor(QWidget):
         widget.installEventFilter(self._no_native_undo)
 
     def add_date_field(self, form: QFormLayout, label: str, path: FieldPath, key: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setPlaceholderText("ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020")
+        field = DateEdit()
+        field.setToolTip(self.tr("Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020 eller välj i kalendern."))
         field.setObjectName(f"date_{path[0]}")
         message = MessageLabel()
         self.field_messages[key] = message

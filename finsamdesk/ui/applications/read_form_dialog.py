@@ -33,7 +33,7 @@ from ...domain.form_findings import ERROR, UNPLACED
 from ...domain.forms import BudgetTable, ContactsTable, TimeplanTable
 from ...services import form_reader
 from ...services.errors import ServiceError
-from ..widgets import ERROR_STYLE, WARNING_STYLE, MessageLabel, ok_cancel
+from ..widgets import ERROR_STYLE, WARNING_STYLE, DateEdit, MessageLabel, ok_cancel
 from .read_form_fields import BudgetEditor, ContactsEditor, PhasesEditor
 
 SOURCE_STYLE = "QPlainTextEdit { background: #f4f5f7; color: #333; }"
@@ -127,7 +127,8 @@ class ReadFormDialog(QDialog):
                 self.phases = PhasesEditor(t, app)
                 self._row("period", tr("Period och faser"), self.phases)
         self.place = self._line("place_date", tr("Ort"), app.place)
-        self.signed_on = self._line("place_date_date", tr("Datum"), iso(app.signed_on), source_key="place_date")
+        self.signed_on = self._line("place_date_date", tr("Datum"), iso(app.signed_on), source_key="place_date",
+                                    is_date=True)
         count = "" if app.planned_participants is None else str(app.planned_participants)
         self.participants = self._line("participants", tr("Planerade deltagare"), count)
         note = reading.note(self.proposal.file_name)
@@ -139,8 +140,9 @@ class ReadFormDialog(QDialog):
         self.scroll.setWidget(body)
         self._fill_findings()
 
-    def _line(self, key: str, label: str, value: str, source_key: str | None = None) -> QLineEdit:
-        edit = QLineEdit(value)
+    def _line(self, key: str, label: str, value: str, source_key: str | None = None, *,
+              is_date: bool = False) -> QLineEdit:
+        edit = DateEdit(value) if is_date else QLineEdit(value)
         self._row(key, label, edit, source=self.proposal.reading.sources.get(source_key or key, ""))
         return edit
 

@@ -24,7 +24,7 @@ from ...domain.statuses import GRANTED
 from ...domain.statuses import label as status_label
 from ...services import applications
 from ...services.errors import ServiceError
-from ..widgets import MessageLabel, ok_cancel
+from ..widgets import DateEdit, MessageLabel, ok_cancel
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -41,7 +41,7 @@ class WorkflowDialog(QDialog):
         self.step = QComboBox()
         for status in workflow.next_steps(app.status, app.outgoing):
             self.step.addItem(status_label(status), status)
-        self.when = QLineEdit((today or date.today()).isoformat())
+        self.when = DateEdit((today or date.today()).isoformat())
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         self.who = QLineEdit(who)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date
 from ...domain.insatser import CADENCES, INRIKTNINGAR, KINDS, STATUSES, Insats, inriktning_of
 from ...domain.registers import Organisation
-from ..widgets import MessageLabel, combo
+from ..widgets import DateEdit, MessageLabel, combo
 
 
 def _count(value: int | None) -> QSpinBox:
@@ -47,7 +47,7 @@ class InsatsDetails(QWidget):
                                     "Du kan ändra den här; Uppföljning Finsam läser den."))
         self.fields: dict[str, QWidget] = {  # in the form's order
             "name": QLineEdit(), "kind": combo(KINDS), "status": combo(STATUSES), "owner": QComboBox(),
-            "contact": QLineEdit(), "period_start": QLineEdit(), "period_end": QLineEdit(),
+            "contact": QLineEdit(), "period_start": DateEdit(), "period_end": DateEdit(),
             "target_group": QLineEdit(), "planned_women": _count(None), "planned_men": _count(None),
             "cadence": combo(CADENCES), "inriktning": combo(INRIKTNINGAR), "esf": self.esf,
             "planned_structural": _count(None), "structural_share": _count(None), "note": self.note,
@@ -56,8 +56,6 @@ class InsatsDetails(QWidget):
         self.combos = {k: w for k, w in self.fields.items() if isinstance(w, QComboBox)}
         self.counts = {k: w for k, w in self.fields.items() if isinstance(w, QSpinBox)}
         self.combos["owner"].setEditable(True)
-        self.lines["period_start"].setPlaceholderText("2026-01-01")
-        self.lines["period_end"].setPlaceholderText("2026-12-31")
         self.note.setMaximumHeight(80)
         self.counts["structural_share"].setRange(-1, 100)
         self.counts["structural_share"].setSuffix(" %")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date, parse_range
 from ...domain.insatser import REPORT_KINDS, Report
 from ...domain.money import format_kr
-from ..widgets import MessageLabel, ok_cancel
+from ..widgets import DATE_PLACEHOLDER, DateEdit, MessageLabel, fit_placeholder, ok_cancel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -38,12 +38,13 @@ class ReportDialog(QDialog):
         for key, text in REPORT_KINDS.items():
             self.kind.addItem(text, key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(report.kind)))
-        self.due = QLineEdit(report.due.isoformat() if report.due else "")
+        self.due = DateEdit(report.due.isoformat() if report.due else "")
         both = report.period_start and report.period_end
-        period = f"{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}" if both else ""
+        period = f"{report.period_start:%Y-%m-%d} – {report.period_end:%Y-%m-%d}" if both else ""
         self.period = QLineEdit(period)
-        self.period.setPlaceholderText("20260101-20260430")
-        self.received = QLineEdit(report.received_on.isoformat() if report.received_on else "")
+        self.period.setPlaceholderText(f"{DATE_PLACEHOLDER} – {DATE_PLACEHOLDER}")
+        fit_placeholder(self.period)
+        self.received = DateEdit(report.received_on.isoformat() if report.received_on else "")
         self.received.setPlaceholderText(self.tr("tomt = inte mottagen"))
         self.note = QLineEdit(report.note)
         self.message = MessageLabel()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.meetings import KINDS, ROLES, Attendee, Meeting, without_duplicates
-from ..widgets import MessageLabel, combo, item, ok_cancel
+from ..widgets import DateEdit, MessageLabel, combo, item, ok_cancel
 
 
 class MeetingForm(QWidget):
@@ -35,11 +35,10 @@ class MeetingForm(QWidget):
         super().__init__(parent)
         self.kind, self.first_paragraph = combo(KINDS), QSpinBox()
         self.fields: dict[str, QWidget] = {
-            "kind": self.kind, "date": QLineEdit(), "time": QLineEdit(), "place": QLineEdit(), "chair": QLineEdit(),
+            "kind": self.kind, "date": DateEdit(), "time": QLineEdit(), "place": QLineEdit(), "chair": QLineEdit(),
             "secretary": QLineEdit(), "adjusters": QLineEdit(), "first_paragraph": self.first_paragraph,
             "note": QLineEdit()}
         self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
-        self.lines["date"].setPlaceholderText("ÅÅÅÅ-MM-DD")
         self.lines["time"].setPlaceholderText("13.00")
         self.first_paragraph.setRange(1, 9999)
         self.first_paragraph.setToolTip(self.tr("Paragraferna numreras löpande över årets protokoll."))
@@ -178,7 +177,7 @@ class NewMeetingDialog(QDialog):
         self.setWindowTitle(self.tr("Nytt möte"))
         self.setMinimumWidth(380)
         self.kind = combo(KINDS)
-        self.date = QLineEdit(((today or date.today()) + timedelta(days=7)).isoformat())
+        self.date = DateEdit(((today or date.today()) + timedelta(days=7)).isoformat())
         self.time, self.place = QLineEdit("13.00"), QLineEdit()
         self.message = MessageLabel()
         form = QFormLayout()

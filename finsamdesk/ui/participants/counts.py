@@ -23,7 +23,7 @@ from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ValidationError
 from ..rows_model import Column, RowsModel
-from ..widgets import MessageLabel, confirm, list_view, refill
+from ..widgets import DateEdit, MessageLabel, confirm, list_view, refill
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -55,7 +55,7 @@ class CountsTab(QWidget):
         self.insats = QComboBox()
         self.model = RowsModel(COLUMNS, self)
         self.table = list_view(self.model, (190, 95, 80, 120, 100, 125, 105, 70), stretch=8)
-        self.lines = {"start": QLineEdit(), "end": QLineEdit(), "note": QLineEdit()}
+        self.lines = {"start": DateEdit(), "end": DateEdit(), "note": QLineEdit()}
         self.counts: dict[str, QSpinBox] = {}
         for name in CountPeriod.COUNT_FIELDS:
             spin = QSpinBox()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date
 from ...domain.identifiers import format_personnummer
 from ...domain.participants import CONSENT_WAYS, GENDERS, Category, Participant
-from ..widgets import MessageLabel
+from ..widgets import DateEdit, MessageLabel, fit_placeholder
 
 LABELS = {"code": "Deltagar-id", "insats_id": "Insats", "personnummer": "Personnummer", "name": "Namn",
           "gender": "Kön", "birth_year": "Födelseår", "start": "Startdatum", "end": "Slutdatum",
@@ -49,8 +49,8 @@ class ParticipantForm(QWidget):
         self.note = QPlainTextEdit()
         self.fields: dict[str, QWidget] = {  # in the form's order
             "code": QLineEdit(), "insats_id": QComboBox(), "personnummer": QLineEdit(), "name": QLineEdit(),
-            "gender": QComboBox(), "birth_year": QLineEdit(), "start": QLineEdit(), "end": QLineEdit(),
-            "support_id": QComboBox(), "outcome_id": QComboBox(), "consent_date": QLineEdit(),
+            "gender": QComboBox(), "birth_year": QLineEdit(), "start": DateEdit(), "end": DateEdit(),
+            "support_id": QComboBox(), "outcome_id": QComboBox(), "consent_date": DateEdit(),
             "consent_how": QComboBox(), "note": self.note,
         }
         self.lines = {k: w for k, w in self.fields.items() if isinstance(w, QLineEdit)}
@@ -62,9 +62,8 @@ class ParticipantForm(QWidget):
         self.combos["consent_how"].addItems(["", *CONSENT_WAYS])
         self.lines["code"].setPlaceholderText(self.tr("tomt = nästa löpnummer"))
         self.lines["personnummer"].setPlaceholderText("ÅÅÅÅMMDD-NNNN")
+        fit_placeholder(self.lines["personnummer"])
         self.lines["birth_year"].setPlaceholderText(self.tr("räknas ur personnumret"))
-        for name in ("start", "end", "consent_date"):
-            self.lines[name].setPlaceholderText("ÅÅÅÅ-MM-DD")
         self.note.setMaximumHeight(90)
         self.messages = {name: MessageLabel() for name in LABELS}
         self.reveal_button = QPushButton(self.tr("Visa"))
