@@ -1,5 +1,5 @@
 """An insats changed as undoable steps: its details, archived or not, granted and prognos of a year, invoices
-booked and removed, a report received."""
+booked, corrected and removed, a report received."""
 from __future__ import annotations
 
 import copy
@@ -65,6 +65,14 @@ def book_invoice(db: sqlite_utils.Database, invoice: Invoice) -> tuple[Change, l
     warnings = insatser.save_invoice(db, invoice)
     assert invoice.id is not None
     return Change("Bokför faktura", _book(copy.deepcopy(invoice)), _remove(invoice.id)), warnings
+
+
+def edit_invoice(db: sqlite_utils.Database, invoice: Invoice) -> tuple[Change, list[str]]:
+    """Correct a booked invoice (checked first: ValidationError changes nothing); undo puts the booked one back."""
+    assert invoice.id is not None, "a new invoice is booked with book_invoice"
+    before = store.get_invoice(db, invoice.id)
+    warnings = insatser.save_invoice(db, invoice)
+    return Change("Ändra faktura", _book(copy.deepcopy(invoice)), _book(before)), warnings
 
 
 def delete_invoice(db: sqlite_utils.Database, invoice_id: int) -> Change:

@@ -82,16 +82,19 @@ class InsatsTabActions:
         page.refresh()
 
     def book(self, invoice: Invoice) -> None:
+        """A new invoice booked, or a booked one (its id set) corrected."""
         page = self.page
+        corrected = invoice.id is not None
         try:
-            change, warnings = changes.book_invoice(page.database, invoice)
+            change, warnings = (changes.edit_invoice if corrected else changes.book_invoice)(page.database, invoice)
         except ValidationError as exc:
             page.invoices.show_errors(exc.fields)
             return
         page.push(change)
         page.invoices.clear_form()
         page.refresh()
-        text = tr("Bokförd: %s %s.") % (invoice.date.isoformat(), format_kr(invoice.amount))
+        text = (tr("Ändrad: %s %s (Ctrl+Z ångrar).") if corrected else tr("Bokförd: %s %s.")) % (
+            invoice.date.isoformat(), format_kr(invoice.amount))
         if warnings:
             page.invoices.message.show_warning(text + " " + " ".join(warnings))
         else:
