@@ -152,6 +152,8 @@ class InvoicesTab(QWidget):
         f["amount"].setText(format_amount(invoice.amount, with_unit=False))
         f["reference"].setText(invoice.reference)
         f["note"].setText(invoice.note)
+        for name in ("reference", "note", "period"):
+            f[name].setCursorPosition(0)  # the beginning of a long reference shows, not its end
         self.kind.setCurrentIndex(max(0, self.kind.findData(invoice.kind)))
         self.category.setCurrentText(invoice.category)
         self._set_mode(invoice)
