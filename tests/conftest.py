@@ -8,6 +8,12 @@ import traceback
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge the code, not the machine: no time limit per example and no "too slow" verdict, whatever
+# else runs beside the suite (CI machines have two cores; a loaded one made generation look slow).
+settings.register_profile("finsamdesk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("finsamdesk")
 
 TEST_SCRYPT_N = 2**10  # the app's cost (store.crypto.SCRYPT_N) is for a person typing once, not for 500 tests
 
