@@ -15,6 +15,8 @@ final changeset handed to store/working_copy.py, which writes it to the file in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import ne
 
 import apsw
 
@@ -27,6 +29,7 @@ from .merge_images import BOOKKEEPING, Table
 Key = tuple[object, ...]
 Row = tuple[object, ...]
 CODE_PREFIX = "D"
+UNCHANGED = apsw.no_change  # in a Write's UPDATE: the column stays
 
 
 @dataclass
@@ -64,18 +67,30 @@ class Plan:
         self.renumbered: list[Renumbered] = []
         self.notes: list[str] = []
         self.other_key = False
+        self._updates: dict[tuple[str, Key], tuple[Row, Row, tuple[Row, Row] | None]] = {}
+        self._trials: dict[bytes, list[tuple[str, Row, str, Key]]] = {}  # changeset → what breaks a foreign key
 
     def close(self) -> None:
         self.conn.close()
 
     # ------------------------------------------------------------ planning
-    def classify(self, table: Table, key: Key) -> None:
-        base, copy, main = (images.row(self.conn, s, table, key) for s in ("base", "copy", "main"))
+    def classify_all(self, changed: list[tuple[Table, Key]]) -> None:
+        """Sort every changed row, in the order given; each table's rows are read in one query per image."""
+        keys: dict[str, list[Key]] = {}
+        for table, key in changed:
+            keys.setdefault(table.name, []).append(key)
+        found = {name: images.rows(self.conn, self.tables[name], of) for name, of in keys.items()}
+        for table, key in changed:
+            rows = found[table.name]
+            self.classify(table, key, rows["base"].get(key), rows["copy"].get(key), rows["main"].get(key))
+
+    def classify(self, table: Table, key: Key, base: Row | None, copy: Row | None, main: Row | None) -> None:
         sig = table.significant
-        if sig(main) == sig(copy):
+        sig_main, sig_copy = sig(main), sig(copy)
+        if sig_main == sig_copy:
             self.already += 1
         elif copy is None:
-            if sig(main) == sig(base):
+            if sig_main == sig(base):
                 self.actions[(table.name, key)] = Action("delete", None, main)
             else:
                 self._conflict(table, key, rules.DELETED_IN_COPY, base, main, copy)
@@ -84,7 +99,7 @@ class Plan:
                 self.actions[(table.name, key)] = Action("insert", copy, None)
             else:
                 self._conflict(table, key, rules.DELETED_IN_MAIN, base, main, copy)
-        elif sig(main) == sig(base):
+        elif sig_main == sig(base):
             self.actions[(table.name, key)] = Action("update", _latest(table, copy, main), main)
         else:
             self._conflict(table, key, rules.BOTH_CHANGED, base, main, copy)
@@ -114,8 +129,9 @@ class Plan:
         taken = {"dnr": [r[0] for r in self.conn.execute("SELECT diarienummer FROM main.application")],
                  "code": [r[0] for r in self.conn.execute("SELECT code FROM main.participant")]}
         remap: dict[tuple[str, object], object] = {}
-        for (name, key), action in sorted(self.actions.items(), key=_in_order):
-            if action.op != "insert" or action.row is None:
+        inserts = [(where, action) for where, action in self.actions.items() if action.op == "insert"]
+        for (name, key), action in sorted(inserts, key=_in_order):
+            if action.row is None:
                 continue
             table = self.tables[name]
             if name == "application":
@@ -206,24 +222,39 @@ class Plan:
     def changeset(self, actions: dict[tuple[str, Key], Action]) -> bytes:
         builder = apsw.ChangesetBuilder()
         builder.schema(self.conn, "main")
-        for (name, _key), action in actions.items():
+        for where, action in actions.items():
             if action.op == "insert":
-                builder.add_insert(name, False, action.row)
+                builder.add_insert(where[0], False, action.row)
             elif action.op == "delete":
-                builder.add_delete(name, False, action.old)
+                builder.add_delete(where[0], False, action.old)
             else:
-                assert action.row is not None and action.old is not None
-                table = self.tables[name]
-                changed = {i for i, (v, o) in enumerate(zip(action.row, action.old, strict=True))
-                           if i not in table.pk and v != o}
-                if changed:
-                    old = tuple(o if i in changed or i in table.pk else apsw.no_change
-                                for i, o in enumerate(action.old))
-                    new = tuple(v if i in changed else apsw.no_change for i, v in enumerate(action.row))
-                    builder.add_update(name, False, old, new)
+                update = self._update(where, action)
+                if update is not None:
+                    builder.add_update(where[0], False, *update)
         out = builder.output()
         builder.close()
         return out
+
+    def _update(self, where: tuple[str, Key], action: Action) -> tuple[Row, Row] | None:
+        """(old, new) of an update for the changeset — the key and the changed columns, apsw.no_change for the
+        rest — or None when nothing changes. Kept per action: a merge builds its changeset more than once."""
+        row, old = action.row, action.old
+        assert row is not None and old is not None
+        made = self._updates.get(where)
+        if made is not None and made[0] is row and made[1] is old:
+            return made[2]
+        table = self.tables[where[0]]
+        changed = [i for i in compress(range(len(row)), map(ne, row, old)) if i not in table.pk_set]
+        update: tuple[Row, Row] | None = None
+        if changed:
+            old_values, new_values = [apsw.no_change] * len(row), [apsw.no_change] * len(row)
+            for i in table.pk:
+                old_values[i] = old[i]
+            for i in changed:
+                old_values[i], new_values[i] = old[i], row[i]
+            update = tuple(old_values), tuple(new_values)
+        self._updates[where] = (row, old, update)
+        return update
 
     def repair_foreign_keys(self, actions: dict[tuple[str, Key], Action],
                             stay_deleted: set[tuple[str, Key]]) -> list[str]:
@@ -253,12 +284,19 @@ class Plan:
         raise MainChanged("foreign keys could not be made whole")
 
     def _trial(self, actions: dict[tuple[str, Key], Action]) -> list[tuple[str, Row, str, Key]]:
-        """Apply to the main image inside a savepoint, list what breaks a foreign key, and roll back."""
+        """Apply to the main image inside a savepoint, list what breaks a foreign key, and roll back. The images do
+        not change, so the same changeset (the preview's, again at the merge) gives the same list."""
+        changeset = self.changeset(actions)
+        if changeset not in self._trials:
+            self._trials[changeset] = self._try(changeset)
+        return list(self._trials[changeset])
+
+    def _try(self, changeset: bytes) -> list[tuple[str, Row, str, Key]]:
         conn = self.conn
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SAVEPOINT trial")
         try:
-            apsw.Changeset.apply(self.changeset(actions), conn, conflict=_only_foreign_keys)
+            apsw.Changeset.apply(changeset, conn, conflict=_only_foreign_keys)
             problems = []
             for child, rowid, parent, fkid in conn.execute("PRAGMA main.foreign_key_check").fetchall():
                 child_row = tuple(conn.execute(f'SELECT * FROM main."{child}" WHERE rowid = ?', (rowid,)).fetchone())
@@ -273,14 +311,15 @@ class Plan:
     def final(self, actions: dict[tuple[str, Key], Action]) -> list[Write]:
         """The final changeset applied to the main image (anything unexpected stops it), copied out for the file."""
         changeset = self.changeset(actions)
-        self.conn.execute("SAVEPOINT final")
-        try:
-            apsw.Changeset.apply(changeset, self.conn, conflict=_stop)
-            if self.conn.execute("PRAGMA main.foreign_key_check").fetchone() is not None:
-                raise MainChanged("a foreign key would break")
-        finally:
-            self.conn.execute("ROLLBACK TO final")
-            self.conn.execute("RELEASE final")
+        if self._trials.get(changeset) != []:  # else tried on this main image already: nothing unexpected, keys whole
+            self.conn.execute("SAVEPOINT final")
+            try:
+                apsw.Changeset.apply(changeset, self.conn, conflict=_stop)
+                if self.conn.execute("PRAGMA main.foreign_key_check").fetchone() is not None:
+                    raise MainChanged("a foreign key would break")
+            finally:
+                self.conn.execute("ROLLBACK TO final")
+                self.conn.execute("RELEASE final")
         writes = []
         for change in apsw.Changeset.iter(changeset):
             table = self.tables[change.name]
@@ -320,9 +359,10 @@ def _stop(kind: int, change: apsw.TableChange) -> int:
 
 def _latest(table: Table, row: Row, other: Row) -> Row:
     """`row` with each bookkeeping column (updated_at) the later of the two."""
+    if not table.bookkeeping:
+        return row
     out = list(row)
-    for column in BOOKKEEPING & set(table.columns):
-        i = table.columns.index(column)
+    for i in table.bookkeeping:
         out[i] = max((v for v in (row[i], other[i]) if v is not None), default=None, key=str)
     return tuple(out)
 
@@ -345,10 +385,12 @@ def plan(main: bytes, base: bytes, copy: bytes) -> Plan:
     made = Plan(images.open_images(main, base, copy))
     try:
         changeset = images.diff(made.conn, list(made.tables))
+        changed = []
         for change in apsw.Changeset.iter(changeset):
             table = made.tables[change.name]
             values = change.new if change.op == "INSERT" else change.old
-            made.classify(table, tuple(values[i] for i in table.pk))
+            changed.append((table, tuple(values[i] for i in table.pk)))
+        made.classify_all(changed)
         made.renumber_and_unify()
         made.other_key = _other_key(made)
         made.notes = made.repair_foreign_keys(dict(made.actions), set())

@@ -7,7 +7,10 @@ libraries in one process that open the same file release each other's POSIX lock
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 import apsw
 
@@ -39,7 +42,26 @@ class Table:
     def significant(self, row: tuple[object, ...] | None) -> tuple[object, ...] | None:
         if row is None:
             return None
-        return tuple(v for c, v in zip(self.columns, row, strict=True) if c not in BOOKKEEPING)
+        return self._significant(row)
+
+    @cached_property
+    def _significant(self) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+        """The row without its bookkeeping columns, made once per table (it runs for every row of a merge)."""
+        kept = [i for i, c in enumerate(self.columns) if c not in BOOKKEEPING]
+        if len(kept) == len(self.columns):
+            return tuple
+        if len(kept) == 1:
+            return lambda row: (row[kept[0]],)
+        return itemgetter(*kept)
+
+    @cached_property
+    def bookkeeping(self) -> tuple[int, ...]:
+        """Positions of the bookkeeping columns."""
+        return tuple(i for i, c in enumerate(self.columns) if c in BOOKKEEPING)
+
+    @cached_property
+    def pk_set(self) -> frozenset[int]:
+        return frozenset(self.pk)
 
     def where_key(self, schema: str) -> str:
         return " AND ".join(f'"{self.columns[i]}" = ?' for i in self.pk)
@@ -47,6 +69,7 @@ class Table:
 
 def open_images(main: bytes, base: bytes, copy: bytes) -> apsw.Connection:
     conn = apsw.Connection(":memory:")
+    conn.execute("PRAGMA temp_store = MEMORY")  # rows(): the keys it looks up
     conn.deserialize("main", without_wal(main))
     for name, data in (("base", base), ("copy", copy)):
         conn.execute(f"ATTACH ':memory:' AS {name}")
@@ -105,6 +128,25 @@ def tables(conn: apsw.Connection) -> dict[str, Table]:
 def row(conn: apsw.Connection, schema: str, table: Table, key: tuple[object, ...]) -> tuple[object, ...] | None:
     found = conn.execute(f'SELECT * FROM {schema}."{table.name}" WHERE {table.where_key(schema)}', key).fetchone()
     return tuple(found) if found is not None else None
+
+
+def rows(conn: apsw.Connection, table: Table, keys: Iterable[tuple[object, ...]]
+         ) -> dict[str, dict[tuple[object, ...], tuple[object, ...]]]:
+    """The rows with these keys in each schema, by key: the keys go into a temporary table, joined to the table
+    in each schema — one query per schema instead of one per row."""
+    width = len(table.pk)
+    names = ", ".join(f"k{i}" for i in range(width))
+    conn.execute(f"CREATE TEMP TABLE merge_keys ({names})")
+    try:
+        conn.executemany(f"INSERT INTO temp.merge_keys VALUES ({', '.join('?' * width)})", keys)
+        on = " AND ".join(f's."{table.columns[p]}" = k.k{i}' for i, p in enumerate(table.pk))
+        found = {}
+        for schema in SCHEMAS:
+            sql = f'SELECT k.*, s.* FROM temp.merge_keys AS k JOIN {schema}."{table.name}" AS s ON {on}'
+            found[schema] = {r[:width]: r[width:] for r in conn.execute(sql)}
+        return found
+    finally:
+        conn.execute("DROP TABLE temp.merge_keys")
 
 
 def diff(conn: apsw.Connection, names: list[str]) -> bytes:

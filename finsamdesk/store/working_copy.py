@@ -12,7 +12,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from datetime import datetime
+from itertools import compress, groupby, repeat
+from operator import is_not
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,31 +203,29 @@ def image_version(data: bytes) -> int:
 # ---------------------------------------------------------------- writing a merge
 def write_merge(db: sqlite_utils.Database, writes: list[Write], copy_id: str, copy_image: bytes) -> None:
     """Everything in one transaction: the changes (each UPDATE and DELETE only where the row is still as planned,
-    else MainChanged and nothing is written), and the copy's base moved forward to the copy as merged."""
-    from .merge import MainChanged
+    else MainChanged and nothing is written), and the copy's base moved forward to the copy as merged. Writes in a
+    row of the same table, kind and columns go to SQLite as one statement with executemany."""
+    from .merge import UNCHANGED, MainChanged
 
     conn = db.conn
+    shaped = (_shaped(w, UNCHANGED) for w in _ordered(writes))
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        for w in _ordered(writes):
-            if w.op == "INSERT":
-                assert w.new is not None
-                marks = ", ".join("?" * len(w.columns))
-                conn.execute(f'INSERT INTO "{w.table}" ({_names(w.columns)}) VALUES ({marks})', w.new)
-                continue
-            assert w.old is not None
-            checked = [(c, v) for c, v in zip(w.columns, w.old, strict=True) if not _no_change(v)]
-            where = " AND ".join(f'"{c}" IS ?' for c, _ in checked)
-            if w.op == "DELETE":
-                done = conn.execute(f'DELETE FROM "{w.table}" WHERE {where}', [v for _, v in checked]).rowcount
+        for (table, op, columns, sets, checked), same in groupby(shaped, key=_shape):
+            names = [columns[i] for i in checked]
+            where = " AND ".join(f'"{c}" IS ?' for c in names)
+            if op == "INSERT":
+                sql = f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({", ".join("?" * len(columns))})'
+            elif op == "DELETE":
+                sql = f'DELETE FROM "{table}" WHERE {where}'
             else:
-                assert w.new is not None
-                sets = [(c, v) for c, v in zip(w.columns, w.new, strict=True) if not _no_change(v)]
-                done = conn.execute(f'UPDATE "{w.table}" SET {", ".join(f"{chr(34)}{c}{chr(34)} = ?" for c, _ in sets)}'
-                                    f" WHERE {where}", [v for _, v in sets] + [v for _, v in checked]).rowcount
-            if done != 1:
-                raise MainChanged(f"{w.table}: the row is not as planned")
+                sql = f'UPDATE "{table}" SET {", ".join(f"{chr(34)}{columns[i]}{chr(34)} = ?" for i in sets)} ' \
+                      f"WHERE {where}"
+            counted = _Counted(values for _shape_, values in same)
+            done = conn.executemany(sql, counted).rowcount
+            if op != "INSERT" and done != counted.n:
+                raise MainChanged(f"{table}: a row is not as planned")
         now = datetime.now().isoformat(timespec="seconds")
         conn.execute("UPDATE sync_copy SET base = ?, merged_at = ?, merges = merges + 1 WHERE copy_id = ?",
                      [copy_image, now, copy_id])
@@ -234,8 +235,44 @@ def write_merge(db: sqlite_utils.Database, writes: list[Write], copy_id: str, co
         raise
 
 
-def _no_change(value: object) -> bool:
-    return type(value).__name__ == "no_change"
+Shape = tuple[str, str, tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def _shaped(w: Write, unchanged: object) -> tuple[Shape, list[object]]:
+    """(table, kind, columns, positions set, positions checked) of one write, and the values it binds; `unchanged`
+    marks a column an UPDATE leaves as it is (apsw.no_change)."""
+    if w.op == "INSERT":
+        assert w.new is not None
+        return (w.table, w.op, w.columns, (), ()), list(w.new)
+    assert w.old is not None
+    old = w.old
+    checked = tuple(compress(range(len(old)), map(is_not, old, repeat(unchanged))))
+    if w.op == "DELETE":
+        return (w.table, w.op, w.columns, (), checked), [old[i] for i in checked]
+    assert w.new is not None
+    new = w.new
+    sets = tuple(compress(range(len(new)), map(is_not, new, repeat(unchanged))))
+    return (w.table, w.op, w.columns, sets, checked), [new[i] for i in sets] + [old[i] for i in checked]
+
+
+def _shape(shaped: tuple[Shape, list[object]]) -> Shape:
+    return shaped[0]
+
+
+class _Counted:
+    """The parameters of one executemany, counted as SQLite takes them (each UPDATE or DELETE must hit one row;
+    each names its key, so the rows hit add up to the count only if every one did)."""
+
+    def __init__(self, rows: Iterator[list[object]]):
+        self.rows, self.n = rows, 0
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> list[object]:
+        row = next(self.rows)
+        self.n += 1
+        return row
 
 
 def _names(columns: tuple[str, ...]) -> str:
