@@ -17,18 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 from operator import ne
+from typing import NamedTuple
 
 import apsw
 
 from ..domain import sync as rules
-from ..domain.application import next_diarienummer
 from ..domain.sync import Conflict, Renumbered
 from . import merge_images as images
 from .merge_images import BOOKKEEPING, Table
+from .merge_numbers import Numbers
 
 Key = tuple[object, ...]
 Row = tuple[object, ...]
-CODE_PREFIX = "D"
+NUMBERED = {"application": "diarienummer", "participant": "code"}  # the numbers people see (merge_numbers.py)
 UNCHANGED = apsw.no_change  # in a Write's UPDATE: the column stays
 
 
@@ -39,8 +40,7 @@ class Action:
     old: Row | None  # the main file's row as it is
 
 
-@dataclass(frozen=True)
-class Write:
+class Write(NamedTuple):
     """One change for the file, copied out of the final changeset."""
 
     table: str
@@ -68,6 +68,7 @@ class Plan:
         self.notes: list[str] = []
         self.other_key = False
         self._updates: dict[tuple[str, Key], tuple[Row, Row, tuple[Row, Row] | None]] = {}
+        self._built: tuple[list[tuple[tuple[str, Key], Action, Row | None, Row | None]], bytes] | None = None
         self._trials: dict[bytes, list[tuple[str, Row, str, Key]]] = {}  # changeset → what breaks a foreign key
 
     def close(self) -> None:
@@ -126,18 +127,18 @@ class Plan:
 
     def renumber_and_unify(self) -> None:
         """New rows whose UNIQUE key the main file has (or that carry a provisional number)."""
-        taken = {"dnr": [r[0] for r in self.conn.execute("SELECT diarienummer FROM main.application")],
-                 "code": [r[0] for r in self.conn.execute("SELECT code FROM main.participant")]}
+        numbers = Numbers([r[0] for r in self.conn.execute("SELECT diarienummer FROM main.application")],
+                          [r[0] for r in self.conn.execute("SELECT code FROM main.participant")])
         remap: dict[tuple[str, object], object] = {}
         inserts = [(where, action) for where, action in self.actions.items() if action.op == "insert"]
         for (name, key), action in sorted(inserts, key=_in_order):
             if action.row is None:
                 continue
             table = self.tables[name]
-            if name == "application":
-                action.row = self._renumbered(table, action.row, "diarienummer", taken["dnr"])
-            elif name == "participant":
-                action.row = self._renumbered(table, action.row, "code", taken["code"])
+            if name in NUMBERED:
+                action.row, renumbered = numbers.renumbered(table, action.row, NUMBERED[name])
+                if renumbered is not None:
+                    self.renumbered.append(renumbered)
             for unique in table.unique:
                 existing = self._existing(table, unique, action.row)
                 if existing is None or table.key(existing) == key:
@@ -153,27 +154,6 @@ class Plan:
                 break
         if remap:
             self._remap(remap)
-
-    def _renumbered(self, table: Table, row: Row, column: str, taken: list[str]) -> Row:
-        i = table.columns.index(column)
-        value = str(row[i])
-        if column == "diarienummer":
-            provisional = rules.is_provisional_diarienummer(value)
-        else:
-            provisional = rules.is_provisional_code(value)
-        if not provisional and value not in taken:
-            taken.append(value)
-            return row
-        if column == "diarienummer":
-            year = int(value.partition("-")[0]) if value.partition("-")[0].isdigit() else 0
-            new = next_diarienummer(year, taken)
-        else:
-            numbers = [int(c[1:]) for c in taken if c.startswith(CODE_PREFIX) and c[1:].isdigit()]
-            new = f"{CODE_PREFIX}{max(numbers, default=0) + 1:05d}"
-        taken.append(new)
-        what = "diarienummer" if column == "diarienummer" else "deltagar-id"
-        self.renumbered.append(Renumbered(table.name, what, value, new))
-        return row[:i] + (new,) + row[i + 1:]
 
     def _existing(self, table: Table, unique: tuple[int, ...], row: Row) -> Row | None:
         values = [row[i] for i in unique]
@@ -220,6 +200,11 @@ class Plan:
         return actions, stay_deleted
 
     def changeset(self, actions: dict[tuple[str, Key], Action]) -> bytes:
+        """The actions as one changeset. Built again only if they changed since the last time (a merge asks for
+        the same changeset for its trial and for the file)."""
+        made = [(where, action, action.row, action.old) for where, action in actions.items()]
+        if self._built is not None and self._built[0] == made:
+            return self._built[1]
         builder = apsw.ChangesetBuilder()
         builder.schema(self.conn, "main")
         for where, action in actions.items():
@@ -233,6 +218,7 @@ class Plan:
                     builder.add_update(where[0], False, *update)
         out = builder.output()
         builder.close()
+        self._built = (made, out)
         return out
 
     def _update(self, where: tuple[str, Key], action: Action) -> tuple[Row, Row] | None:
@@ -247,7 +233,8 @@ class Plan:
         changed = [i for i in compress(range(len(row)), map(ne, row, old)) if i not in table.pk_set]
         update: tuple[Row, Row] | None = None
         if changed:
-            old_values, new_values = [apsw.no_change] * len(row), [apsw.no_change] * len(row)
+            old_values: list[object] = [UNCHANGED] * len(row)
+            new_values: list[object] = [UNCHANGED] * len(row)
             for i in table.pk:
                 old_values[i] = old[i]
             for i in changed:
@@ -320,13 +307,9 @@ class Plan:
             finally:
                 self.conn.execute("ROLLBACK TO final")
                 self.conn.execute("RELEASE final")
-        writes = []
-        for change in apsw.Changeset.iter(changeset):
-            table = self.tables[change.name]
-            writes.append(Write(change.name, change.op, table.columns, table.pk,
-                                tuple(change.old) if change.old is not None else None,
-                                tuple(change.new) if change.new is not None else None))
-        return writes
+        tables = self.tables
+        return [Write(c.name, c.op, tables[c.name].columns, tables[c.name].pk, c.old, c.new)
+                for c in apsw.Changeset.iter(changeset)]
 
 
 ENCRYPTED_COLUMNS = ("pnr_enc", "name_enc", "note_enc")
@@ -363,7 +346,9 @@ def _latest(table: Table, row: Row, other: Row) -> Row:
         return row
     out = list(row)
     for i in table.bookkeeping:
-        out[i] = max((v for v in (row[i], other[i]) if v is not None), default=None, key=str)
+        mine, theirs = row[i], other[i]
+        if mine is None or (theirs is not None and str(theirs) > str(mine)):
+            out[i] = theirs
     return tuple(out)
 
 
@@ -388,8 +373,7 @@ def plan(main: bytes, base: bytes, copy: bytes) -> Plan:
         changed = []
         for change in apsw.Changeset.iter(changeset):
             table = made.tables[change.name]
-            values = change.new if change.op == "INSERT" else change.old
-            changed.append((table, tuple(values[i] for i in table.pk)))
+            changed.append((table, table.key(change.new if change.op == "INSERT" else change.old)))
         made.classify_all(changed)
         made.renumber_and_unify()
         made.other_key = _other_key(made)

@@ -37,7 +37,11 @@ class Table:
     unique: tuple[tuple[int, ...], ...]  # positions of each UNIQUE index's columns (beside the key)
 
     def key(self, row: tuple[object, ...]) -> tuple[object, ...]:
-        return tuple(row[i] for i in self.pk)
+        return self._key(row)
+
+    @cached_property
+    def _key(self) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+        return _picker(self.pk)
 
     def significant(self, row: tuple[object, ...] | None) -> tuple[object, ...] | None:
         if row is None:
@@ -47,12 +51,8 @@ class Table:
     @cached_property
     def _significant(self) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
         """The row without its bookkeeping columns, made once per table (it runs for every row of a merge)."""
-        kept = [i for i, c in enumerate(self.columns) if c not in BOOKKEEPING]
-        if len(kept) == len(self.columns):
-            return tuple
-        if len(kept) == 1:
-            return lambda row: (row[kept[0]],)
-        return itemgetter(*kept)
+        kept = tuple(i for i, c in enumerate(self.columns) if c not in BOOKKEEPING)
+        return tuple if len(kept) == len(self.columns) else _picker(kept)
 
     @cached_property
     def bookkeeping(self) -> tuple[int, ...]:
@@ -65,6 +65,15 @@ class Table:
 
     def where_key(self, schema: str) -> str:
         return " AND ".join(f'"{self.columns[i]}" = ?' for i in self.pk)
+
+
+def _picker(positions: tuple[int, ...]) -> Callable[[tuple[object, ...]], tuple[object, ...]]:
+    """A function that takes these positions of a row, as a tuple (itemgetter gives a bare value for one)."""
+    if len(positions) == 1:
+        i = positions[0]
+        return lambda row: (row[i],)
+    picked: Callable[[tuple[object, ...]], tuple[object, ...]] = itemgetter(*positions)
+    return picked
 
 
 def open_images(main: bytes, base: bytes, copy: bytes) -> apsw.Connection:

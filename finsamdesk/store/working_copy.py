@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import compress, groupby, repeat
-from operator import is_not
+from operator import is_not, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -208,21 +208,24 @@ def write_merge(db: sqlite_utils.Database, writes: list[Write], copy_id: str, co
     from .merge import UNCHANGED, MainChanged
 
     conn = db.conn
-    shaped = (_shaped(w, UNCHANGED) for w in _ordered(writes))
+    shaped = ((_shape(w, UNCHANGED), w) for w in _ordered(writes))
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        for (table, op, columns, sets, checked), same in groupby(shaped, key=_shape):
-            names = [columns[i] for i in checked]
-            where = " AND ".join(f'"{c}" IS ?' for c in names)
+        for (table, op, columns, kept_old, kept_new), same in groupby(shaped, key=itemgetter(0)):
             if op == "INSERT":
-                sql = f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({", ".join("?" * len(columns))})'
-            elif op == "DELETE":
-                sql = f'DELETE FROM "{table}" WHERE {where}'
+                marks = ", ".join("?" * len(columns))
+                sql, values = f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({marks})', _values(None, None)
             else:
-                sql = f'UPDATE "{table}" SET {", ".join(f"{chr(34)}{columns[i]}{chr(34)} = ?" for i in sets)} ' \
-                      f"WHERE {where}"
-            counted = _Counted(values for _shape_, values in same)
+                checked = list(compress(range(len(columns)), kept_old))
+                where = " AND ".join(f'"{columns[i]}" IS ?' for i in checked)
+                if op == "DELETE":
+                    sql, values = f'DELETE FROM "{table}" WHERE {where}', _values(None, checked)
+                else:
+                    sets = list(compress(range(len(columns)), kept_new))
+                    assignments = ", ".join(f'"{columns[i]}" = ?' for i in sets)
+                    sql, values = f'UPDATE "{table}" SET {assignments} WHERE {where}', _values(sets, checked)
+            counted = _Counted(values(w) for _shape_, w in same)
             done = conn.executemany(sql, counted).rowcount
             if op != "INSERT" and done != counted.n:
                 raise MainChanged(f"{table}: a row is not as planned")
@@ -235,41 +238,48 @@ def write_merge(db: sqlite_utils.Database, writes: list[Write], copy_id: str, co
         raise
 
 
-Shape = tuple[str, str, tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+Shape = tuple[str, str, tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
 
 
-def _shaped(w: Write, unchanged: object) -> tuple[Shape, list[object]]:
-    """(table, kind, columns, positions set, positions checked) of one write, and the values it binds; `unchanged`
-    marks a column an UPDATE leaves as it is (apsw.no_change)."""
-    if w.op == "INSERT":
-        assert w.new is not None
-        return (w.table, w.op, w.columns, (), ()), list(w.new)
-    assert w.old is not None
-    old = w.old
-    checked = tuple(compress(range(len(old)), map(is_not, old, repeat(unchanged))))
-    if w.op == "DELETE":
-        return (w.table, w.op, w.columns, (), checked), [old[i] for i in checked]
-    assert w.new is not None
-    new = w.new
-    sets = tuple(compress(range(len(new)), map(is_not, new, repeat(unchanged))))
-    return (w.table, w.op, w.columns, sets, checked), [new[i] for i in sets] + [old[i] for i in checked]
+def _shape(w: Write, unchanged: object) -> Shape:
+    """(table, kind, columns, which old values are given, which new ones): writes of one shape make one statement.
+    `unchanged` marks a column an UPDATE leaves as it is (apsw.no_change); an INSERT gives every new value."""
+    given_old = tuple(map(is_not, w.old, repeat(unchanged))) if w.old is not None and w.op != "INSERT" else ()
+    given_new = tuple(map(is_not, w.new, repeat(unchanged))) if w.new is not None and w.op == "UPDATE" else ()
+    return w.table, w.op, w.columns, given_old, given_new
 
 
-def _shape(shaped: tuple[Shape, list[object]]) -> Shape:
-    return shaped[0]
+def _values(sets: list[int] | None, checked: list[int] | None) -> Callable[[Write], tuple[object, ...]]:
+    """What one write binds: the new values set (all of them for an INSERT), then the old values checked."""
+    new, old = _picker(sets), _picker(checked) if checked is not None else None
+    if old is None:
+        return lambda w: new(w.new)
+    if sets is None:
+        return lambda w: old(w.old)
+    return lambda w: new(w.new) + old(w.old)
+
+
+def _picker(positions: list[int] | None) -> Callable[[Any], tuple[object, ...]]:
+    if positions is None:
+        return tuple
+    if len(positions) == 1:
+        i = positions[0]
+        return lambda row: (row[i],)
+    picked: Callable[[Any], tuple[object, ...]] = itemgetter(*positions)
+    return picked
 
 
 class _Counted:
     """The parameters of one executemany, counted as SQLite takes them (each UPDATE or DELETE must hit one row;
     each names its key, so the rows hit add up to the count only if every one did)."""
 
-    def __init__(self, rows: Iterator[list[object]]):
+    def __init__(self, rows: Iterator[tuple[object, ...]]):
         self.rows, self.n = rows, 0
 
     def __iter__(self) -> _Counted:
         return self
 
-    def __next__(self) -> list[object]:
+    def __next__(self) -> tuple[object, ...]:
         row = next(self.rows)
         self.n += 1
         return row
