@@ -167,5 +167,10 @@ def filter_rows(rows: list[ApplicationRow], f: RowFilter) -> list[ApplicationRow
     return out
 
 
+def totals(rows: list[ApplicationRow]) -> tuple[int, int]:
+    """What the rows add up to (öre): sökt, and beviljat of those that stand granted."""
+    return sum(r.sought_ore for r in rows), sum(r.granted_total for r in rows)
+
+
 def default_budget_years(app: Application) -> list[int]:
     return years_between(app.period_start, app.period_end)

@@ -263,6 +263,11 @@ class RowFilter:
     show_archived: bool = False
 
 
+def totals(rows: list[InsatsRow]) -> tuple[int, int, int]:
+    """What the rows add up to in their year (öre): beviljat, fakturerat, kvar."""
+    return sum(r.granted for r in rows), sum(r.spent for r in rows), sum(r.remaining for r in rows)
+
+
 def filter_rows(rows: list[InsatsRow], f: RowFilter) -> list[InsatsRow]:
     needle = fold(f.text).strip()
     return [r for r in rows

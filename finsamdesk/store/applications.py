@@ -16,6 +16,7 @@ from ..domain.application import (
     diarienummer_prefix,
 )
 from ..domain.application import next_diarienummer as _next_of
+from ..domain.statuses import GRANTED
 from ..domain.sync import provisional_diarienummer
 from . import esf as esf_store
 from .convert import date_or_none as _d
@@ -45,6 +46,12 @@ class ApplicationRow:
     template_id: str
     direction: str = "received"
     funder: str = ""
+    granted_ore: int = 0  # the latest decision's granted amounts, all years (Application.granted_by_year)
+
+    @property
+    def granted_total(self) -> int:
+        """What the förbund (or the funder) has granted, counted while the ansökan stands granted."""
+        return self.granted_ore if self.status in GRANTED else 0
 
     @property
     def years(self) -> set[int]:
@@ -69,13 +76,18 @@ def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
             "SELECT application_id, year, sum(amount_ore) FROM budget_cell WHERE column_kind = ? "
             "GROUP BY application_id, year", [SOUGHT]).fetchall():
         sought.setdefault(app_id, {})[year] = amount
+    granted: dict[int, int] = {}  # the last event (by id, as load orders the history) that granted amounts
+    for app_id, _event, amount in db.execute(
+            "SELECT e.application_id, e.id, sum(g.amount_ore) FROM granted_amount g "
+            "JOIN status_event e ON e.id = g.status_event_id GROUP BY e.id ORDER BY e.id").fetchall():
+        granted[app_id] = amount
     rows = []
     for r in db.execute(sql).fetchall():
         (app_id, dnr, name, template_id, start, end, status, years, direction, funder, applicant, last_step) = r
         year_list = {int(y) for y in years.split(",") if y} if years else set()
         total = sum(a for y, a in sought.get(app_id, {}).items() if y in year_list)
         rows.append(ApplicationRow(app_id, dnr, name, applicant, _d(start), _d(end), total, status,
-                                   _d(last_step), template_id, direction, funder))
+                                   _d(last_step), template_id, direction, funder, granted.get(app_id, 0)))
     return rows
 
 

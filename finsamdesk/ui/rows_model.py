@@ -25,6 +25,7 @@ class Column:
     key: Callable[[Any], Any] | None = None  # natural sort key; None: the text in Swedish order
     right: bool = False
     tooltip: bool = False
+    colour: Callable[[Any], str | None] | None = None  # this cell's text colour (e.g. by status)
 
 
 def sort_rows(rows: list[Any], column: Column, order: Qt.SortOrder) -> list[Any]:
@@ -85,8 +86,9 @@ class RowsModel(QAbstractTableModel):
             return column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
-            colour = self._colour(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self._colour(row) if self._colour is not None else None
+            colour = colour or (column.colour(row) if column.colour is not None else None)
             return QColor(colour) if colour else None
         return None
 

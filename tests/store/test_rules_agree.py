@@ -2,7 +2,9 @@
 
 The overdue rule is domain.insatser.is_overdue (the reports tab, the start page) and store.insatser.OVERDUE_SQL
 (the insatser list's count); the sought total is domain Budget.sought_total (the editor, the printed form) and
-the applications list's `sought_ore` summed in SQL. Each is tried on generated data in a real SQLite file.
+the applications list's `sought_ore` summed in SQL; the granted amounts are domain Application.granted_by_year
+(the latest decision that granted any) and the list's `granted_ore`. Each is tried on generated data in a real
+SQLite file.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsamdesk.domain.application import OWN, SOUGHT, Application, Budget, diarienummer
+from finsamdesk.domain.application import OWN, SOUGHT, Application, Budget, StatusEvent, diarienummer
 from finsamdesk.domain.insatser import Insats, Report
 from finsamdesk.store import applications as app_store
 from finsamdesk.store import insatser as insats_store
@@ -111,3 +113,26 @@ def test_uppfoljning_counts_participants_by_kon_in_sql_as_the_statistics_do(peop
                 for i in by_insats}
     assert {i: (w, m) for i, (w, m, _) in counted.items()} == {i: (s.women, s.men) for i, s in expected.items()}
     assert {i: n for i, (_, _, n) in counted.items()} == {i: sum(f.insats_id == i for f in facts) for i in by_insats}
+
+
+grant = st.dictionaries(years, st.integers(min_value=0, max_value=10**9), max_size=3)
+event = st.tuples(st.sampled_from(["inkommen", "beredning", "beviljad", "delvis_beviljad", "avslag"]), grant)
+
+
+@SETTINGS
+@given(st.lists(st.lists(event, max_size=5), min_size=1, max_size=4))
+def test_the_lists_granted_amount_is_the_latest_decisions(histories):
+    """A decision taken again (a corrected grant) replaces the earlier one; an event without amounts leaves it."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = _fresh_db(folder)
+        with db.atomic():
+            for n, events in enumerate(histories):
+                history = [StatusEvent(status, TODAY + timedelta(days=i), granted=dict(amounts))
+                           for i, (status, amounts) in enumerate(events)]
+                app = Application("neutral", name=f"Ansökan {n}", diarienummer=diarienummer(2026, n + 1),
+                                  history=history, status=history[-1].status if history else "inkommen")
+                app_store.save(db, app)
+        listed = {row.id: row.granted_ore for row in app_store.list_rows(db)}
+        loaded = {app_id: sum(app_store.load(db, app_id).granted_by_year.values()) for app_id in listed}
+        db.close()
+    assert listed == loaded

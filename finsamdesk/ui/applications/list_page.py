@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.application import OUTGOING, RECEIVED
+from ...domain.money import format_amount
 from ...domain.statuses import STATUSES
 from ...domain.text import count as counted
 from ..column_fit import ColumnFit
+from ..totals_row import TotalsRow, with_totals
 from ..widgets import list_over_details, refill
 from .table_model import ApplicationTableModel
 
@@ -82,6 +84,7 @@ class ApplicationsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.columns = ColumnFit(self.table, 1, caps={2: 240}, yield_first=(2,))
+        self.totals = TotalsRow(self.table)
         self.undo_stack = QUndoStack(self)
         self.editor: ApplicationEditor | None = None  # made with the first file
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -89,7 +92,7 @@ class ApplicationsPage(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(bar)
-        top_layout.addWidget(self.table)
+        top_layout.addLayout(with_totals(self.table, self.totals))
         self.splitter.addWidget(top)
         slot = QWidget()
         self._editor_slot = QVBoxLayout(slot)
@@ -153,6 +156,10 @@ class ApplicationsPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %s") % (len(self.visible_rows), counted(
             len(self._all), self.tr("ansökan"), self.tr("ansökningar"))))
+        sought, granted = applications.totals(self.visible_rows)
+        self.totals.show_totals(self.tr("Summa, %s") % counted(len(self.visible_rows), self.tr("ansökan"),
+                                                                self.tr("ansökningar")),
+                                {4: format_amount(sought), 5: format_amount(granted)})
         self.changed.emit()
 
     def shown(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.insatser import STATUSES, Insats
+from ...domain.money import format_kr
 from ...domain.statuses import label
 from ...domain.text import count as counted
 from ...services import insats_changes as changes
@@ -30,6 +31,7 @@ from ...services.errors import ServiceError, ValidationError
 from ..column_fit import ColumnFit
 from ..empty_hint import EmptyHint
 from ..rows_model import RowsModel
+from ..totals_row import TotalsRow, with_totals
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled
 from .details import InsatsDetails
@@ -86,6 +88,7 @@ class InsatserPage(QWidget):
         self.model = RowsModel(LIST_COLUMNS, self, colour=colour)
         self.table = list_view(self.model)
         self.columns = ColumnFit(self.table, 0, caps={1: 220}, yield_first=(2, 1))
+        self.totals = TotalsRow(self.table)
         self.details = InsatsDetails()
         self.economy = EconomyTab()
         self.invoices = InvoicesTab()
@@ -100,7 +103,7 @@ class InsatserPage(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(bar)
-        top_layout.addWidget(self.table)
+        top_layout.addLayout(with_totals(self.table, self.totals))
         top_layout.addLayout(actions)
         top_layout.addWidget(self.message)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -174,6 +177,8 @@ class InsatserPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%d av %s") % (len(rows), counted(len(self._all), self.tr("insats"),
                                                                         self.tr("insatser"))))
+        label = self.tr("Summa %d, %s") % (self.chosen_year, counted(len(rows), self.tr("insats"), self.tr("insatser")))
+        self.totals.show_totals(label, dict(zip((5, 6, 7), map(format_kr, service.totals(rows)), strict=True)))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         insats_id = self.model.row_id(current.row()) if current.isValid() else None
