@@ -3,7 +3,7 @@ beredningsgrupp's recommendation or the styrelse's decision on an ansökan (stat
 history and insats in one transaction), and the slides of the projector mode."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,25 @@ if TYPE_CHECKING:
 
 def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
     return store.list_rows(db)
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    text: str = ""  # in the date, the kind, the place and the agenda's titles
+    year: int | None = None  # None: every year
+
+
+def filter_rows(rows: list[MeetingRow], f: RowFilter) -> list[MeetingRow]:
+    """The meetings of the year (if one is chosen) whose date, kind, place or agenda holds the text."""
+    needle = fold(f.text).strip()
+    return [r for r in rows if (f.year is None or r.date.year == f.year) and (
+        not needle or needle in fold(f"{r.date.isoformat()} {r.time}\n{rules.KINDS.get(r.kind, r.kind)}\n"
+                                     f"{r.place}\n{r.topics}"))]
+
+
+def years(rows: list[MeetingRow]) -> list[int]:
+    """The years with a meeting, the latest first."""
+    return sorted({r.date.year for r in rows}, reverse=True)
 
 
 def load(db: sqlite_utils.Database, meeting_id: int) -> Meeting:

@@ -95,15 +95,18 @@ class MeetingRow:
     items: int
     applications: int
     recorded: int
+    topics: str = ""  # the agenda's titles, a line each (what a search of the list looks in)
 
 
 def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
     sql = """SELECT m.id, m.kind, m.date, m.time, m.place,
                (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id),
                (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id AND i.kind = 'ansokan'),
-               (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id AND i.recorded_on IS NOT NULL)
+               (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id AND i.recorded_on IS NOT NULL),
+               (SELECT group_concat(i.title, char(10)) FROM agenda_item i WHERE i.meeting_id = m.id)
              FROM meeting m"""
-    return [MeetingRow(i, k, date.fromisoformat(d), t, p, n, a, r) for i, k, d, t, p, n, a, r in db.execute(sql)]
+    return [MeetingRow(i, k, date.fromisoformat(d), t, p, n, a, r, topics or "")
+            for i, k, d, t, p, n, a, r, topics in db.execute(sql)]
 
 
 def all_meetings(db: sqlite_utils.Database) -> list[Meeting]:

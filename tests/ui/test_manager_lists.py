@@ -3,6 +3,7 @@ for what the filter shows; Insatser with totals; Möten with a year filter and s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from finsamdesk.domain.money import format_amount, format_kr
 from finsamdesk.domain.statuses import GRANTED
@@ -82,3 +83,44 @@ def test_the_insatser_list_sums_the_years_money_of_what_it_shows(example_window,
     assert [page.totals.text(c) for c in (5, 6, 7)] == sums()
     page.search.setText("Trappan")
     assert model.rowCount() == 1 and page.totals.text(0) == f"Summa {year - 1}, 1 insats"
+
+
+def test_the_meetings_list_filters_by_year_and_finds_a_meeting_by_place_kind_or_agenda(example_window, qtbot):
+    from datetime import date
+
+    from finsamdesk.services import meetings
+
+    w = example_window(size=(1366, 768))
+    page = w.show_page("meetings")
+    before = page.model.rowCount()
+    page.new_meeting("styrelse", date(2024, 3, 12), "13.00", "Stadshuset, Lillåker")
+    page.new_meeting("beredning", date(2025, 5, 6), "09.00", "Förbundets kansli")
+    assert page.model.rowCount() == before + 2 and page.filter.count.text() == f"{before + 2} av {before + 2} möten"
+    years = [page.filter.year.itemText(i) for i in range(page.filter.year.count())]
+    assert years[0] == "Alla år" and years[1:] == [str(y) for y in meetings.years(page.filter.rows)]
+    assert {"2024", "2025"} <= set(years)
+
+    page.filter.year.setCurrentIndex(page.filter.year.findData(2025))
+    assert [r.date for r in page.model.rows] == [date(2025, 5, 6)]
+    assert page.filter.count.text() == f"1 av {before + 2} möten"
+    page.filter.year.setCurrentIndex(0)
+    w.activateWindow()
+    w.focus_search()  # Ctrl+F
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=2000)
+    qtbot.keyClicks(page.search, "stadshuset")
+    assert [r.place for r in page.model.rows] == ["Stadshuset, Lillåker"]
+    page.search.setText("beredningsgrupp")
+    assert {r.kind for r in page.model.rows} == {"beredning"} and page.model.rowCount() >= 2
+    item = next(r for r in page.filter.rows if r.topics)
+    title = item.topics.splitlines()[0]
+    page.search.setText(title.upper())
+    assert item.id in [r.id for r in page.model.rows], "a word of the agenda finds its meeting"
+    page.search.setText("2024-03")
+    assert [r.date for r in page.model.rows] == [date(2024, 3, 12)]
+    page.model.sort(0, Qt.SortOrder.AscendingOrder)
+    page.search.clear()
+    assert [r.date for r in page.model.rows] == sorted(r.date for r in page.filter.rows), "the sort stays"
+
+    page.filter.year.setCurrentIndex(page.filter.year.findData(2025))
+    page.select_meeting(page.filter.rows[0].id if page.filter.rows[0].date.year != 2025 else page.filter.rows[1].id)
+    assert page.filter.year.currentData() is None and page.current is not None, "a meeting asked for is shown"

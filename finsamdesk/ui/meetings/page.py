@@ -32,6 +32,7 @@ from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view
 from .agenda import AgendaTab
 from .documents import MeetingDocuments
+from .list_filter import MeetingsFilter
 from .meeting_form import MeetingForm, NewMeetingDialog
 
 if TYPE_CHECKING:
@@ -70,9 +71,11 @@ class MeetingsPage(QWidget):
         self.saved: Meeting | None = None  # the meeting as stored, to tell whether the form changed it
         self.presentation: PresentationWindow | None = None
         self.undo_stack = QUndoStack(self)
-        self.search = None
         self.model = RowsModel(COLUMNS, self, sort=(0, Qt.SortOrder.DescendingOrder))
         self.table = list_view(self.model, (150, 140, 200, 70, 100, 100), stretch=2, sort_column=0, descending=True)
+        self.filter = MeetingsFilter(self.model, self.table, lambda: self.current.id if self.current else None)
+        # the list's year and search (Ctrl+F)
+        self.search = self.filter.search
         self.new_button, self.delete_button = QPushButton(self.tr("Nytt möte…")), QPushButton(self.tr("Ta bort…"))
         self.save_button = QPushButton(self.tr("Spara mötet"))
         self.pdf_button = QPushButton(self.tr("Spara som PDF"))  # one name for every export: a menu of three
@@ -98,6 +101,7 @@ class MeetingsPage(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(self.filter.bar)
         top_layout.addWidget(self.table)
         top_layout.addLayout(actions)
         top_layout.addWidget(self.message)
@@ -140,13 +144,7 @@ class MeetingsPage(QWidget):
     def reload(self) -> None:
         if self.db is None:
             return
-        keep = self.current.id if self.current is not None else None
-        self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(service.list_rows(self.database))
-        row = self.model.row_of(keep)
-        if row >= 0:
-            self.table.selectRow(row)
-        self.table.selectionModel().blockSignals(False)
+        self.filter.set_rows(service.list_rows(self.database))
 
     def shown(self) -> None:
         self.reload()
@@ -167,6 +165,8 @@ class MeetingsPage(QWidget):
             self._show(service.load(self.database, meeting_id))
 
     def select_meeting(self, meeting_id: int | None) -> None:
+        if self.model.row_of(meeting_id) < 0:  # filtered away: show every meeting
+            self.filter.show_all()
         self.table.selectRow(self.model.row_of(meeting_id))
 
     def _insatser(self) -> list[tuple[int, str]]:
