@@ -12,10 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
+    QLabel,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 from ...domain.application import APPLICANT_ROLES, Applicant, ContactRow, Phase
 from ...domain.dates import DateError, iso, parse_date
 from ...domain.registers import Organisation
-from ..widgets import MessageLabel, cell_text, item, ok_cancel
+from ..picker import PickDialog, pick
+from ..widgets import MessageLabel, cell_text, item
 
 T = TypeVar("T", ContactRow, Phase, Applicant)
 
@@ -193,27 +193,23 @@ class ApplicantsTableWidget(RowTable[Applicant]):
         if not self.organisations:
             self.message.show_warning(self.tr("Registret har inga organisationer; lägg till dem under Organisationer."))
             return None
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Lägg till sökande part"))
-        org_box, role_box = QComboBox(), QComboBox()
-        for org in self.organisations:
-            org_box.addItem(org.name, org.id)
+        dialog = PickDialog(self, self.tr("Lägg till sökande part"), self.tr("Organisation ur registret:"),
+                            [org.name for org in self.organisations])
+        role_box = QComboBox()
         for key, text in APPLICANT_ROLES.items():
             role_box.addItem(text, key)
         if self._rows:
             role_box.setCurrentIndex(1)
-        buttons = ok_cancel(dialog, dialog.accept)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(org_box)
-        layout.addWidget(role_box)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog.form.addWidget(QLabel(self.tr("Roll:")))
+        dialog.form.addWidget(role_box)
+        dialog.exec()
+        chosen = dialog.chosen()
+        if chosen is None:
             return None
-        return Applicant(org_box.currentText(), role_box.currentData(), org_box.currentData())
+        org = self.organisations[chosen]
+        return Applicant(org.name, role_box.currentData(), org.id)
 
 
 def pick_from_list(parent: QWidget, title: str, label: str, names: list[str]) -> int | None:
-    if not names:
-        return None
-    name, ok = QInputDialog.getItem(parent, title, label, names, 0, False)
-    return names.index(name) if ok else None
+    """One of `names` (its index), picked in a list that narrows as one types; None if cancelled."""
+    return pick(parent, title, label, names)

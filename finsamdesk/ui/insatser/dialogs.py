@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date, parse_range
 from ...domain.insatser import REPORT_KINDS, Report
 from ...domain.money import format_kr
+from ..picker import SearchList
 from ..widgets import DATE_PLACEHOLDER, DateEdit, MessageLabel, fit_placeholder, ok_cancel
 
 if TYPE_CHECKING:
@@ -86,12 +87,11 @@ class FromApplicationDialog(QDialog):
         """`insatser`: the InsatsRows an application may extend."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Insats från beviljad ansökan"))
-        self.application = QComboBox()
-        for app in applications:
-            granted = sum(app.granted_by_year.values())
-            self.application.addItem(f"{app.diarienummer} {app.name} (beviljat {format_kr(granted)})", app.id)
-        if preselect is not None:
-            self.application.setCurrentIndex(max(0, self.application.findData(preselect)))
+        self._ids = [app.id for app in applications]
+        names = [f"{app.diarienummer} {app.name} (beviljat {format_kr(sum(app.granted_by_year.values()))})"
+                 for app in applications]
+        current = self._ids.index(preselect) if preselect in self._ids else 0
+        self.application = SearchList(names, current, placeholder=self.tr("Skriv för att söka diarienummer eller namn"))
         self.target = QComboBox()
         self.target.addItem(self.tr("Ny insats"), None)
         for row in insatser:
@@ -107,10 +107,17 @@ class FromApplicationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.application.changed.connect(lambda: ok.setEnabled(self.application.chosen() is not None))
+        self.application.picked.connect(self.accept)
+        ok.setEnabled(self.application.chosen() is not None)
         if not applications:
-            self.application.addItem(self.tr("(ingen beviljad ansökan utan insats)"), None)
-            buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.application.empty.setText(self.tr("Ingen beviljad ansökan är utan insats."))
+            self.application.empty.show()
+        self.application.setFocus()
+        self.resize(600, 380)  # the names whole
 
     def choice(self) -> tuple[int | None, int | None]:
-        return self.application.currentData(), self.target.currentData()
+        chosen = self.application.chosen()
+        return (self._ids[chosen] if chosen is not None else None), self.target.currentData()
 
