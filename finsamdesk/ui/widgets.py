@@ -219,6 +219,19 @@ def combo(options: dict[str, str]) -> QComboBox:
     return box
 
 
+def search_anywhere(box: QComboBox) -> None:
+    """An editable combo box of names from a register (Insatsägare, a contact's organisation): typing any part of a
+    name, in any case, offers the names that hold it, not only those that begin with it."""
+    from PySide6.QtWidgets import QCompleter
+
+    completer = box.completer()
+    if completer is None:
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+
 def refill(box: QComboBox, choices: Iterable[tuple[str, object]], chosen: object = None) -> None:
     """Replace the (text, data) items of a combo box without emitting its signals; the item whose data is
     `chosen` is current afterwards, else the first."""

@@ -107,3 +107,22 @@ def test_insats_fran_beviljad_ansokan_is_found_by_diarienummer(qtbot):
     empty = FromApplicationDialog([], [])
     qtbot.addWidget(empty)
     assert empty.choice() == (None, None) and empty.application.empty.text().startswith("Ingen beviljad")
+
+
+def offered_for(qtbot, box, typed):
+    box.lineEdit().clear()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    completer = box.completer()
+    assert completer.popup().isVisible()
+    return [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())]
+
+
+def test_insatsagare_and_a_contacts_organisation_offer_names_that_hold_what_is_typed(example_window, qtbot):
+    """Before: only names that begin with what is typed ("MOSSA" offered nothing)."""
+    w = example_window(size=(1366, 768))
+    insatser = w.show_page("insatser")
+    insatser.table.selectRow(0)
+    assert offered_for(qtbot, insatser.details.combos["owner"], "MOSSA") == ["Norrmossa kommun"]
+    contacts = w.show_page("contacts")
+    contacts.start_new()
+    assert offered_for(qtbot, contacts.organisation, "mossa") == ["Norrmossa kommun"]

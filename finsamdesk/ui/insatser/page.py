@@ -33,7 +33,7 @@ from ..empty_hint import EmptyHint
 from ..rows_model import RowsModel
 from ..totals_row import TotalsRow, with_totals
 from ..undo import push
-from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled
+from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled, search_anywhere
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog
 from .economy import EconomyTab
@@ -90,6 +90,7 @@ class InsatserPage(QWidget):
         self.columns = ColumnFit(self.table, 0, caps={1: 220}, yield_first=(2, 1))
         self.totals = TotalsRow(self.table)
         self.details = InsatsDetails()
+        search_anywhere(self.details.combos["owner"])
         self.economy = EconomyTab()
         self.invoices = InvoicesTab()
         self.reports = ReportsTab(today=self.today)

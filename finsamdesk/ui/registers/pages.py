@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from ...domain.registers import ORGANISATION_KINDS, Contact, Organisation
 from ...services import registers
+from ..widgets import search_anywhere
 from .register_page import RegisterPage
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class ContactsPage(RegisterPage[Contact]):
         super().__init__(parent)
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
+        search_anywhere(self.organisation)
         for key, label, widget in (
                 ("name", "Namn", QLineEdit()), ("organisation", "Organisation", self.organisation),
                 ("title", "Titel", QLineEdit()), ("phone", "Telefon", QLineEdit()), ("email", "E-post", QLineEdit())):
