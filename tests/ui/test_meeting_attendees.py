@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from finsamdesk.services import applications, meetings, registers
 from finsamdesk.ui.pages import ROW
+from finsamdesk.ui.picker import PickDialog
 
 TODAY = date(2026, 12, 1)
 
@@ -28,11 +29,12 @@ def offered(monkeypatch):
     """What "Lägg till från kontaktregistret" offers; the first is chosen."""
     shown: list[list[str]] = []
 
-    def get_item(_parent, _title, _label, names, *args, **kwargs):
-        shown.append(list(names))
-        return names[0], True
+    def exec_(dialog):
+        shown.append(dialog.choices.shown())
+        dialog.accept()
+        return dialog.result()
 
-    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(PickDialog, "exec", exec_)
     return shown
 
 

@@ -7,10 +7,11 @@ from datetime import date
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from finsamdesk.services import applications, insatser, meetings
 from finsamdesk.ui.pages import ROW
+from finsamdesk.ui.picker import PickDialog
 
 TODAY = date(2026, 12, 1)
 
@@ -119,7 +120,7 @@ def test_agenda_editing_attendees_from_the_register_and_delete_with_undo(window,
     page.agenda.add_item()
     page.agenda.fields["title"].setText("Fika")
     page.agenda.move_item(-1)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    monkeypatch.setattr(PickDialog, "exec", lambda dialog: (dialog.accept(), dialog.result())[1])  # the first
     page.form.from_register.click()
     from finsamdesk.services import registers
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QMenu,
     QPushButton,
     QSplitter,
@@ -27,6 +26,7 @@ from ...services import meetings as service
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..empty_hint import EmptyHint
+from ..picker import pick
 from ..rows_model import Column, RowsModel
 from ..undo import push
 from ..widgets import MessageLabel, confirm, list_view
@@ -301,9 +301,8 @@ class MeetingsPage(QWidget):
                 else self.tr("Kontaktregistret är tomt."))
             return
         names = [f"{c.name} ({c.organisation_text})" if c.organisation_text else c.name for c in contacts]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Lägg till mötesdeltagare"), self.tr("Kontaktperson:"),
-                                          names, 0, False)
-        contact_id = contacts[names.index(chosen)].id if ok else None
+        chosen = pick(self, self.tr("Lägg till mötesdeltagare"), self.tr("Kontaktperson:"), names)
+        contact_id = contacts[chosen].id if chosen is not None else None
         if contact_id is not None:
             self.form.add_attendee(service.attendee_from_contact(self.database, contact_id))
 
