@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 
+from ...domain.text import count as counted
 from ...services import meetings as service
 from ..widgets import refill
 
@@ -49,7 +50,8 @@ class MeetingsFilter(QObject):
         if row >= 0:
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(self.tr("%d av %d möten") % (len(shown), len(self.rows)))
+        self.count.setText(self.tr("%d av %s") % (len(shown), counted(len(self.rows), self.tr("möte"),
+                                                                      self.tr("möten"))))
 
     def show_all(self) -> None:
         self.search.clear()
