@@ -215,4 +215,5 @@ def test_the_self_test_opens_an_example_prints_a_pdf_and_passes(capsys):
 
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
-    assert "OK   ansökan utskriven" in out and out.strip().endswith("självtest klart")
+    assert "OK   ansökan utskriven" in out and "OK   arbetskopia och sammanslagning" in out
+    assert out.strip().endswith("självtest klart")
