@@ -1,8 +1,7 @@
 """The tools in pyproject.toml keep the code as it is: mypy strict on domain, documents and services, ruff on all.
 
 mypy reads [tool.mypy] (strict); `--follow-imports=silent` checks what a package imports without reporting errors
-that live outside it. The modules that were not yet clean when their package became strict are listed in
-pyproject.toml (ignore_errors); that list only shrinks.
+that live outside it. No module is excused (no ignore_errors override); ui has an error budget that only shrinks.
 """
 from __future__ import annotations
 
@@ -16,15 +15,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT_PACKAGES = ["finsamdesk/domain", "finsamdesk/documents", "finsamdesk/services"]
+UI_MAX_ERRORS = 50  # issue 11's "done when"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=900)
 
 
-def _not_yet_clean() -> list[str]:
+def _mypy_overrides() -> list[dict[str, object]]:
     mypy = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
-    return [m for o in mypy.get("overrides", []) if o.get("ignore_errors") for m in o["module"]]
+    overrides: list[dict[str, object]] = mypy.get("overrides", [])
+    return overrides
+
+
+def _error_count(output: str) -> int:
+    found = re.search(r"^Found (\d+) errors? in", output, re.M)
+    return int(found[1]) if found else 0
 
 
 @pytest.mark.slow
@@ -33,23 +39,23 @@ def test_mypy_strict_finds_nothing_in_the_strict_packages(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_no_module_is_excused_from_mypy_strict():
+    """The not-yet-clean list of 2026-12-02 is empty (issue 11): no override may switch strictness off again,
+    for a module of the strict packages or any other."""
+    loosened = [o for o in _mypy_overrides()
+                if o.get("ignore_errors") or any(value is False for value in o.values())]  # a strict flag off
+    assert not loosened, f"pyproject.toml loosens mypy for {loosened}"
+
+
 @pytest.mark.slow
-def test_the_modules_excused_from_mypy_still_need_it(tmp_path):
-    """A module on the not-yet-clean list that mypy --strict finds nothing in must leave the list."""
-    modules = _not_yet_clean()
-    if not modules:
-        return
-    assert all(m.startswith(tuple(p.replace("/", ".") + "." for p in STRICT_PACKAGES)) for m in modules)
-    files = [m.replace(".", "/") + ".py" for m in modules]
-    missing = [f for f in files if not (ROOT / f).is_file()]
-    assert not missing, f"listed in pyproject.toml but gone: {missing}"
-    config = tmp_path / "strict.toml"
-    config.write_text('[tool.mypy]\npython_version = "3.11"\nstrict = true\n', encoding="utf-8")
-    result = _run("mypy", "--config-file", str(config), "--follow-imports=silent", "--cache-dir",
-                  str(tmp_path / "mypy"), *files)
-    with_errors = set(re.findall(r"^(finsamdesk/\S+\.py):\d+: error:", result.stdout, re.M))
-    clean = sorted(set(files) - with_errors)
-    assert not clean, f"mypy --strict finds nothing in {clean}: take them off the list in pyproject.toml"
+def test_mypy_strict_errors_in_ui_stay_within_the_budget(tmp_path):
+    """issue 11: at most UI_MAX_ERRORS in ui under --strict (32 when this was written); the budget only shrinks."""
+    result = _run("mypy", "--follow-imports=silent", "--cache-dir", str(tmp_path / "mypy"), "finsamdesk/ui")
+    assert "error: " not in result.stderr, result.stderr
+    errors = _error_count(result.stdout)
+    assert result.returncode == 0 or errors, result.stdout + result.stderr
+    assert errors <= UI_MAX_ERRORS, f"mypy --strict reports {errors} errors in ui (at most {UI_MAX_ERRORS}):\n" + \
+        result.stdout
 
 
 def test_ruff_finds_nothing():

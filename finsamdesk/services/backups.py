@@ -74,7 +74,7 @@ def make_backup(db: sqlite_utils.Database, path: Path, label: str = "auto") -> P
                            "förut, och de tidigare säkerhetskopiorna finns kvar.") from exc
 
 
-def _order(p: Path) -> tuple:
+def _order(p: Path) -> tuple[datetime, int]:
     return _made(p), p.stat().st_mtime_ns
 
 

@@ -11,6 +11,8 @@ from .errors import ServiceError
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from ..store.lock import FileLock, Holder
+
 
 class FileOpenError(ServiceError):
     """The file cannot be used; the message says why and what to do."""
@@ -27,7 +29,7 @@ class DamagedFileError(FileOpenError):
 class FileInUseError(FileOpenError):
     """Open for writing in another finsamdesk (this computer or another on a share); `holder` says where."""
 
-    def __init__(self, holder):
+    def __init__(self, holder: Holder) -> None:
         super().__init__(f"Filen är redan öppen i finsamdesk hos {holder.description}. Den kan öppnas "
                          "skrivskyddad, så att inget kan skrivas över.")
         self.holder = holder
@@ -59,7 +61,7 @@ def open_file(path: str | Path, *, create: bool = True, read_only: bool = False)
         raise FileOpenError(str(exc)) from exc
 
 
-def lock_file(path: str | Path):
+def lock_file(path: str | Path) -> FileLock:
     """The one-writer lock (store.lock.FileLock) or FileInUseError. Keep it while the file is open."""
     from ..store import lock
 
@@ -71,12 +73,12 @@ def lock_file(path: str | Path):
         from ..store import connection
 
         problem = connection.cannot_write(Path(path), exc)
-        error = {connection.DiskFullError: DiskFullError, connection.NotWritableError: FileNotWritableError}.get(
-            type(problem), FileOpenError)
-        raise error(str(problem)) from exc
+        errors: dict[type[Exception], type[FileOpenError]] = {
+            connection.DiskFullError: DiskFullError, connection.NotWritableError: FileNotWritableError}
+        raise errors.get(type(problem), FileOpenError)(str(problem)) from exc
 
 
-def open_for_writing(path: str | Path, *, create: bool = True):
+def open_for_writing(path: str | Path, *, create: bool = True) -> tuple[sqlite_utils.Database, FileLock]:
     """(db, lock): the lock first, so that a second writer is refused before the file is touched."""
     import os
 
