@@ -7,20 +7,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
-
-from ...services import insatser
-from ...services import working_copies as wc
 from ...services.errors import ServiceError
-from ..worker import Background
-from .merge_dialog import MergeDialog
-from .report_dialog import ReportDialog
-from .take_dialog import TakeCopyDialog
 
+# Qt's classes beyond the menu (Qt, QMessageBox, QFileDialog: Python builds their enums on first use), the worker,
+# the dialogs and the services (with them the store and sqlite-utils) are imported when a command runs: the window
+# builds this menu before it is shown, and start-up must not pay for them (benchmarks/startup.py).
 if TYPE_CHECKING:
-    from ...domain.sync import MergePreview, MergeReport
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QDialog, QMenu
+
+    from ...domain.sync import Choice, MergePreview, MergeReport
     from ..window_context import WindowContext
+    from ..worker import Background
+    from .take_dialog import TakeCopyDialog
 
 
 class CopyCommands:
@@ -44,10 +44,16 @@ class CopyCommands:
                 menu.insertAction(separator, action)
 
     def _refuse(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.ctx.parent, self.ctx.parent.tr("Arbetskopia"), text)
 
     # ------------------------------------------------------------------ taking a copy
     def take_copy(self) -> None:
+        from ...services import insatser
+        from ...services import working_copies as wc
+        from .take_dialog import TakeCopyDialog
+
         db = self.ctx.database()
         if wc.this_copy(db) is not None:
             self._refuse(self.ctx.parent.tr("Det här är en arbetskopia. Ta nya arbetskopior från huvudfilen."))
@@ -65,6 +71,11 @@ class CopyCommands:
         dialog.open()
 
     def _write_copy(self, dialog: TakeCopyDialog) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from ...services import working_copies as wc
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             info = wc.take_copy(self.ctx.database(), dialog.target_path(), insats_ids=dialog.chosen_ids(),
@@ -79,6 +90,11 @@ class CopyCommands:
 
     # ------------------------------------------------------------------ merging one back
     def merge_copy(self, path: Path | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...services import working_copies as wc
+        from ..worker import Background
+
         db = self.ctx.database()
         if wc.this_copy(db) is not None:
             self._refuse(self.ctx.parent.tr("Det här är själv en arbetskopia. Öppna huvudfilen och slå ihop "
@@ -99,7 +115,7 @@ class CopyCommands:
             return
         main_path, copy_path = self.ctx.path(), path
 
-        def read(progress, _cancelled):
+        def read(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> MergePreview:
             from ...services import files
 
             own = files.open_file(main_path)
@@ -112,17 +128,23 @@ class CopyCommands:
                               self._failed)
 
     def _review(self, preview: MergePreview) -> None:
+        from ...services import working_copies as wc
+        from .merge_dialog import MergeDialog
+
         dialog = MergeDialog(self.ctx.parent, preview)
         dialog.accepted.connect(lambda: self._merge(preview, dialog.choices))
         dialog.rejected.connect(lambda: wc.discard(preview))
         self.dialog = dialog
         dialog.open()
 
-    def _merge(self, preview: MergePreview, choices: dict) -> None:
+    def _merge(self, preview: MergePreview, choices: dict[int, Choice]) -> None:
+        from ..worker import Background
+
         main_path = self.ctx.path()
 
-        def write(progress, _cancelled):
+        def write(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> MergeReport:
             from ...services import backups, files
+            from ...services import working_copies as wc
 
             own = files.open_file(main_path)
             try:
@@ -135,6 +157,8 @@ class CopyCommands:
                               self._failed)
 
     def _done(self, report: MergeReport) -> None:
+        from .report_dialog import ReportDialog
+
         self.report = report
         self.ctx.set_file(self.ctx.database(), self.ctx.path(), self.ctx.lock())  # every page shows the merge
         dialog = ReportDialog(self.ctx.parent, report)
@@ -142,6 +166,8 @@ class CopyCommands:
         dialog.open()
 
     def _failed(self, exc: BaseException) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         if isinstance(exc, ServiceError):
             QMessageBox.warning(self.ctx.parent, self.ctx.parent.tr("Arbetskopia"), str(exc))
             return True

@@ -1,0 +1,37 @@
+"""What start-up pays for (benchmarks/startup.py: shown ≤ 1.3 × and a filled page ≤ 2 × a bare Qt window): the
+window is shown before the file's layers are imported."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SHOWN_WITHOUT = ("sqlite_utils", "apsw", "finsamdesk.store", "finsamdesk.documents", "openpyxl", "reportlab",
+                 "finsamdesk.services.working_copies", "finsamdesk.ui.worker")
+
+
+def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
+    """benchmarks/startup.py's "shown" (≤ 1.3 × a bare window): what the window needs before the file is opened
+    is Qt and the ui's menus, not the store, sqlite-utils or a document writer; a menu's command imports what it
+    uses when it runs (ui/sync/commands.py)."""
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from finsamdesk.ui.main_window import MainWindow\n"
+        "window = MainWindow(None, Path(sys.argv[1]))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    root = Path(__file__).resolve().parents[2]  # this checkout's finsamdesk, not an installed one
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FINSAMDESK_HOME": str(tmp_path / "home"),
+           "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "f.sqlite")], capture_output=True,
+                            text=True, env=env, cwd=root, timeout=120, check=True)
+    loaded = json.loads(result.stdout.splitlines()[-1])
+    early = [m for m in loaded if any(m == p or m.startswith(p + ".") for p in SHOWN_WITHOUT)]
+    assert early == []
