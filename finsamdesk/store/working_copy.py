@@ -177,7 +177,7 @@ def read_copy(path: Path) -> tuple[bytes, dict[str, object], int]:
     try:
         found.deserialize(without_wal(data))
         names = {r[0] for r in found.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        ident = identity(sqlite_utils.Database(found)) if "sync_identity" in names else {}
+        ident = identity(sqlite_utils.Database(found, execute_plugins=False)) if "sync_identity" in names else {}
     finally:
         found.close()
     return data, ident, version
@@ -188,7 +188,7 @@ def at_this_version(data: bytes) -> bytes:
     mem = sqlite3.connect(":memory:")
     try:
         mem.deserialize(without_wal(data))
-        db = sqlite_utils.Database(mem)
+        db = sqlite_utils.Database(mem, execute_plugins=False)
         migrations.apply(db)
         mem.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return _serialize(mem)

@@ -23,6 +23,21 @@ from finsamdesk.store.schema import SCHEMA_VERSION
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "db_versions"
 
 
+def test_no_sqlite_utils_plugin_is_looked_up_or_run_on_the_file(tmp_path, monkeypatch):
+    """A plugin installed beside finsamdesk must not change how the file is read; and looking them up (every
+    package's entry points) is start-up time (benchmarks/startup.py)."""
+    import sqlite_utils.db
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("sqlite-utils plugins looked up")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
+    path = tmp_path / "f.sqlite"
+    open_database(path).conn.close()
+    open_database(path).conn.close()
+    open_database(path, read_only=True).conn.close()
+
+
 def test_new_file_has_pragmas_strict_tables_and_version(tmp_path):
     with closing(open_database(tmp_path / "f.sqlite")) as db:
         assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
