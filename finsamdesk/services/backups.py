@@ -98,13 +98,42 @@ def backup_now(db: sqlite_utils.Database, path: Path) -> Path:
     return made
 
 
-def backup_from_disk(path: Path, keep: int) -> Path:
-    """As backup_now, through a read-only connection of its own to the file at `path`: for a thread other than
-    the one that has the file open (the backup taken when the window opens a file). `keep` is keep_count(db)."""
+class Snapshot:
+    """The file as it was when `hold` was called, held (a read transaction) until `backup_from_disk` copies it."""
+
+    def __init__(self, held: sqlite3.Connection):
+        self._held: sqlite3.Connection | None = held
+
+    def take(self) -> sqlite3.Connection:
+        held, self._held = self._held, None
+        if held is None:
+            raise ValueError("the snapshot was copied or let go already")
+        return held
+
+    def release(self) -> None:
+        if self._held is not None:
+            self._held.close()
+            self._held = None
+
+
+def hold(path: Path) -> Snapshot:
+    """The file at `path` as it is now, for a backup written later (`backup_from_disk(path, keep, snapshot)`): what
+    is saved meanwhile does not reach that backup. Cheap (a read transaction); ServiceError when it cannot be read."""
     try:
-        made = store.backup_file(path, "auto")
+        return Snapshot(store.snapshot(path))
+    except sqlite3.Error as exc:
+        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {_reason(exc)}.") from exc
+
+
+def backup_from_disk(path: Path, keep: int, snapshot: Snapshot | None = None) -> Path:
+    """As backup_now, through a read-only connection of its own to the file at `path` — the file as `snapshot`
+    holds it, or as it is now: for a thread other than the one that has the file open (the backup taken when the
+    window opens a file). `keep` is keep_count(db)."""
+    try:
+        held = snapshot.take() if snapshot is not None else store.snapshot(path)
+        made = store.backup_snapshot(held, path, "auto")
     except (OSError, sqlite3.Error) as exc:
-        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {exc}") from exc
+        raise ServiceError(f"Säkerhetskopian kunde inte sparas i {folder(path)}: {_reason(exc)}.") from exc
     rotate(path, keep)
     return made
 

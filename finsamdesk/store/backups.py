@@ -136,6 +136,30 @@ def backup_file(path: Path, label: str) -> Path:
     return target
 
 
+def snapshot(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the file at `path` that holds a read transaction: the file as it is now,
+    whatever is written to it afterwards (the WAL keeps the pages the snapshot still needs), until
+    `backup_snapshot` copies it, on any thread, and lets it go."""
+    conn = sqlite3.connect(paths.uri(path), uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read transaction begins here
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def backup_snapshot(held: sqlite3.Connection, path: Path, label: str) -> Path:
+    """A copy, in the backup folder, of the file as `held` (from `snapshot`) sees it; `held` is closed."""
+    try:
+        target = backup_path(path, label)
+        _copy(held, target)
+        return target
+    finally:
+        held.close()
+
+
 def backup_database(db: sqlite_utils.Database, path: Path, label: str) -> Path:
     """A copy of the open file, as one transaction sees it, in the backup folder."""
     target = backup_path(path, label)

@@ -112,9 +112,10 @@ class FileCommands:
             files.checkpoint(db)
 
     def backup_on_open(self) -> None:
-        """A backup when a file is opened for writing (not a new, empty one), written on a thread of its own
-        through its own connection while the window is filled. A failure is told in the status bar. A Python
-        thread, not a QThread: the interpreter waits for it at exit, however the window went away."""
+        """A backup when a file is opened for writing (not a new, empty one). The file is held as it is now (a read
+        transaction: whatever is saved after this does not reach the backup), and the copy is written once the
+        window is filled (after the pending events), on a thread of its own. A failure is told in the status bar.
+        A Python thread, not a QThread: the interpreter waits for it at exit, however the window went away."""
         from ..services import backups, files
 
         db = self.ctx.db()
@@ -122,18 +123,30 @@ class FileCommands:
             return
         self.finish_backup()  # one at a time (another file may have been opened just before)
         path, keep, notice = self.ctx.path(), backups.keep_count(db), self._backup_notice
+        try:
+            snapshot = backups.hold(path)
+        except ServiceError as exc:
+            self._backup_failed(exc)
+            return
 
         def write() -> None:
             try:
-                backups.backup_from_disk(path, keep)
+                backups.backup_from_disk(path, keep, snapshot)
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which tells or shows it
                 try:
                     notice.failed.emit(exc)
                 except RuntimeError:
                     pass  # the window is gone: nobody left to tell
+            finally:
+                snapshot.release()
 
-        self._backup = threading.Thread(target=write, name="finsamdesk: backup on opening")
-        self._backup.start()
+        thread = threading.Thread(target=write, name="finsamdesk: backup on opening")
+        self._backup = thread
+        QTimer.singleShot(0, self._backup_notice, lambda: self._start_backup(thread))
+
+    def _start_backup(self, thread: threading.Thread) -> None:
+        if self._backup is thread and thread.ident is None:  # not started by finish_backup meanwhile
+            thread.start()
 
     def _backup_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):
@@ -142,8 +155,11 @@ class FileCommands:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def finish_backup(self) -> None:
-        """Wait for the backup taken on opening, if it is still being written (before the file is closed)."""
+        """Write the backup taken on opening now if it has not started yet, and wait for it (before the file is
+        closed or another opened)."""
         if self._backup is not None:
+            if self._backup.ident is None:
+                self._backup.start()
             self._backup.join()
             self._backup = None
             QCoreApplication.sendPostedEvents(self._backup_notice)
