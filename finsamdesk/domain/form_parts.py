@@ -96,13 +96,14 @@ class SpecRow:
     omit_empty: bool = False
 
 
-def _texts(value: Any, where: str) -> tuple[str, ...]:
+def texts(value: Any, where: str, error: type[ValueError] = PartError) -> tuple[str, ...]:
+    """A template's list of texts (one text alone counts as a list of one); `error` names the problem in Swedish."""
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PartError(f"{where}: ska vara en lista med texter.")
+        raise error(f"{where}: ska vara en lista med texter.")
     return tuple(value)
 
 
@@ -122,10 +123,10 @@ def parse_page(raw: Any, where: str) -> PageSpec | None:
         raise PartError(f"{where}.name: ska vara en text.")
     if not isinstance(raw.get("landscape", False), bool):
         raise PartError(f"{where}.landscape: ska vara true eller false.")
-    spec = PageSpec(header_left=_texts(raw.get("header_left"), f"{where}.header_left"),
-                    header_right=_texts(raw.get("header_right"), f"{where}.header_right"),
-                    first_page=_texts(raw.get("first_page"), f"{where}.first_page"),
-                    footer=_texts(raw.get("footer"), f"{where}.footer"), name=raw.get("name", ""),
+    spec = PageSpec(header_left=texts(raw.get("header_left"), f"{where}.header_left"),
+                    header_right=texts(raw.get("header_right"), f"{where}.header_right"),
+                    first_page=texts(raw.get("first_page"), f"{where}.first_page"),
+                    footer=texts(raw.get("footer"), f"{where}.footer"), name=raw.get("name", ""),
                     landscape=raw.get("landscape", False))
     for line in spec.header_left + spec.header_right + spec.first_page + spec.footer:
         for name in PLACEHOLDER.findall(line):
@@ -157,8 +158,8 @@ def parse_part(raw: Any, where: str) -> Part:
         if not isinstance(raw.get(key, ""), str):
             raise PartError(f"{where}.{key}: ska vara en text.")
     part = Part(
-        type=raw["type"], rows=tuple(_texts(r, f"{where}.rows") for r in rows),
-        lines=_texts(raw.get("lines"), f"{where}.lines"), header=_texts(raw.get("header"), f"{where}.header"),
+        type=raw["type"], rows=tuple(texts(r, f"{where}.rows") for r in rows),
+        lines=texts(raw.get("lines"), f"{where}.lines"), header=texts(raw.get("header"), f"{where}.header"),
         source=raw.get("source", ""), columns=tuple((a, b) for a, b in columns),
         layout=raw.get("layout", "lines"), min_rows=min_rows,
         align_right=raw.get("align_right", False), omit_empty=raw.get("omit_empty", False),
@@ -237,7 +238,7 @@ def parse_specification(raw: Any) -> tuple[SpecRow, ...]:
             raise PartError(f"{where}: label, value, section och cofin ska vara texter, bold och omit_empty "
                             "true eller false.")
         row = SpecRow(r["kind"], r.get("label", ""), r.get("value", ""), r.get("section", ""), r.get("cofin", ""),
-                      _texts(r.get("columns"), f"{where}.columns"), r.get("bold", False), r.get("omit_empty", False))
+                      texts(r.get("columns"), f"{where}.columns"), r.get("bold", False), r.get("omit_empty", False))
         if row.kind == "figure" and not spec_figure_ok(row.value):
             raise PartError(f"{where}: okänd summa ”{row.value}”.")
         if row.kind == "lines" and row.section not in COST_SECTIONS:

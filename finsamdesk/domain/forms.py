@@ -22,6 +22,7 @@ from .form_parts import (
     parse_page,
     parse_part,
     parse_specification,
+    texts,
 )
 
 ANSWER_KINDS = ("none", "line", "text", "choice", "checkboxes")
@@ -166,13 +167,7 @@ class FormTemplate:
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TemplateError(f"{where}: ska vara en lista med texter.")
-    return tuple(value)
+    return texts(value, where, TemplateError)
 
 
 def _table(raw: Any, where: str) -> Table | None:
