@@ -59,6 +59,8 @@ def test_typing_an_amount_recomputes_the_overview_and_warns_next_to_the_share(ow
     assert "lägre än utlysningens krav 53,00 %" in e.findChild(QLabel, "note_medfinansiering_pct").text()
     tree.item(row, 1).setText("tolv miljoner")
     assert e.app.esf.cost_cells[("off_agare", "Egeninsats")] == 12_000_000_00  # refused, nothing changed
+    e.undo_stack.undo()  # the refused text
+    assert tree.item(row, 1).text() == "12 000 000"
     e.undo_stack.undo()
     assert figure(e, "avgar_kontant") == "13 286 572 kr" and tree.item(row, 1).text() == "13 286 572"
     assert e.findChild(QLabel, "note_medfinansiering_pct").text() == ""

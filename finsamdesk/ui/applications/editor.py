@@ -9,8 +9,8 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.application import Application
 from ...domain.checks import budget_problems, timeplan_warnings
-from ...domain.dates import DateError, iso, parse_date
 from ...domain.forms import (
     FormTemplate,
 )
@@ -33,10 +32,10 @@ from ...domain.statuses import label as status_label
 from ...services import applications, registers
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
-from ..widgets import DateEdit, MessageLabel
-from .form_tab import build_form_tab, scrolled, set_text
+from ..widgets import MessageLabel
+from .form_tab import add_date_field, build_form_tab, scrolled, set_text
 from .own.paths import OWN_KINDS, own_apply, own_value
-from .undo import EditCommand, FieldPath
+from .undo import EditCommand, FieldPath, NoNativeUndo
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -47,17 +46,7 @@ if TYPE_CHECKING:
     from .editor_tabs import HistoryTable
 
 AUTOSAVE_MS = 1000
-
-
-class _NoNativeUndo(QObject):
-    """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
-            event.ignore()
-            return True
-        return False
+PENDING = "Något du skrivit kunde inte sparas (se meddelandet i rött): rätta det eller ångra med Ctrl+Z."
 
 
 class ApplicationEditor(QWidget):
@@ -74,6 +63,7 @@ class ApplicationEditor(QWidget):
         self._updating = False
         self.setters: dict[FieldPath, Callable[[Any], None]] = {}  # how each field shows a value
         self.field_messages: dict[str, MessageLabel] = {}
+        self.pending_input: dict[str, Callable[[], str]] = {}  # typed text kept that is not saved, and why
         # kept up to date as the application changes; made by the tabs
         self.budget_grid: BudgetGrid | None = None
         self.per_participant: QLabel | None = None
@@ -81,7 +71,7 @@ class ApplicationEditor(QWidget):
         self.timeplan_warnings: QLabel | None = None
         self.history: HistoryTable | None = None
         self.own_refresh: Callable[[list[Problem]], None] | None = None  # an own application's budget and checks
-        self._no_native_undo = _NoNativeUndo(self)
+        self._no_native_undo = NoNativeUndo(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -183,9 +173,13 @@ class ApplicationEditor(QWidget):
             self._refresh_all()
 
     def save_now(self) -> bool:
+        """Save what is typed; False when it cannot be saved, or a field keeps text that is not saved (a budget
+        cell with text that is not an amount): its message stays until the text is corrected or undone."""
         self._timer.stop()
-        if self.app is None or not self._dirty:
+        if self.app is None:
             return True
+        if not self._dirty:
+            return not self.show_pending()
         try:
             applications.save(self.database, self.app)
         except ValidationError as exc:
@@ -200,9 +194,23 @@ class ApplicationEditor(QWidget):
         for label in self.field_messages.values():
             label.clear_message()
         self.message.clear_message()
+        pending = self.show_pending()
         if self.app.id is not None:
             self.saved.emit(self.app.id)
-        return True
+        return not pending
+
+    def show_pending(self) -> bool:
+        """Show why each field keeps typed text that is not saved, and a line above the tabs (the field may be
+        on another tab); True when there is some."""
+        pending = {key: why() for key, why in self.pending_input.items()}
+        for key, why in pending.items():
+            self.field_messages[key].show_error(why)
+        found = any(pending.values())
+        if found:
+            self.message.show_error(PENDING)
+        elif self.message.text() == PENDING:
+            self.message.clear_message()
+        return found
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_now()
@@ -277,6 +285,7 @@ class ApplicationEditor(QWidget):
         self.budget_grid = self.per_participant = self.budget_problems = self.timeplan_warnings = None
         self.history = None
         self.field_messages = {"diarienummer": self.dnr_message}
+        self.pending_input = {}
         self.message.clear_message()
         self.dnr_message.clear_message()
         if self.app is None:
@@ -311,30 +320,7 @@ class ApplicationEditor(QWidget):
         widget.installEventFilter(self._no_native_undo)
 
     def add_date_field(self, form: QFormLayout, label: str, path: FieldPath, key: str) -> QLineEdit:
-        field = DateEdit()
-        field.setToolTip(self.tr("Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020 eller välj i kalendern."))
-        field.setObjectName(f"date_{path[0]}")
-        message = MessageLabel()
-        self.field_messages[key] = message
-
-        def commit() -> None:
-            try:
-                value = parse_date(field.text())
-            except DateError as exc:
-                message.show_error(str(exc))
-                return
-            message.clear_message()
-            self.edit(path, value, text=label)
-            set_text(field, iso(value))
-
-        field.editingFinished.connect(commit)
-        self.setters[path] = lambda v: set_text(field, iso(v))
-        self.watch(field)
-        box = QVBoxLayout()
-        box.addWidget(field)
-        box.addWidget(message)
-        form.addRow(label, box)
-        return field
+        return add_date_field(self, form, label, path, key)
 
     # ------------------------------------------------------------------ showing state
     def _refresh_all(self) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
     from ...domain.application import Application
@@ -21,10 +22,12 @@ if TYPE_CHECKING:
 class EditorHost(Protocol):
     setters: dict[FieldPath, Callable[[Any], None]]
     field_messages: dict[str, MessageLabel]
+    pending_input: dict[str, Callable[[], str]]  # field key → why what it keeps typed is not saved ("" if none)
     budget_grid: BudgetGrid | None
     per_participant: QLabel | None
     budget_problems: QLabel | None
     timeplan_warnings: QLabel | None
+    undo_stack: QUndoStack
 
     @property
     def widget(self) -> QWidget: ...  # the editor itself, a parent for dialogs
@@ -41,6 +44,8 @@ class EditorHost(Protocol):
     def tr(self, text: str) -> str: ...
 
     def edit(self, path: FieldPath, new: Any, *, merge: bool = False, text: str = "") -> None: ...
+
+    def show_pending(self) -> bool: ...
 
     def watch(self, widget: QWidget) -> None: ...
 

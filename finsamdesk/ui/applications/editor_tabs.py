@@ -35,6 +35,7 @@ from .row_tables import (
     PhasesTableWidget,
     pick_from_list,
 )
+from .undo import ShownCommand
 
 if TYPE_CHECKING:
     from .editor_host import EditorHost
@@ -164,14 +165,28 @@ def build_budget_tab(editor: EditorHost) -> QWidget:
             year_box.setValue(max(years) + 1)
 
     def edit_cell(category: str, column: str, year: int, value: int | None) -> None:
-        message.clear_message()
         editor.edit(("budget", category, column, year), value, text=editor.tr("Ändra budget"))
+
+    def refuse(category: str, column: str, year: int, typed: str, why: str) -> None:
+        """Text that is not an amount stays in its cell, marked, until corrected or undone (Ctrl+Z)."""
+        before = grid.refused_at(category, column, year)
+
+        def undo() -> None:
+            if before is None:
+                grid.show_cell(category, column, year)
+            else:
+                grid.mark_refused(category, column, year, *before)
+
+        editor.undo_stack.push(ShownCommand(editor.tr("Ändra budget"),
+                                            lambda: grid.mark_refused(category, column, year, typed, why), undo))
 
     def change_years(years: list[int]) -> None:
         editor.edit(("budget_years",), sorted(set(years)), text=editor.tr("Ändra budgetår"))
 
     grid.cell_edited.connect(edit_cell)
-    grid.rejected.connect(message.show_error)
+    grid.rejected.connect(refuse)
+    grid.refusals_changed.connect(editor.show_pending)
+    editor.pending_input["budget"] = grid.refused_message
     add.clicked.connect(lambda: change_years(editor.application.budget.years + [year_box.value()]))
     remove.clicked.connect(lambda: change_years([y for y in editor.application.budget.years if y != year_box.value()]))
     from_period.clicked.connect(lambda: change_years(_period_years(editor.application)))

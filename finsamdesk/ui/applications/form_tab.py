@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from ...domain.dates import DateError, iso, parse_date
 from ...domain.forms import BudgetTable, ContactsTable, PlaceDateTable, Section, TimeplanTable
+from ..widgets import DateEdit, MessageLabel
 
 if TYPE_CHECKING:
     from .editor_host import EditorHost
+    from .undo import FieldPath
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -83,4 +86,32 @@ def _answer_widget(editor: EditorHost, section: Section) -> QWidget:
         editor.setters[path] = lambda value: set_plain(text, value)
     editor.watch(field)
     field.setObjectName(f"answer_{section.id}")
+    return field
+
+
+def add_date_field(editor: EditorHost, form: QFormLayout, label: str, path: FieldPath, key: str) -> QLineEdit:
+    """A date typed as people write it, read when the field is left; a bad date is said beside it."""
+    field = DateEdit()
+    field.setToolTip(editor.tr("Skriv ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD eller 1 juni 2020 eller välj i kalendern."))
+    field.setObjectName(f"date_{path[0]}")
+    message = MessageLabel()
+    editor.field_messages[key] = message
+
+    def commit() -> None:
+        try:
+            value = parse_date(field.text())
+        except DateError as exc:
+            message.show_error(str(exc))
+            return
+        message.clear_message()
+        editor.edit(path, value, text=label)
+        set_text(field, iso(value))
+
+    field.editingFinished.connect(commit)
+    editor.setters[path] = lambda v: set_text(field, iso(v))
+    editor.watch(field)
+    box = QVBoxLayout()
+    box.addWidget(field)
+    box.addWidget(message)
+    form.addRow(label, box)
     return field

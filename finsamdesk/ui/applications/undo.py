@@ -5,7 +5,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 
 FieldPath = tuple[Any, ...]  # ("section", id), ("budget", category, column, year), ("name",) …
 
@@ -36,3 +37,29 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.path, copy.deepcopy(self.old))
+
+
+class ShownCommand(QUndoCommand):
+    """A step that changes only what the editor shows, not the application: text kept in a cell that is not an
+    amount. Undo takes it back like any edit (the cell shows what it showed before)."""
+
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]):
+        super().__init__(text)
+        self._redo, self._undo = redo, undo
+
+    def redo(self) -> None:
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+class NoNativeUndo(QObject):
+    """Lets Ctrl+Z reach the editor's undo stack instead of a text field's own little undo."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False

@@ -1,5 +1,6 @@
 """Ekonomi: one calendar year of an insats — beviljat per cost category (editable), utfall from the invoices,
-what is left, the year's prognos. Utfall above beviljat is a warning in plain sight."""
+what is left, the year's prognos. Utfall above beviljat is a warning in plain sight. A beviljat that cannot be read
+stays in its cell, marked red, until it is corrected or emptied; refreshing the tab (after any save) keeps it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.insatser import DEFAULT_CATEGORIES, YearEconomy
 from ...domain.money import AmountError, format_kr, parse_amount
+from ..refused_cells import RefusedCells
 from ..widgets import MessageLabel, cell_text, item
 
 HEADERS = ("Kostnadskategori", "Beviljat", "Utfall", "Kvar")
@@ -34,6 +36,7 @@ class EconomyTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.economy: YearEconomy | None = None
+        self._whose: object = None  # the insats and year shown: marks are kept while it stays the same
         self._filling = False
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
@@ -43,6 +46,7 @@ class EconomyTab(QWidget):
             self.table.setColumnWidth(column, 130)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.itemChanged.connect(self._cell_changed)
+        self.refused: RefusedCells[str] = RefusedCells(self.table, self._granted_cell)  # by category
         self.add_category_button = QPushButton(self.tr("Lägg till kategori"))
         self.add_category_button.clicked.connect(self._add_category)
         self.prognos = QLineEdit()
@@ -66,8 +70,12 @@ class EconomyTab(QWidget):
         layout.addWidget(self.warnings)
         layout.addLayout(form)
 
-    def show_year(self, economy: YearEconomy) -> None:
-        self.economy = economy
+    def show_year(self, economy: YearEconomy, whose: object = None) -> None:
+        """Show a year; `whose` names the insats and year, marks of cells that cannot be read are kept while it
+        stays the same."""
+        if whose != self._whose:
+            self.refused.reset()
+        self.economy, self._whose = economy, whose
         self._filling = True
         categories = economy.categories or list(DEFAULT_CATEGORIES)
         self.table.setRowCount(len(categories) + 1)
@@ -87,19 +95,29 @@ class EconomyTab(QWidget):
         self._filling = False
         self.prognos.setText(format_kr(economy.prognos) if economy.prognos is not None else "")
         self.prognos_message.clear_message()
-        self.message.clear_message()
+        self.refused.repaint()
+        self.message.show_error(self.refused.message())
         self.warnings.show_warning("\n".join(economy.warnings()))
 
+    def _granted_cell(self, category: str) -> QTableWidgetItem | None:
+        row = next((r for r in range(self.table.rowCount() - 1) if cell_text(self.table, r, 0).strip() == category),
+                   None)
+        return self.table.item(row, 1) if row is not None else None
+
     def read_granted(self) -> dict[str, int] | None:
-        """Category → öre from the table; None (and the row's message) when a cell cannot be read."""
+        """Category → öre from the table; None (and the row's message) when a row has no name. A cell that cannot
+        be read is marked and counts as what is stored, so the other rows can still be saved."""
         out: dict[str, int] = {}
+        stored = self.economy.granted if self.economy is not None else {}
         for row in range(self.table.rowCount() - 1):
             name, text = cell_text(self.table, row, 0).strip(), cell_text(self.table, row, 1)
             try:
                 amount = parse_amount(text)
             except AmountError as exc:
-                self.message.show_error(self.tr("Rad %d: %s") % (row + 1, exc))
-                return None
+                self.refused.mark(name, text, self.tr("Rad %d (%s): %s") % (row + 1, name or self.tr("utan namn"), exc))
+                amount = stored.get(name)
+            else:
+                self.refused.clear(name)
             if amount and not name:
                 self.message.show_error(self.tr("Rad %d: kategorin behöver ett namn.") % (row + 1))
                 return None
@@ -111,6 +129,8 @@ class EconomyTab(QWidget):
         if self._filling or changed.column() > 1:
             return
         granted = self.read_granted()
+        if granted is not None:
+            self.message.show_error(self.refused.message())
         if granted is not None and self.economy is not None and granted != self.economy.granted:
             self.granted_edited.emit(granted)
 

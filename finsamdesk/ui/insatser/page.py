@@ -234,7 +234,7 @@ class InsatserPage(QWidget):
     def _show_money(self) -> None:
         economy = service.economy(self.database, self.selected, self.chosen_year)
         self.tabs.setTabText(1, self.tr("Ekonomi %d") % self.chosen_year)
-        self.economy.show_year(economy)
+        self.economy.show_year(economy, (self.selected, self.chosen_year))
         categories = list(dict.fromkeys([*economy.categories, "Personal", "Lokaler", "Övrigt"]))
         self.invoices.show_invoices(self.selected, service.invoices(self.database, self.selected, self.chosen_year),
                                     categories, str(self.chosen_year))

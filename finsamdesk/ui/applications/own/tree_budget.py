@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ....domain.esf import EsfResult
 from ....domain.money import AmountError, format_amount, parse_amount
+from ...refused_cells import RefusedCells
 from ...widgets import MessageLabel, item
+from ..undo import ShownCommand
 
 if TYPE_CHECKING:
     from .host import OwnHost
@@ -33,6 +35,9 @@ class CostTreeTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._cells: dict[int, tuple[str, str]] = {}  # table row → (group key, line label)
         self._groups: dict[str, int] = {}  # group key → its row
+        self.refused: RefusedCells[tuple[str, str]] = RefusedCells(self, self._cell)  # amounts not understood
+        editor.field_messages["esf_cost_tree"] = message
+        editor.pending_input["esf_cost_tree"] = self.refused.message
         self._filling = True
         for g in self.tree.groups:
             if g.heading:
@@ -67,11 +72,30 @@ class CostTreeTable(QTableWidget):
         try:
             value = parse_amount(text, "kr")
         except AmountError as exc:
-            self.message.show_error(self.editor.tr("%s: %s") % (line, exc))
-            self.show_cells()
+            self._refuse((group, line), text, self.editor.tr("%s: %s") % (line, exc))
             return
-        self.message.clear_message()
+        if self.refused.clear((group, line)):
+            self.editor.show_pending()
         self.editor.edit(("esf_cell", group, line), value or None, text=self.editor.tr("Ändra %s") % line)
+
+    def _refuse(self, key: tuple[str, str], typed: str, why: str) -> None:
+        """The text stays in its cell, marked, until corrected or undone (Ctrl+Z)."""
+        before = self.refused.get(key)
+
+        def show(kept: tuple[str, str] | None) -> None:
+            if kept is None:
+                self.refused.clear(key)
+                self.show_cells()
+            else:
+                self.refused.mark(key, *kept)
+            self.editor.show_pending()
+
+        self.editor.undo_stack.push(ShownCommand(self.editor.tr("Ändra %s") % key[1], lambda: show((typed, why)),
+                                                 lambda: show(before)))
+
+    def _cell(self, key: tuple[str, str]) -> QTableWidgetItem | None:
+        row = next((r for r, k in self._cells.items() if k == key), None)
+        return self.item(row, 1) if row is not None else None
 
     def show_cells(self) -> None:
         """The typed amounts as they are in the application (undo and opening call it)."""
@@ -80,6 +104,7 @@ class CostTreeTable(QTableWidget):
         self._filling = True
         for row, key in self._cells.items():
             self._set(row, format_amount(cells.get(key), "kr", with_unit=False, sep=" "))
+        self.refused.repaint()
         self._filling = False
 
     def show_totals(self, result: EsfResult) -> None:
