@@ -24,6 +24,9 @@ GRANTED = ("beviljad", "delvis_beviljad")
 DECIDED = (*GRANTED, "avslag")
 # No step can follow: decided, or withdrawn by the sökande.
 FINAL = (*DECIDED, "atertagen")
+# Read-only: what was decided stays as it was, except through a change recorded in the history with who, when and
+# why (workflow.record_change). A withdrawn ansökan is not decided: it can still be corrected.
+LOCKED = DECIDED
 
 # What each body's meeting takes up: the ansökningar in these statuses are proposed for its agenda.
 # (An återremitterad ansökan waits for its komplettering; it is moved to beredning by hand when that is in.)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from .application import Application, StatusEvent
-from .statuses import DECIDED, FINAL, GRANTED, STATUSES, label
+from .statuses import DECIDED, FINAL, GRANTED, LOCKED, STATUSES, label
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "utkast": ("inkommen", "atertagen"),
@@ -94,4 +94,53 @@ def apply_step(app: Application, new_status: str, when: date, note: str = "", wh
                         {y: a for y, a in (granted or {}).items() if a} if new_status in DECIDED else {})
     app.history.append(event)
     app.status = new_status
+    return event
+
+
+# ---------------------------------------------------------------- after the decision
+CHANGE_NOTE = "Ändrad efter beslut: "  # how a recorded change reads in the history (and in every document of it)
+
+
+def is_locked(status: str) -> bool:
+    """A decided ansökan is read-only: it changes only through a recorded change."""
+    return status in LOCKED
+
+
+def locked_reason(status: str) -> str:
+    """Why an ansökan in `status` cannot be edited as it is ("" when it can)."""
+    if not is_locked(status):
+        return ""
+    return (f"Ansökan är {label(status).lower()} och kan inte ändras direkt. Ändra den med ”Ändra beslutad "
+            "ansökan…”: ändringen förs in i historiken med vem, när och varför.")
+
+
+def no_step_reason(status: str, outgoing: bool = False) -> str:
+    """Why no workflow step can follow `status` ("" when one can)."""
+    if next_steps(status, outgoing):
+        return ""
+    return f"Ansökan är {label(status).lower()}; inget steg kan följa."
+
+
+def is_recorded_change(event: StatusEvent) -> bool:
+    return event.note.startswith(CHANGE_NOTE)
+
+
+def record_change(app: Application, why: str, who: str, when: date) -> StatusEvent:
+    """Enter a change of a decided ansökan in its history (its status stays). The same change saved again (same
+    why, who and day: the autosaves of one change) is entered once. WorkflowError unless the ansökan is locked and
+    the reason is given."""
+    if not is_locked(app.status):
+        raise WorkflowError(f"Ansökan är {label(app.status).lower()} och ändras som vanligt, utan registrerad ändring.")
+    if not why.strip():
+        raise WorkflowError("Skriv varför den beslutade ansökan ändras; skälet förs in i historiken.")
+    if not who.strip():
+        raise WorkflowError("Ange vem som ändrar den beslutade ansökan; det förs in i historiken.")
+    event = StatusEvent(app.status, when, CHANGE_NOTE + why.strip(), who.strip())
+    last = app.history[-1] if app.history else None
+    if last is not None and (last.status, last.date, last.note, last.who) == (event.status, when, event.note,
+                                                                             event.who):
+        return last
+    if last is not None and when < last.date:
+        raise WorkflowError(f"Datumet {when.isoformat()} ligger före föregående steg ({last.date.isoformat()}).")
+    app.history.append(event)
     return event

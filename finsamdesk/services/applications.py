@@ -82,11 +82,36 @@ def save(db: sqlite_utils.Database, app: Application) -> Application:
     if app.id is not None and store.exists(db, app.id):
         if store.workflow_state(db, app.id) != (app.status, len(app.history)):
             raise ServiceError("Status och historik ändras bara genom ett steg i arbetsflödet (Nästa steg).")
+        if workflow.is_locked(app.status) and store.load(db, app.id) != app:
+            raise ServiceError(workflow.locked_reason(app.status))
     validate(db, app)
     get_template(app.template_id)
     with db.atomic():
         store.save(db, app)
     return app
+
+
+def save_change(db: sqlite_utils.Database, app: Application, why: str, who: str,
+                when: date | None = None) -> StatusEvent | None:
+    """Save a change of a decided ansökan, entered in its history with who, when and why, in one
+    transaction; None when nothing changed. Its status and history are the file's; the autosaves of one change
+    make one entry."""
+    if app.id is None or not store.exists(db, app.id):
+        raise ServiceError("Ansökan finns inte i filen; spara den först.")
+    stored = store.load(db, app.id)
+    app.status, app.history = stored.status, stored.history
+    app.diarienummer = app.diarienummer.strip()
+    app.budget.years = sorted(app.budget.years)
+    if stored == app:
+        return None
+    validate(db, app)
+    try:
+        event = workflow.record_change(app, why, who, when or date.today())
+    except workflow.WorkflowError as exc:
+        raise ServiceError(str(exc)) from exc
+    with db.atomic():
+        store.save(db, app)
+    return event
 
 
 def problems(app: Application, template: FormTemplate | None = None) -> list[checks.Problem]:

@@ -146,10 +146,10 @@ def test_decision_with_granted_per_year_and_history_kept(db):
     assert stored.granted_by_year == {2022: kr(600_000)}
     [row] = applications.list_rows(db)
     assert row.next_step == date(2021, 12, 1) and row.sought_ore == kr(1_200_000)
-    # Saving the edited application later keeps the history (append-only).
+    # A change after the decision is recorded (who, when, why) and the history is kept (append-only).
     stored.name = "Nytt namn"
-    applications.save(db, stored)
-    assert len(applications.load(db, app.id).history) == 7
+    applications.save_change(db, stored, "Nytt namn enligt protokollet", "Eva Chef", date(2021, 12, 2))
+    assert len(applications.load(db, app.id).history) == 8
 
 
 def test_unknown_template_and_missing_application(db):

@@ -151,6 +151,6 @@ def test_atomic_write_into_missing_folder_is_a_service_error(tmp_path):
 def test_contact_snapshot_survives_export(source, target):
     app = applications.find(source, "2023-001")
     app.contacts.append(ContactRow("ovriga", "Extra Exempel", "Egen org", "", ""))
-    applications.save(source, app)
+    applications.save_change(source, app, "En kontakt till", "Eva Chef")  # 2023-001 is beviljad
     imported = exchange.import_application_json(target, exchange.export_application_json(source, app.id))
     assert imported.contacts[-1].name == "Extra Exempel"

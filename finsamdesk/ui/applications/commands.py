@@ -50,6 +50,7 @@ class ApplicationCommands:
         add(menu, tr("&Ny ansökan…"), self.new_application, QKeySequence.StandardKey.New)
         add(menu, tr("Ny &egen ansökan (ESF)…"), self.new_own_application)  # Ctrl+Shift+N is Arkiv → Ny fil
         add(menu, tr("Nästa &steg…"), lambda: self.editor.open_workflow(), "Ctrl+Return")
+        add(menu, tr("Ändra &beslutad ansökan…"), lambda: self.editor.start_change())
         add(menu, tr("Skriv &ut…"), self.print_application, QKeySequence.StandardKey.Print)
         add(menu, tr("Skriv ut &tomt formulär…"), self.print_blank)
         add(menu, tr("Spara som &Word…"), self.save_word)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import workflow
 from ...domain.application import Application
 from ...domain.checks import budget_problems, timeplan_warnings
 from ...domain.forms import (
@@ -29,11 +30,12 @@ from ...domain.forms import (
 )
 from ...domain.money import format_amount
 from ...domain.statuses import label as status_label
-from ...services import applications, registers
+from ...services import applications
 from ...services.errors import ServiceError, ValidationError
 from ...services.templates import get_template
 from ..widgets import MessageLabel
-from .form_tab import add_date_field, build_form_tab, scrolled, set_text
+from .decided import DecisionLock, ask_change, run_workflow, show_lock
+from .form_tab import add_date_field, build_form_tab, focus_name, scrolled, set_text
 from .own.paths import OWN_KINDS, own_apply, own_value
 from .undo import EditCommand, FieldPath, NoNativeUndo
 
@@ -61,6 +63,8 @@ class ApplicationEditor(QWidget):
         self.undo_stack = undo_stack or QUndoStack(self)
         self._dirty = False
         self._updating = False
+        self.change_reason: str | None = None  # a recorded change of a decided application under way: why
+        self.change_who = ""
         self.setters: dict[FieldPath, Callable[[Any], None]] = {}  # how each field shows a value
         self.field_messages: dict[str, MessageLabel] = {}
         self.pending_input: dict[str, Callable[[], str]] = {}  # typed text kept that is not saved, and why
@@ -95,12 +99,15 @@ class ApplicationEditor(QWidget):
         top.addWidget(self.completeness, 1)
         top.addWidget(self.template_label)
         self.message = MessageLabel()
+        self.lock = DecisionLock()
+        self.lock.change_asked.connect(self.start_change)
         self.tabs = QTabWidget()
         self.empty = QLabel(self.tr("Välj en ansökan i listan, eller skapa en ny med Ctrl+N."))
         self.empty.setStyleSheet("color: #777; padding: 24px;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.dnr_message)
+        layout.addWidget(self.lock)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
@@ -150,6 +157,7 @@ class ApplicationEditor(QWidget):
         if not self.save_now():
             return False
         self.undo_stack.clear()
+        self.change_reason = None
         self.app = applications.load(self.database, app_id) if app_id is not None else None
         self.template = get_template(self.app.template_id) if self.app else None
         self._rebuild()
@@ -157,15 +165,7 @@ class ApplicationEditor(QWidget):
 
     def focus_name(self) -> None:
         """The cursor in the application's name (a new application is named first); else the form's first line."""
-        self.tabs.setCurrentIndex(0)
-        tab = self.tabs.widget(0)
-        if tab is None or self.template is None:
-            return
-        named = next((s for s in self.template.sections if s.binds == "name"), None)
-        field = (tab.findChild(QLineEdit, f"answer_{named.id}") if named else None) or tab.findChild(QLineEdit)
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
+        focus_name(self.tabs, self.template)
 
     def reload(self) -> None:
         if self.app is not None and self.app.id is not None:
@@ -181,7 +181,10 @@ class ApplicationEditor(QWidget):
         if not self._dirty:
             return not self.show_pending()
         try:
-            applications.save(self.database, self.app)
+            if self.change_reason is None:
+                applications.save(self.database, self.app)
+            elif applications.save_change(self.database, self.app, self.change_reason, self.change_who):
+                self._refresh_computed()  # the history shows the change
         except ValidationError as exc:
             for field, label in self.field_messages.items():
                 label.show_error(exc.fields.get(field, ""))
@@ -205,12 +208,9 @@ class ApplicationEditor(QWidget):
         pending = {key: why() for key, why in self.pending_input.items()}
         for key, why in pending.items():
             self.field_messages[key].show_error(why)
-        found = any(pending.values())
-        if found:
-            self.message.show_error(PENDING)
-        elif self.message.text() == PENDING:
-            self.message.clear_message()
-        return found
+        if any(pending.values()) or self.message.text() == PENDING:
+            self.message.show_error(PENDING if any(pending.values()) else "")
+        return any(pending.values())
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_now()
@@ -218,7 +218,7 @@ class ApplicationEditor(QWidget):
 
     # ------------------------------------------------------------------ edits
     def edit(self, path: FieldPath, new: Any, *, merge: bool = False, text: str = "") -> None:
-        if self._updating or self.app is None:
+        if self._updating or self.app is None or self.locked:
             return
         old = self.value(path)
         if old == new:
@@ -270,6 +270,7 @@ class ApplicationEditor(QWidget):
         for w in (self.dnr, self.next_button):
             w.setEnabled(enabled)
         if not enabled:
+            self.lock.hide()
             self.dnr.clear()
             self.status_label.clear()
             self.completeness.clear()
@@ -280,6 +281,7 @@ class ApplicationEditor(QWidget):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if page is not None:
+                page.setParent(None)  # gone from findChild at once, not at the next event loop
                 page.deleteLater()
         self.setters = {("diarienummer",): self.setters[("diarienummer",)]}
         self.budget_grid = self.per_participant = self.budget_problems = self.timeplan_warnings = None
@@ -293,11 +295,15 @@ class ApplicationEditor(QWidget):
             return
         self._show_enabled(True)
         self.own_refresh = None
-        if self.app.outgoing:  # an own application: the funder's form, its parts and its budget
+        self._build_tabs()
+        self._refresh_all()
+        self._show_lock()
+
+    def _build_tabs(self) -> None:
+        if self.application.outgoing:  # an own application: the funder's form, its parts and its budget
             from .own.tabs import build_own_tabs
 
             build_own_tabs(self)
-            self._refresh_all()
             return
         # The tabs' modules load with the first application, not at start-up.
         from .editor_tabs import (
@@ -314,7 +320,20 @@ class ApplicationEditor(QWidget):
         self.tabs.addTab(build_timeplan_tab(self), self.tr("Period och tidplan"))
         self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("Historik"))
-        self._refresh_all()
+
+    # ------------------------------------------------------------------ a decided application
+    @property
+    def locked(self) -> bool:
+        """Decided, and no recorded change under way: read-only (domain.workflow.is_locked)."""
+        return self.app is not None and workflow.is_locked(self.app.status) and self.change_reason is None
+
+    def _show_lock(self) -> None:
+        show_lock(self)
+
+    def start_change(self) -> None:
+        """"Ändra beslutad ansökan…": who and why asked; each save then enters the change in the history."""
+        if self.locked and ask_change(self):
+            self._rebuild()
 
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self._no_native_undo)
@@ -369,12 +388,11 @@ class ApplicationEditor(QWidget):
             self.own_refresh(problems)
 
     def open_workflow(self) -> None:
+        """Nästa steg… (Ctrl+Retur): the step dialog, or why no step can follow."""
         if self.app is None or not self.save_now():
             return
-        from .workflow_dialog import WorkflowDialog
-
-        who = registers.forbund(self.database).forbundschef
-        if WorkflowDialog(self.database, self.app, who, self).exec() and self.app.id is not None:
-            self.reload()
+        if run_workflow(self, self.app) and self.app.id is not None:
+            self.app = applications.load(self.database, self.app.id)
+            self._rebuild()  # a decision locks the tabs
             self.status_changed.emit(self.app.id)
             self.saved.emit(self.app.id)

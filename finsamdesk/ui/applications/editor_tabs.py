@@ -24,6 +24,7 @@ from ...domain.forms import ContactsTable, PlaceDateTable
 from ...domain.money import format_amount
 from ...domain.registers import Contact
 from ...domain.statuses import label as status_label
+from ...domain.workflow import is_recorded_change
 from ...services import registers
 from ...services.errors import ServiceError
 from ..widgets import MessageLabel, item
@@ -255,7 +256,8 @@ class HistoryTable(QTableWidget):
         self.setRowCount(len(events))
         for r, e in enumerate(events):
             granted = ", ".join(f"{y}: {format_amount(a)}" for y, a in sorted(e.granted.items()))
-            for c, text in enumerate((e.date.isoformat(), status_label(e.status), e.note, e.who, granted)):
+            step = "Ändrad" if is_recorded_change(e) else status_label(e.status)
+            for c, text in enumerate((e.date.isoformat(), step, e.note, e.who, granted)):
                 self.setItem(r, c, item(text, editable=False))
         self.resizeColumnToContents(0)
         self.resizeColumnToContents(1)

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.dates import DateError, iso, parse_date
-from ...domain.forms import BudgetTable, ContactsTable, PlaceDateTable, Section, TimeplanTable
+from ...domain.forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, Section, TimeplanTable
 from ..widgets import DateEdit, MessageLabel
 
 if TYPE_CHECKING:
@@ -115,3 +124,16 @@ def add_date_field(editor: EditorHost, form: QFormLayout, label: str, path: Fiel
     box.addWidget(message)
     form.addRow(label, box)
     return field
+
+
+def focus_name(tabs: QTabWidget, template: FormTemplate | None) -> None:
+    """The cursor in the application's name (a new application is named first); else the form's first line."""
+    tabs.setCurrentIndex(0)
+    tab = tabs.widget(0)
+    if tab is None or template is None:
+        return
+    named = next((s for s in template.sections if s.binds == "name"), None)
+    field = (tab.findChild(QLineEdit, f"answer_{named.id}") if named else None) or tab.findChild(QLineEdit)
+    if field is not None:
+        field.setFocus()
+        field.selectAll()
