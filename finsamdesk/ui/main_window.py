@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .applications.commands import ApplicationCommands
+from .autosave import SaveWatcher
 from .file_commands import FileCommands
 from .help_menu import HelpCommands
 from .meetings.commands import MeetingCommands
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.copy_commands = CopyCommands(context)
         self.help_commands = HelpCommands(self, self.menuBar, lambda: self.path if self.db is not None else None)
         self.text_size = TextSize(self._text_size_changed)
+        self.saving = SaveWatcher(self, self._pages.get, self._current_id)
         self._build_menus(context)
         self.resize(1280, 820)
         restore_geometry(self)
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
             self.set_file(db, self.path, lock)
         else:
             self.menuBar().setEnabled(False)
-            self.setWindowTitle(f"{self.path.name} – finsamdesk")
+            self.setWindowTitle(f"{self.path.name}[*] – finsamdesk")
             self.path_label.setText(self.tr("Öppnar %s …") % self.path)
 
     # ------------------------------------------------------------------ menus
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         redigera.addAction(redo)
         redigera.addSeparator()
         context.add_action(redigera, self.tr("&Sök"), self.focus_search, QKeySequence.StandardKey.Find)
-        context.add_action(redigera, self.tr("Spara &nu"), self._save_application, QKeySequence.StandardKey.Save)
+        context.add_action(redigera, self.tr("Spara &nu"), self.save_page, QKeySequence.StandardKey.Save)
         self.application_commands.build_menu(bar.addMenu(self.tr("A&nsökan")))
         self.participant_commands.build_menu(bar.addMenu(self.tr("&Deltagare")))
         self.meeting_commands.build_menu(bar.addMenu(self.tr("&Möten")))
@@ -136,9 +138,15 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(round(170 * max(1.0, scale)))
 
     def _save_application(self) -> bool:
-        """Ctrl+S: the application being edited, if the page has been opened."""
-        page = self._pages.get("applications")
-        return page is None or page.save_if_dirty()
+        """What is typed in the application editor, if the page has been opened (before a document is made)."""
+        return self.saving.save_page("applications")
+
+    def save_page(self) -> bool:
+        """Ctrl+S: what is typed on the page in view, whichever it is; the status bar says how it went."""
+        saved = self.saving.save_page(self._current_id())
+        self.statusBar().showMessage(self.tr("Sparat.") if saved else self.tr(
+            "Det som skrivits kan inte sparas som det är – se meddelandet på sidan."), 4000)
+        return saved
 
     # ------------------------------------------------------------------ pages
     def page(self, page_id: str) -> Page:
@@ -183,6 +191,7 @@ class MainWindow(QMainWindow):
         before = self._current_page()
         if before is not None:
             before.leave()
+            self.saving.save_page(self._current_id())  # leaving a page saves what is typed on it
         page = self.page(PAGES[row].id)
         self.stack.setCurrentIndex(row)
         page.shown()
@@ -252,6 +261,10 @@ class MainWindow(QMainWindow):
     def _current_page(self) -> Page | None:
         return self._pages.get(PAGES[self.stack.currentIndex()].id)
 
+    def _current_id(self) -> str | None:
+        """The id of the page in view (None before a file is open)."""
+        return PAGES[self.stack.currentIndex()].id if self.db is not None else None
+
     # ------------------------------------------------------------------ the file
     def set_file(self, db: sqlite_utils.Database, path: Path, lock: HeldLock | None = None) -> None:
         from ..services import registers
@@ -262,6 +275,7 @@ class MainWindow(QMainWindow):
         if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.db, self.path, self.lock = db, Path(path), lock
+        self.saving.forget()
         self.read_only = is_read_only(db)
         self.file_commands.backup_on_open()  # on its own thread, while the pages are filled
         self.menuBar().setEnabled(True)
@@ -275,7 +289,7 @@ class MainWindow(QMainWindow):
 
         copy = this_copy(db)
         working = self.tr(" [arbetskopia: %s]") % copy.label if copy else ""
-        self.setWindowTitle(f"{self.path.name}{working}{example}{read_only} – finsamdesk")
+        self.setWindowTitle(f"{self.path.name}[*]{working}{example}{read_only} – finsamdesk")
         self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
         self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")
         self._update_counts()

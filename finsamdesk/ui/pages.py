@@ -7,6 +7,10 @@ remembers its `splitter` under the page's id, lets Ctrl+F focus its `search` and
 `undo_stack` while it is shown. A member a page has no use for is None (search, splitter, undo_stack) or does
 nothing (leave, save_if_dirty returning True).
 
+One way to save on every page (ui/autosave.py): save_if_dirty is asked a second after the typing stops, when
+another page is shown, on Ctrl+S and before the file is left; a page also saves when another of its records is
+chosen. While a page cannot save what is typed, the window's title carries "*" and the page says why.
+
 Adding a page: write the class in ui/<area>/page.py and add a PageSpec below; see BOARD.md.
 """
 from __future__ import annotations
@@ -43,7 +47,8 @@ class Page(Protocol):
         """Another page is about to be shown."""
 
     def save_if_dirty(self) -> bool:
-        """The file is about to be left: save what is typed; False when it cannot be saved as it is."""
+        """Save what is typed (autosave, Ctrl+S, leaving the page or the file); False when it cannot be saved as
+        it is (the page shows why)."""
 
 
 class OpensItems(Protocol):

@@ -40,7 +40,7 @@ def test_model_passes_the_qt_model_tester(qtmodeltester, seeded):
 
 
 def test_title_names_the_file_and_list_shows_every_application(window):
-    assert window.windowTitle() == "förbund.sqlite – finsamdesk"
+    assert window.windowTitle() == "förbund.sqlite[*] – finsamdesk" and not window.isWindowModified()
     assert len(names(window)) == 7
     assert window.applications.count.text() == "7 av 7 ansökningar"
 
@@ -191,7 +191,7 @@ def test_new_file_and_recent_files(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText",
                         lambda *a, **k: ("Samordningsförbundet Nytt", True))
     window.file_commands.new_file()
-    assert window.windowTitle() == "nytt förbund.sqlite – finsamdesk"
+    assert window.windowTitle() == "nytt förbund.sqlite[*] – finsamdesk"
     assert window.applications.model.rowCount() == 0
     assert recent_files()[:2] == [str(target), str(tmp_path / "förbund.sqlite")]
     window.file_commands.open_path(tmp_path / "förbund.sqlite")

@@ -52,7 +52,7 @@ def window(qtbot, db_path):
 
 
 def test_the_window_names_the_file_and_counts_what_it_holds(window, db_path):
-    assert window.windowTitle() == "exempel förbund.sqlite – finsamdesk"
+    assert window.windowTitle() == "exempel förbund.sqlite[*] – finsamdesk"
     assert str(db_path) in window.path_label.text()
     assert window.counts_label.text() == "3 ansökningar · 0 organisationer · 0 kontaktpersoner"
     page = window.organisations

@@ -102,7 +102,7 @@ class InsatsDetails(QWidget):
 
     def show_insats(self, insats: Insats, organisations: list[Organisation], applications: list[str]) -> None:
         self.insats = copy.deepcopy(insats)
-        self.lines["name"].setText(insats.name)
+        _set(self.lines["name"], insats.name)
         for name in ("kind", "status", "cadence"):
             self.combos[name].setCurrentIndex(max(0, self.combos[name].findData(getattr(insats, name))))
         self.combos["owner"].clear()
@@ -114,10 +114,10 @@ class InsatsDetails(QWidget):
             self.combos["owner"].setCurrentIndex(index)
         else:
             self.combos["owner"].setEditText(insats.owner)
-        self.lines["contact"].setText(insats.contact)
-        self.lines["period_start"].setText(insats.period_start.isoformat() if insats.period_start else "")
-        self.lines["period_end"].setText(insats.period_end.isoformat() if insats.period_end else "")
-        self.lines["target_group"].setText(insats.target_group)
+        _set(self.lines["contact"], insats.contact)
+        _set(self.lines["period_start"], insats.period_start.isoformat() if insats.period_start else "")
+        _set(self.lines["period_end"], insats.period_end.isoformat() if insats.period_end else "")
+        _set(self.lines["target_group"], insats.target_group)
         self.counts["planned_women"].setValue(-1 if insats.planned_women is None else insats.planned_women)
         self.counts["planned_men"].setValue(-1 if insats.planned_men is None else insats.planned_men)
         self.combos["inriktning"].setCurrentIndex(max(0, self.combos["inriktning"].findData(inriktning_of(insats))))
@@ -126,7 +126,8 @@ class InsatsDetails(QWidget):
             value = getattr(insats, name)
             self.counts[name].setValue(-1 if value is None else value)
         self._show_parts()
-        self.note.setPlainText(insats.note)
+        if self.note.toPlainText() != insats.note:  # the cursor stays where it is after an autosave
+            self.note.setPlainText(insats.note)
         self.applications.setText("\n".join(applications) or self.tr("Ingen (insatsen skapades direkt)."))
         for message in (*self.messages.values(), self.message):
             message.clear_message()
@@ -180,5 +181,13 @@ class InsatsDetails(QWidget):
                 self.message.show_error(text)
 
     def is_dirty(self) -> bool:
-        current = self.read()
-        return current is not None and self.insats is not None and current != self.insats
+        if self.insats is None:
+            return False
+        current = self.read()  # None: something typed cannot be read (the field says why), so it is not saved
+        return current is None or current != self.insats
+
+
+def _set(field: QLineEdit, text: str) -> None:
+    """Show `text`; a field that shows it already keeps its cursor (the form is shown again after each save)."""
+    if field.text() != text:
+        field.setText(text)

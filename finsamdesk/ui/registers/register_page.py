@@ -142,7 +142,15 @@ class RegisterPage(QWidget, Generic[R]):
         pass
 
     def save_if_dirty(self) -> bool:
-        return True  # a record is saved with its button; an unsaved form is left as it is
+        """Save what is typed (autosave, Ctrl+S, another page or record); False when it cannot be saved."""
+        return not self.is_dirty() or self.save_current()
+
+    def is_dirty(self) -> bool:
+        """The form differs from the record it shows (a new one: from an empty record)."""
+        if self.db is None:
+            return False
+        shown = self.current if self.current is not None else self.new_record()
+        return self.read_form(shown.id) != shown
 
     def visible(self) -> list[R]:
         needle = self.search.text()
@@ -196,10 +204,21 @@ class RegisterPage(QWidget, Generic[R]):
         self.refresh_table(keep_id=self.current.id if self.current else None)
 
     def _select(self, row: int) -> None:
-        if 0 <= row < len(self._shown):
-            self.current = self._shown[row]
-            self.show_record(self.current)
-            self._clear_messages()
+        if not 0 <= row < len(self._shown):
+            return
+        target = self._shown[row].id
+        if not self.save_if_dirty():  # what is typed stays in view, with the message why it cannot be saved
+            self.refresh_table(keep_id=self.current.id if self.current else None)
+            return
+        shown = next((r for r, record in enumerate(self._shown) if record.id == target), None)
+        if shown is None:
+            return
+        self.table.blockSignals(True)
+        self.table.selectRow(shown)
+        self.table.blockSignals(False)
+        self.current = self._shown[shown]
+        self.show_record(self.current)
+        self._clear_messages()
 
     def start_new(self) -> None:
         self.current = None

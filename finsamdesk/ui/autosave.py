@@ -1,0 +1,99 @@
+"""One way to save on every page: what is typed is saved a second after the typing stops, when another page or
+record is shown, and with Ctrl+S; while something typed is not saved the window's title carries "*".
+
+Every page answers the same question, Page.save_if_dirty() (save what is typed; False, with the page's message,
+when it cannot be saved as it is). This watcher notices typing anywhere in the window, marks the title at once,
+and a second after the last key or click asks the page in view to save; a page that could not save keeps the mark
+until it can (or the typing is undone), also after another page is shown.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from .pages import Page
+
+AUTOSAVE_MS = 1000
+_TYPING_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+_EDIT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
+
+
+class SaveWatcher(QObject):
+    """Public: save_page(page_id) -> bool (Ctrl+S, leaving a page, the timer), unsaved (ids of the pages that
+    could not save), typing (a key typed since the last save), timer."""
+
+    def __init__(self, window: QMainWindow, page: Callable[[str], Page | None], current: Callable[[], str | None]):
+        """`page(id)` is a built page or None; `current()` the id of the page in view (None before a file)."""
+        super().__init__(window)
+        self._window, self._page, self._current = window, page, current
+        self.unsaved: set[str] = set()
+        self.typing = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self._autosave)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt's name
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease) or not isinstance(obj, QWidget):
+            return False
+        if obj.window() is not self._window:
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(obj, _TYPING_INPUTS) and _types(event):
+            self.typing = True
+            self._show_mark()
+        self.timer.start()
+        return False
+
+    def save_page(self, page_id: str | None) -> bool:
+        """Ask the page to save what is typed; the mark follows the answer."""
+        page = self._page(page_id) if page_id is not None else None
+        if page is None or page_id is None:
+            return True
+        saved = page.save_if_dirty()
+        if saved:
+            self.unsaved.discard(page_id)
+            if page_id == self._current():
+                self.typing = False
+        else:
+            self.unsaved.add(page_id)
+        self._show_mark()
+        return saved
+
+    def forget(self) -> None:
+        """Another file: nothing of it is unsaved."""
+        self.unsaved.clear()
+        self.typing = False
+        self.timer.stop()
+        self._show_mark()
+
+    def _autosave(self) -> None:
+        if QApplication.activeModalWidget() is not None:  # a dialog is open: wait until it is closed
+            self.timer.start()
+            return
+        self.save_page(self._current())
+
+    def _show_mark(self) -> None:
+        self._window.setWindowModified(self.typing or bool(self.unsaved))
+
+
+def _types(event: QEvent) -> bool:
+    """A key that changes what a field holds: a character, Backspace, Delete, or paste/cut/undo/redo."""
+    if not isinstance(event, QKeyEvent):
+        return False
+    if event.key() in _EDIT_KEYS:
+        return True
+    ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    if ctrl:
+        return event.key() in (Qt.Key.Key_V, Qt.Key.Key_X, Qt.Key.Key_Z, Qt.Key.Key_Y)
+    return bool(event.text()) and event.text().isprintable()
