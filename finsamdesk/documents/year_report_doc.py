@@ -86,8 +86,7 @@ def _noter(report: YearReport) -> list[Block]:
 
 
 def year_report_document(report: YearReport, logo: bytes | None = None) -> Document:
-    period = f"1 januari – {report.period_end.isoformat()}"
-    doc = Document(report.title, report.forbund, subtitle=f"{report.forbund}. Perioden {period}.", logo=logo,
+    doc = Document(report.title, report.forbund, subtitle=f"{report.forbund}. Perioden {report.period}.", logo=logo,
                    header_right=report.title.split(" (")[0])
     doc.add(Heading("Förvaltningsberättelse"))
     for key, heading, _ in SECTIONS[report.kind]:

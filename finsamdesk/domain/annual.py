@@ -105,9 +105,14 @@ class YearReport:
     contributions: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
+    def period(self) -> str:
+        """From the first day of the year to the period's end, both as dates (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD)."""
+        return f"{self.year}-01-01 – {self.period_end.isoformat()}"
+
+    @property
     def title(self) -> str:
         if self.kind == "delar":
-            return f"Delårsrapport {self.year} (1 januari – {self.period_end.isoformat()})"
+            return f"Delårsrapport {self.year} ({self.period})"
         return f"Årsredovisning {self.year}"
 
     @property

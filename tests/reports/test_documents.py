@@ -95,3 +95,14 @@ def test_headings_are_in_order_and_levels_nest(example):
         levels = [h.level for h in report_files.report_document(example, name, year).headings()]
         assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
     assert isinstance(report_files.report_document(example, "arsredovisning", LAST_YEAR).blocks[0], Heading)
+
+
+def test_the_period_is_written_one_way_from_its_first_day_to_its_last(example):
+    """'Perioden 1 januari – 2025-12-31' mixed a spelled-out day with an ISO date; both ends are dates now."""
+    for name, year in (("arsredovisning", LAST_YEAR), ("delar", TODAY.year)):
+        report = year_report.year_report(example, year, name)
+        assert report.period == f"{year}-01-01 – {report.period_end.isoformat()}"
+        document = report_files.report_document(example, name, year)
+        assert f"Perioden {report.period}." in document.subtitle and "januari" not in document.subtitle
+    delar = year_report.year_report(example, TODAY.year, "delar")
+    assert delar.title == f"Delårsrapport {TODAY.year} ({delar.period})"
