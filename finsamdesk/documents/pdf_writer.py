@@ -6,6 +6,8 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
@@ -117,10 +119,15 @@ def _header(document: b.Document) -> Callable[[Any, Any], None]:
     return draw
 
 
+def _cell_style(bold: bool, right: bool) -> ParagraphStyle:
+    base = styles().cell_bold if bold else styles().cell
+    return ParagraphStyle(f"report_cell_{bold}_{right}", parent=base, alignment=TA_RIGHT if right else base.alignment)
+
+
 def _table(table: b.Table) -> Table:
     """Cells that fit their column are plain strings (a Paragraph per cell costs ~1 ms to lay out and draw; 200
-    insatser make thousands); a text too long for its column wraps as a Paragraph."""
-    s = styles()
+    insatser make thousands); a text too long for its column wraps as a Paragraph — a heading over figures too
+    (as a plain string it ran into the column beside it), while the figures themselves never wrap."""
     texts = [list(table.header)] + [[table.cell_text(i, v) for i, v in enumerate(row)] for row in table.rows]
     # 8 pt more than the cells' padding: bold rows are measured as regular, and a cell as wide as its text wraps
     widths, _ = auto_col_widths(texts, CONTENT_WIDTH, padding=20)
@@ -128,8 +135,8 @@ def _table(table: b.Table) -> Table:
     cells: list[list[str | Paragraph]] = []
     for r, row in enumerate(texts):
         font = FONT_BOLD if r in bold_rows else FONT
-        cells.append([text if table.numeric(i) or text_width(text, font, 9) <= widths[i] - 12
-                      else Paragraph(esc(text), s.cell_bold if r in bold_rows else s.cell)
+        cells.append([text if (table.numeric(i) and r > 0) or text_width(text, font, 9) <= widths[i] - 12
+                      else Paragraph(esc(text), _cell_style(r in bold_rows, table.numeric(i)))
                       for i, text in enumerate(row)])
     t = Table(cells, colWidths=widths, repeatRows=1)
     style: TableCommands = [("FONT", (0, 0), (-1, -1), FONT, 9), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),

@@ -106,3 +106,29 @@ def test_the_period_is_written_one_way_from_its_first_day_to_its_last(example):
         assert f"Perioden {report.period}." in document.subtitle and "januari" not in document.subtitle
     delar = year_report.year_report(example, TODAY.year, "delar")
     assert delar.title == f"Delårsrapport {TODAY.year} ({delar.period})"
+
+
+def test_a_heading_wider_than_its_figures_wraps_instead_of_running_into_the_next_column():
+    """Uppföljning's 'Alla insatser i en tabell' printed 'MänAntal (strukt.)': a numeric column's heading was a
+    plain string even when its column was narrower than the heading, so it ran left into 'Män'. Read back from
+    the PDF: the next heading starts right of where 'Män' ends."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from finsamdesk.documents import blocks as b
+    from finsamdesk.documents.pdf_common import FONT_BOLD
+    from finsamdesk.documents.pdf_writer import pdf_bytes
+
+    table = b.Table(("Insats", "Budget", "Utfall", "Budgeterat", "Kvinnor", "Män", "Antal (strukt.)"),
+                    tuple((f"Insats {n} med ett långt namn som tar plats", 360000000, 359998800, 24, 14, 4, 12)
+                          for n in range(3)),
+                    money=frozenset({1, 2}), counts=frozenset({3, 4, 5, 6}))
+    data = pdf_bytes(b.Document("Test", "Förbundet", blocks=[table]))
+    runs: list[tuple[str, float]] = []
+    PdfReader(BytesIO(data)).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: runs.append((text.strip(), cm[4] + tm[4])))
+    men = next(x for text, x in runs if text == "Män")
+    antal = next(x for text, x in runs if text.startswith("Antal"))
+    assert antal >= men + stringWidth("Män", FONT_BOLD, 9)
