@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 SHOWN_WITHOUT = ("sqlite_utils", "apsw", "finsamdesk.store", "finsamdesk.documents", "openpyxl", "reportlab",
-                 "finsamdesk.services.working_copies", "finsamdesk.ui.worker")
+                 "finsamdesk.services.working_copies", "finsamdesk.ui.worker", "finsamdesk.ui.help_dialogs",
+                 "finsamdesk.ui.widgets")
 
 
 def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
