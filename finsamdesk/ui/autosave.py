@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 1000
 _TYPING_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
-_EDIT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
 
 
 class SaveWatcher(QObject):
@@ -91,7 +90,9 @@ def _types(event: QEvent) -> bool:
     """A key that changes what a field holds: a character, Backspace, Delete, or paste/cut/undo/redo."""
     if not isinstance(event, QKeyEvent):
         return False
-    if event.key() in _EDIT_KEYS:
+    from PySide6.QtCore import Qt  # here, not at import: PySide builds Qt's namespace (~30 ms) on first use
+
+    if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
         return True
     ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
     if ctrl:

@@ -26,6 +26,7 @@ def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
         "window = MainWindow(None, Path(sys.argv[1]))\n"
         "window.show()\n"
         "app.processEvents()\n"
+        "print('Qt' in vars(sys.modules['PySide6.QtCore']))\n"  # PySide builds the Qt namespace on first use
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     root = Path(__file__).resolve().parents[2]  # this checkout's finsamdesk, not an installed one
@@ -36,3 +37,6 @@ def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
     loaded = json.loads(result.stdout.splitlines()[-1])
     early = [m for m in loaded if any(m == p or m.startswith(p + ".") for p in SHOWN_WITHOUT)]
     assert early == []
+    # ~30 ms: a module that names Qt.Key or Qt.AlignmentFlag at import pays it before the window shows
+    # (ui/autosave.py did, and shown went from 1.3 to 1.8 × a bare window)
+    assert result.stdout.splitlines()[-2] == "False"
