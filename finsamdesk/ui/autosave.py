@@ -26,7 +26,7 @@ _TYPING_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QCombo
 
 class SaveWatcher(QObject):
     """Public: save_page(page_id) -> bool (Ctrl+S, leaving a page, the timer), unsaved (ids of the pages that
-    could not save), typing (a key typed since the last save), timer."""
+    could not save), typing (a key typed since the last save), timer, watching (typing is noticed: a file is open)."""
 
     def __init__(self, window: QMainWindow, page: Callable[[str], Page | None], current: Callable[[], str | None]):
         """`page(id)` is a built page or None; `current()` the id of the page in view (None before a file)."""
@@ -38,9 +38,16 @@ class SaveWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self._autosave)
+        self.watching = False
+
+    def watch(self) -> None:
+        """Start noticing typing (once a file is open; until then there is nothing to save). Not at start-up: every
+        event that passes a Python filter makes PySide build its event type's wrapper and enums — 140 enums, ~70 ms,
+        before the window had even painted."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self.watching:
             app.installEventFilter(self)
+            self.watching = True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
             self.lock.release()
         self.db, self.path, self.lock = db, Path(path), lock
         self.saving.forget()
+        self.saving.watch()
         self.read_only = is_read_only(db)
         self.file_commands.backup_on_open()  # on its own thread, while the pages are filled
         self.menuBar().setEnabled(True)
