@@ -121,7 +121,11 @@ class BudgetPage(QWidget):
         pass
 
     def save_if_dirty(self) -> bool:
-        return True  # every edit is saved as it is made
+        """Every edit is saved as it is made; False while a typed amount that cannot be read is kept in the page."""
+        if self.view.refused():
+            self.view.show_refused()
+            return False
+        return True
 
     def show_year(self, year: int) -> None:
         self.reload(year)
@@ -142,7 +146,10 @@ class BudgetPage(QWidget):
         year = b.year
         push(self.undo_stack, change, self.database, lambda: self.reload(year))
         self.reload(year)
-        self.message.show_info(self.tr("Sparat."))
+        if self.view.refused():
+            self.message.show_warning(self.tr("Sparat, utom det som är rött."))
+        else:
+            self.message.show_info(self.tr("Sparat."))
         self.changed.emit()
 
     def copy_to_next_year(self) -> None:

@@ -1,5 +1,8 @@
 """One budget year on screen: the sheet (budget, prognos, utfall side by side), the settings of the year and the
-medlemsbidrag split. Edits come out as a whole new BudgetYear (signal `edited`); the page saves it."""
+medlemsbidrag split. Edits come out as a whole new BudgetYear (signal `edited`); the page saves it.
+
+An amount or key that cannot be read stays where it was typed, red with the reason (ui/refused_cells.py), through the
+refill after other edits are saved, until it is corrected or emptied; `refused()` says so (the page is not saved)."""
 from __future__ import annotations
 
 import copy
@@ -29,7 +32,8 @@ from ...domain.budget import (
     Sheet,
 )
 from ...domain.money import AmountError, format_kr, group_thousands, parse_amount
-from ..widgets import MessageLabel, item
+from ..refused_cells import REFUSED_BG, REFUSED_FG, RefusedCells
+from ..widgets import MessageLabel, cell_text, item
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableWidgetItem
@@ -50,6 +54,7 @@ class YearView(QWidget):
         self._filling = False
         self._row_keys: list[str] = []
         self.sheet_table = QTableWidget(0, 4)
+        self.split_table = QTableWidget(0, 4)
         self.sheet_table.setHorizontalHeaderLabels([self.tr("Post"), *(self.tr(COLUMN_LABELS[c]) for c in COLUMNS)])
         self.sheet_table.verticalHeader().hide()
         self.sheet_table.setWordWrap(False)
@@ -58,6 +63,9 @@ class YearView(QWidget):
             self.sheet_table.setColumnWidth(column, 112)
         self.sheet_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.sheet_table.itemChanged.connect(self._sheet_changed)
+        self.refused_sheet: RefusedCells[tuple[str, str]] = RefusedCells(self.sheet_table, self._sheet_cell)
+        self.refused_keys: RefusedCells[str] = RefusedCells(self.split_table, self._key_cell)  # by kommun name
+        self.refused_settings: dict[str, tuple[str, str]] = {}  # setting → (typed text, why)
         self.settings = {key: QLineEdit() for key, _ in SETTINGS}
         self.settings["opening_equity"].setPlaceholderText(self.tr("tomt = förra årets utgående"))
         self.settings["equity_ceiling"].setPlaceholderText(self.tr("tomt = inget tak"))
@@ -71,7 +79,6 @@ class YearView(QWidget):
         form.addRow(self.tr("Regionen"), self.names["region_name"])
         for widget in self.names.values():
             widget.editingFinished.connect(self._settings_changed)
-        self.split_table = QTableWidget(0, 4)
         self.split_table.setHorizontalHeaderLabels([self.tr("Betalare"), self.tr("Fördelningsnyckel"),
                                                     self.tr("Andel"), self.tr("Medlemsbidrag")])
         self.split_table.verticalHeader().hide()
@@ -104,7 +111,19 @@ class YearView(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
 
+    def refused(self) -> str:
+        """Every reason a typed text is kept unread, one a line; empty when all is saved as typed."""
+        settings = [why for _typed, why in self.refused_settings.values()]
+        return "\n".join(m for m in (self.refused_sheet.message(), *settings, self.refused_keys.message()) if m)
+
+    def show_refused(self) -> None:
+        self.message.show_error(self.refused())
+
     def show_year(self, b: BudgetYear, sheet: Sheet, contributions: list[tuple[str, int, str]]) -> None:
+        if self.year is None or self.year.year != b.year:
+            self.refused_sheet.reset()
+            self.refused_keys.reset()
+            self.refused_settings.clear()
         self.year = copy.deepcopy(b)
         self._filling = True
         self.sheet_table.setRowCount(len(sheet.rows))
@@ -143,8 +162,14 @@ class YearView(QWidget):
         total = len(contributions)
         for column, text in enumerate((self.tr("Summa"), "", "100 %", format_kr(sum(a for _, a, _ in contributions)))):
             self.split_table.setItem(total, column, item(text, align_right=column > 0, editable=False, bold=True))
+        self.refused_sheet.repaint()
+        self.refused_keys.repaint()
+        for key in self.settings:
+            self._paint_setting(key)
         self._fit_columns()
         self._filling = False
+        if self.refused():
+            self.show_refused()
         self.warnings.show_warning("\n".join(sheet.warnings))
 
     def _fit_columns(self) -> None:
@@ -157,6 +182,27 @@ class YearView(QWidget):
         for column in (1, 2, 3):
             self.split_table.resizeColumnToContents(column)
 
+    def _sheet_cell(self, key: tuple[str, str]) -> QTableWidgetItem | None:
+        line, column = key
+        if line not in self._row_keys:
+            return None
+        return self.sheet_table.item(self._row_keys.index(line), COLUMNS.index(column) + 1)
+
+    def _key_cell(self, name: str) -> QTableWidgetItem | None:
+        rows = range(2, self.split_table.rowCount() - 1) if self.year is not None and self.year.kommuner else ()
+        row = next((r for r in rows if cell_text(self.split_table, r, 0) == name), None)
+        return self.split_table.item(row, 1) if row is not None else None
+
+    def _paint_setting(self, key: str) -> None:
+        field, kept = self.settings[key], self.refused_settings.get(key)
+        if kept is None:
+            field.setStyleSheet("")
+            field.setToolTip("")
+            return
+        field.setText(kept[0])
+        field.setStyleSheet(f"QLineEdit {{ color: {REFUSED_FG.name()}; background: {REFUSED_BG.name()}; }}")
+        field.setToolTip(kept[1])
+
     def _emit(self, b: BudgetYear) -> None:
         self.message.clear_message()
         self.edited.emit(b)
@@ -168,8 +214,12 @@ class YearView(QWidget):
         try:
             amount = parse_amount(changed.text())
         except AmountError as exc:
-            self.message.show_error(self.tr("%s, %s: %s") % (LINE_LABELS.get(line, line), column, exc))
+            why = self.tr("%s, %s: %s") % (self.tr(LINE_LABELS.get(line, line)), self.tr(COLUMN_LABELS[column]), exc)
+            self.refused_sheet.mark((line, column), changed.text(), why)
+            self.show_refused()
             return
+        if self.refused_sheet.clear((line, column)):
+            self.show_refused()
         b = copy.deepcopy(self.year)
         if amount is None:
             b.cells.pop((line, column), None)
@@ -183,11 +233,15 @@ class YearView(QWidget):
             return
         b = copy.deepcopy(self.year)
         for key, label in SETTINGS:
+            text = self.settings[key].text()
             try:
-                setattr(b, key, parse_amount(self.settings[key].text()))
+                setattr(b, key, parse_amount(text))  # a text that cannot be read keeps what is stored
             except AmountError as exc:
-                self.message.show_error(f"{self.tr(label)}: {exc}")
-                return
+                self.refused_settings[key] = (text, f"{self.tr(label)}: {exc}")
+            else:
+                self.refused_settings.pop(key, None)
+            self._paint_setting(key)
+        self.show_refused()
         b.state_name = self.names["state_name"].text().strip() or self.year.state_name
         b.region_name = self.names["region_name"].text().strip() or self.year.region_name
         if b != self.year:
@@ -203,9 +257,12 @@ class YearView(QWidget):
         elif changed.column() == 1:
             text = "".join(changed.text().split())  # 31 250 as shown, with any kind of space
             if not text.isdigit():
-                self.message.show_error(self.tr("Rad %d: fördelningsnyckeln ska vara ett heltal, t.ex. folkmängden.")
-                                        % (changed.row() + 1))
+                why = self.tr("Rad %d (%s): fördelningsnyckeln ska vara ett heltal, t.ex. folkmängden.")
+                self.refused_keys.mark(k.name, changed.text(), why % (changed.row() + 1, k.name))
+                self.show_refused()
                 return
+            if self.refused_keys.clear(k.name):
+                self.show_refused()
             k.weight = int(text)
         if b != self.year:
             self._emit(b)
