@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....domain.esf import EsfResult
 from ....domain.esf_parts import (
@@ -19,7 +28,9 @@ from ....domain.esf_parts import (
     SpecLine,
 )
 from ....domain.money import AmountError, format_amount, parse_amount
+from ...refused_cells import RefusedCells
 from ...widgets import MessageLabel, item
+from ..undo import ShownCommand
 from .rows import Field, PartTable, cell_text
 
 if TYPE_CHECKING:
@@ -129,7 +140,8 @@ def _set_lines(editor: OwnHost, rows: list[SpecLine], cofinancing: bool) -> None
 
 
 class RatesTable(QWidget):
-    """Level | kr per hour; the rates are the call's reference data (derived rates are offered for a new one)."""
+    """Level | kr per hour; the rates are the call's reference data (derived rates are offered for a new one).
+    A level or rate that cannot be read stays in its cell, red, until corrected or undone (Ctrl+Z)."""
 
     def __init__(self, editor: OwnHost, message: MessageLabel):
         super().__init__()
@@ -143,6 +155,9 @@ class RatesTable(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self._filling = False
         self.table.cellChanged.connect(self._changed)
+        self.refused: RefusedCells[tuple[int, int]] = RefusedCells(self.table, self._cell)  # (stored level, column)
+        editor.field_messages["esf_rates"] = message
+        editor.pending_input["esf_rates"] = self.refused.message
         add, remove = QPushButton(editor.tr("Lägg till nivå")), QPushButton(editor.tr("Ta bort nivå"))
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)
@@ -163,6 +178,7 @@ class RatesTable(QWidget):
             kronor, ore = divmod(rate, 100)
             self.table.setItem(r, 1, item(f"{format_amount(kronor * 100, 'kr', with_unit=False, sep=' ')},{ore:02d}",
                                           align_right=True))
+        self.refused.repaint()
         self._filling = False
 
     def _rates(self) -> dict[int, int]:
@@ -177,22 +193,46 @@ class RatesTable(QWidget):
             return
         rates = self._rates()
         old_level = sorted(rates)[row] if row < len(rates) else None
+        bad = 0  # the cell that cannot be read
         try:
             level_text = self._text(row, 0).strip()
             if not level_text.isdigit() or not 0 < int(level_text) < 100:
                 raise ValueError(self.editor.tr("nivån ska vara ett heltal 1–99."))
+            bad = 1
             rate = parse_amount(self._text(row, 1), "kr")
             if rate is None or rate <= 0:
                 raise ValueError(self.editor.tr("timpriset behövs."))
         except (ValueError, AmountError) as exc:
-            self.message.show_error(self.editor.tr("Enhetskostnad, rad %d: %s") % (row + 1, exc))
-            self.show_rates(rates)
+            if old_level is not None:
+                why = self.editor.tr("Enhetskostnad, rad %d: %s") % (row + 1, exc)
+                self._refuse((old_level, bad), self._text(row, bad), why)
             return
-        self.message.clear_message()
+        if old_level is not None and any([self.refused.clear((old_level, c)) for c in (0, 1)]):
+            self.editor.show_pending()
         if old_level is not None:
             rates.pop(old_level, None)
         rates[int(level_text)] = rate
         self.editor.edit(("esf", "call", "rates"), rates, text=self.editor.tr("Ändra timpris"))
+
+    def _refuse(self, key: tuple[int, int], typed: str, why: str) -> None:
+        """The text stays in its cell, marked, until corrected or undone (Ctrl+Z), as in the cost tree."""
+        before = self.refused.get(key)
+
+        def show(kept: tuple[str, str] | None) -> None:
+            if kept is None:
+                self.refused.clear(key)
+                self.show_rates(self._rates())
+            else:
+                self.refused.mark(key, *kept)
+            self.editor.show_pending()
+
+        self.editor.undo_stack.push(ShownCommand(self.editor.tr("Ändra timpris"), lambda: show((typed, why)),
+                                                 lambda: show(before)))
+
+    def _cell(self, key: tuple[int, int]) -> QTableWidgetItem | None:
+        levels = sorted(self._rates()) if self.editor.app is not None and self.editor.app.esf else []
+        level, column = key
+        return self.table.item(levels.index(level), column) if level in levels else None
 
     def _add(self) -> None:
         rates = self._rates()
