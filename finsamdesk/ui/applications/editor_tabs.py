@@ -34,6 +34,7 @@ from .row_tables import (
     ApplicantsTableWidget,
     ContactsTableWidget,
     PhasesTableWidget,
+    keep_refused,
     pick_from_list,
 )
 from .undo import ShownCommand
@@ -64,6 +65,7 @@ def build_people_tab(editor: EditorHost) -> QWidget:
         table.changed.connect(lambda rows, role=table.role: _set_role_rows(editor, role, rows))
         table.from_register.connect(lambda role: _pick_contact(editor, role))
         table.to_register.connect(lambda role, row, t=table: _save_contact(editor, role, row, t))
+        keep_refused(editor, f"contacts.{table.role}", table)
         contact_tables.append(table)
         box.addWidget(table)
         layout.addWidget(group)
@@ -221,6 +223,7 @@ def build_timeplan_tab(editor: EditorHost) -> QWidget:
     phases = PhasesTableWidget()
     phases.changed.connect(lambda rows: editor.edit(("phases",), rows, text=editor.tr("Ändra tidplan")))
     editor.setters[("phases",)] = phases.set_rows
+    keep_refused(editor, "phases", phases)
     editor.timeplan_warnings = QLabel()
     editor.timeplan_warnings.setStyleSheet("color: #8a5a00;")
     editor.timeplan_warnings.setWordWrap(True)

@@ -1,12 +1,14 @@
 """Editable row tables of the application: contacts per role, tidplan phases, applicants.
 
-Each table shows a list and emits `changed(new_list)`; the editor turns that into an undoable edit.
+Each table shows a list and emits `changed(new_list)`; the editor turns that into an undoable edit. Text that
+cannot be read (a date as "trettiotusen") stays in its cell, red with the reason, until it is corrected or undone;
+`keep_refused` tells the editor, so it counts as not saved.
 """
 from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +27,12 @@ from ...domain.application import APPLICANT_ROLES, Applicant, ContactRow, Phase
 from ...domain.dates import DateError, iso, parse_date
 from ...domain.registers import Organisation
 from ..picker import PickDialog, pick
+from ..refused_cells import RefusedCells
 from ..widgets import MessageLabel, cell_text, item
+from .undo import ShownCommand
+
+if TYPE_CHECKING:
+    from .editor_host import EditorHost
 
 T = TypeVar("T", ContactRow, Phase, Applicant)
 
@@ -45,6 +52,8 @@ class RowTable(QWidget, Generic[T]):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.cellChanged.connect(self._on_cell)
+        self.refused: RefusedCells[tuple[int, int]] = RefusedCells(self.table, lambda key: self.table.item(*key))
+        self.editor: EditorHost | None = None  # set by keep_refused: the refusal is an undo step, counts unsaved
         self.message = MessageLabel()
         self.buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Lägg till rad"))
@@ -67,6 +76,7 @@ class RowTable(QWidget, Generic[T]):
         for r, row in enumerate(self._rows):
             for c, text in enumerate(self.cells(row)):
                 self.table.setItem(r, c, item(text))
+        self.refused.repaint()
         self._filling = False
         self.table.setFixedHeight(min(320, 32 + 30 * max(2, len(self._rows))))
 
@@ -86,13 +96,36 @@ class RowTable(QWidget, Generic[T]):
         try:
             updated = self.with_cell(self._rows[r], c, cell_text(self.table, r, c).strip())
         except ValueError as exc:
-            self.message.show_error(f"Rad {r + 1}, {self.headers[c]}: {exc}")
-            self.set_rows(self._rows)
+            self._refuse((r, c), cell_text(self.table, r, c), f"Rad {r + 1}, {self.headers[c]}: {exc}")
             return
-        self.message.clear_message()
+        if self.refused.clear((r, c)):
+            self._show_refused()
         rows = copy.deepcopy(self._rows)
         rows[r] = updated
         self.changed.emit(rows)
+
+    def _refuse(self, key: tuple[int, int], typed: str, why: str) -> None:
+        before = self.refused.get(key)
+
+        def show(kept: tuple[str, str] | None) -> None:
+            if kept is None:
+                self.refused.clear(key)
+                self.set_rows(self._rows)
+            else:
+                self.refused.mark(key, *kept)
+            self._show_refused()
+
+        if self.editor is None:
+            show((typed, why))
+        else:
+            self.editor.undo_stack.push(ShownCommand(self.tr("Ändra %s") % self.headers[key[1]],
+                                                     lambda: show((typed, why)), lambda: show(before)))
+
+    def _show_refused(self) -> None:
+        if self.editor is not None:
+            self.editor.show_pending()
+        else:
+            self.message.show_error(self.refused.message())
 
     def _add(self) -> None:
         row = self.new_row()
@@ -104,6 +137,8 @@ class RowTable(QWidget, Generic[T]):
         if 0 <= r < len(self._rows):
             rows = copy.deepcopy(self._rows)
             del rows[r]
+            self.refused.reset()  # kept by row number: the rows below move up
+            self._show_refused()
             self.changed.emit(rows)
 
 
@@ -208,6 +243,14 @@ class ApplicantsTableWidget(RowTable[Applicant]):
             return None
         org = self.organisations[chosen]
         return Applicant(org.name, role_box.currentData(), org.id)
+
+
+def keep_refused(editor: EditorHost, key: str, table: RowTable[Any]) -> None:
+    """Text the table cannot read is an undo step of the editor and keeps the application unsaved, its reason
+    shown under the table through every autosave (the editor's pending_input)."""
+    table.editor = editor
+    editor.field_messages[key] = table.message
+    editor.pending_input[key] = table.refused.message
 
 
 def pick_from_list(parent: QWidget, title: str, label: str, names: list[str]) -> int | None:

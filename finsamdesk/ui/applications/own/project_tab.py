@@ -14,7 +14,7 @@ from ....domain.form_parts import PLACEHOLDER
 from ...widgets import MessageLabel
 from ..editor_tabs import _pick_contact, _save_contact, _set_role_rows
 from ..form_tab import set_text
-from ..row_tables import ContactsTableWidget
+from ..row_tables import ContactsTableWidget, keep_refused
 from .rows import Field, PartTable
 
 if TYPE_CHECKING:
@@ -175,6 +175,7 @@ def _contacts(editor: OwnHost, layout: QVBoxLayout, used: set[str]) -> None:
         table.changed.connect(lambda rows, r=role: _set_role_rows(editor, r, rows))
         table.from_register.connect(lambda r: _pick_contact(editor, r))
         table.to_register.connect(lambda r, row, t=table: _save_contact(editor, r, row, t))
+        keep_refused(editor, f"contacts.{role}", table)
         QVBoxLayout(group).addWidget(table)
         layout.addWidget(group)
         tables.append(table)
