@@ -180,6 +180,14 @@ class InsatserPage(QWidget):
                                                                         self.tr("insatser"))))
         label = self.tr("Summa %d, %s") % (self.chosen_year, counted(len(rows), self.tr("insats"), self.tr("insatser")))
         self.totals.show_totals(label, dict(zip((5, 6, 7), map(format_kr, service.totals(rows)), strict=True)))
+        self._enable_exports()
+
+    def _enable_exports(self) -> None:
+        """The economy of one insats is exported: without one chosen the buttons are off and say why."""
+        chosen = self.current_id is not None
+        for button in (self.excel_button, self.pdf_button):
+            button.setEnabled(chosen)
+            button.setToolTip("" if chosen else self.tr("Välj en insats i listan först."))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         insats_id = self.model.row_id(current.row()) if current.isValid() else None
@@ -214,6 +222,7 @@ class InsatserPage(QWidget):
 
     def _show_current(self) -> None:
         self.tabs.setEnabled(self.current_id is not None)
+        self._enable_exports()
         if self.current_id is None:
             return
         try:
@@ -221,6 +230,7 @@ class InsatserPage(QWidget):
         except ServiceError:
             self.current_id = None
             self.tabs.setEnabled(False)
+            self._enable_exports()
             return
         from ...services import applications
 
