@@ -16,8 +16,7 @@ two laptops is the same row (and a conflict if the two differ), not two rows.
 """
 from __future__ import annotations
 
-import hashlib
-import secrets
+import os
 import threading
 import time
 
@@ -33,9 +32,15 @@ def new_ids(count: int) -> list[int]:
     global _last
     with _lock:
         ms = max(0, int(time.time() * 1000) - EPOCH_MS)
-        first = max((ms << RANDOM_BITS) | secrets.randbits(RANDOM_BITS), _last + 1)
+        first = max((ms << RANDOM_BITS) | _random_bits(RANDOM_BITS), _last + 1)
         _last = first + max(count, 1) - 1
     return list(range(first, first + count))
+
+
+def _random_bits(bits: int) -> int:
+    """As secrets.randbits: from the system's random source (os.urandom), without importing secrets and hashlib
+    at start-up."""
+    return int.from_bytes(os.urandom((bits + 7) // 8), "big") >> (-bits % 8)
 
 
 def new_id() -> int:
@@ -44,6 +49,8 @@ def new_id() -> int:
 
 def derived_id(table: str, parent_id: int, position: int) -> int:
     """The id of the `position`-th child of `parent_id` in `table`: the same on every copy of the file."""
+    import hashlib  # when an application is saved, not at start-up
+
     digest = hashlib.blake2b(f"{table}:{parent_id}:{position}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") % _MAX + 1
 
