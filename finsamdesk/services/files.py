@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.registers import Forbund
+from ..store.database import count_rows
 from . import registers
 from .errors import ServiceError
 
@@ -154,4 +155,14 @@ def file_path(db: sqlite_utils.Database) -> Path | None:
 
 
 def is_empty(db: sqlite_utils.Database) -> bool:
-    return db["application"].count == 0 and db["organisation"].count == 0 and not registers.forbund(db).name
+    return (count_rows(db, "application") == 0 and count_rows(db, "organisation") == 0
+            and not registers.forbund(db).name)
+
+
+def working_copy_label(db: sqlite_utils.Database) -> str | None:
+    """The label of the working copy this file is (the window's title shows it), None for a main file; as
+    working_copies.this_copy(db).label, without loading the working copies' machinery at start-up."""
+    from ..store import identity
+
+    found = identity.identity(db)
+    return str(found["label"]) if found.get("role") == identity.COPY_ROLE else None

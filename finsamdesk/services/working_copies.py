@@ -20,7 +20,7 @@ from ..domain.sync import CopyInfo, MergePreview, MergeReport, TableCount
 from ..store import errors as store_errors
 from ..store import identity as identity_store
 from ..store import working_copy as store
-from ..store.schema import SCHEMA_VERSION
+from ..store.version import SCHEMA_VERSION
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:

@@ -17,8 +17,6 @@ from ..domain.application import (
 )
 from ..domain.application import next_diarienummer as _next_of
 from ..domain.statuses import GRANTED
-from ..domain.sync import provisional_diarienummer
-from . import esf as esf_store
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .identity import is_working_copy
@@ -72,17 +70,17 @@ def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
     FROM application a
     """
     sought: dict[int, dict[int, int]] = {}
-    for app_id, year, amount in db.execute(
+    for app_id, year, amount in db.conn.execute(
             "SELECT application_id, year, sum(amount_ore) FROM budget_cell WHERE column_kind = ? "
             "GROUP BY application_id, year", [SOUGHT]).fetchall():
         sought.setdefault(app_id, {})[year] = amount
     granted: dict[int, int] = {}  # the last event (by id, as load orders the history) that granted amounts
-    for app_id, _event, amount in db.execute(
+    for app_id, _event, amount in db.conn.execute(
             "SELECT e.application_id, e.id, sum(g.amount_ore) FROM granted_amount g "
             "JOIN status_event e ON e.id = g.status_event_id GROUP BY e.id ORDER BY e.id").fetchall():
         granted[app_id] = amount
     rows = []
-    for r in db.execute(sql).fetchall():
+    for r in db.conn.execute(sql).fetchall():
         (app_id, dnr, name, template_id, start, end, status, years, direction, funder, applicant, last_step) = r
         year_list = {int(y) for y in years.split(",") if y} if years else set()
         total = sum(a for y, a in sought.get(app_id, {}).items() if y in year_list)
@@ -92,23 +90,24 @@ def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
 
 
 def exists(db: sqlite_utils.Database, app_id: int) -> bool:
-    return db.execute("SELECT 1 FROM application WHERE id = ?", [app_id]).fetchone() is not None
+    return db.conn.execute("SELECT 1 FROM application WHERE id = ?", [app_id]).fetchone() is not None
 
 
 def workflow_state(db: sqlite_utils.Database, app_id: int) -> tuple[str, int]:
     """(status, number of history events) as stored."""
-    return db.execute(
+    return db.conn.execute(
         "SELECT status, (SELECT count(*) FROM status_event WHERE application_id = a.id) FROM application a "
         "WHERE id = ?", [app_id]).fetchone()
 
 
 def find_by_diarienummer(db: sqlite_utils.Database, dnr: str) -> int | None:
-    r = db.execute("SELECT id FROM application WHERE diarienummer = ?", [dnr]).fetchone()
+    r = db.conn.execute("SELECT id FROM application WHERE diarienummer = ?", [dnr]).fetchone()
     return r[0] if r else None
 
 
 def diarienummer_taken(db: sqlite_utils.Database, dnr: str, except_id: int | None = None) -> bool:
-    r = db.execute("SELECT id FROM application WHERE diarienummer = ? AND id IS NOT ?", [dnr, except_id]).fetchone()
+    r = db.conn.execute("SELECT id FROM application WHERE diarienummer = ? AND id IS NOT ?",
+                        [dnr, except_id]).fetchone()
     return r is not None
 
 
@@ -116,9 +115,11 @@ def next_diarienummer(db: sqlite_utils.Database, year: int) -> str:
     """The next `YYYY-NNN` of `year` (the rule: domain.application.next_diarienummer) among the file's numbers; on
     a working copy the next provisional `YYYY-PNNN` (domain.sync), which the merge turns into a real one."""
     if is_working_copy(db):
-        rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{year}-%"])
+        from ..domain.sync import provisional_diarienummer  # working copies only: not on the start-up path
+
+        rows = db.conn.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?", [f"{year}-%"])
         return provisional_diarienummer(year, [dnr for (dnr,) in rows])
-    rows = db.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?",
+    rows = db.conn.execute("SELECT diarienummer FROM application WHERE diarienummer LIKE ?",
                       [f"{diarienummer_prefix(year)}%"])
     return _next_of(year, (dnr for (dnr,) in rows))
 
@@ -133,6 +134,8 @@ def load(db: sqlite_utils.Database, app_id: int) -> Application:
         created_at=r["created_at"] or "", updated_at=r["updated_at"] or "", direction=r["direction"],
         funder=r["funder"], funder_dnr=r["funder_dnr"],
     )
+    from . import esf as esf_store  # a whole application: not needed for the lists of the start-up path
+
     app.esf = esf_store.load_parts(db, app_id)
     app.applicants = [Applicant(x["name"], x["role"], x["organisation_id"], x["organisation_name"], x["orgnr"])
                       for x in db["application_applicant"].rows_where("application_id = ?", [app_id],
@@ -193,6 +196,8 @@ def save(db: sqlite_utils.Database, app: Application) -> int:
     db["budget_cell"].insert_all(
         [{"application_id": app_id, "category": c, "column_kind": col, "year": y, "amount_ore": v}
          for (c, col, y), v in app.budget.cells.items()])
+    from . import esf as esf_store
+
     esf_store.save_parts(db, app_id, app.esf)
     _save_history(db, app)
     return app_id
@@ -212,9 +217,11 @@ def _save_history(db: sqlite_utils.Database, app: Application) -> None:
 
 
 def delete(db: sqlite_utils.Database, app_id: int) -> None:
-    ids = [r[0] for r in db.execute("SELECT id FROM status_event WHERE application_id = ?", [app_id])]
+    ids = [r[0] for r in db.conn.execute("SELECT id FROM status_event WHERE application_id = ?", [app_id])]
     for event_id in ids:
         db.execute("DELETE FROM granted_amount WHERE status_event_id = ?", [event_id])
+    from . import esf as esf_store
+
     esf_store.delete_parts(db, app_id)
     for table in ("status_event", "application_applicant", "application_section", "application_contact",
                   "application_phase", "budget_cell"):

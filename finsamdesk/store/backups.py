@@ -8,11 +8,13 @@ import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..domain.text import noun
 from . import paths, sqlite_header
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FOLDER = "säkerhetskopior"
 # What a copy holds, as the restore dialog counts it: table and the Swedish word for its rows.

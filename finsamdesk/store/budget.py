@@ -4,23 +4,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.budget import BudgetYear, KommunKey
+from .database import rows
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
 def years(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.execute("SELECT year FROM budget_year ORDER BY year")]
+    return [r[0] for r in db.conn.execute("SELECT year FROM budget_year ORDER BY year")]
 
 
 def load_year(db: sqlite_utils.Database, year: int) -> BudgetYear | None:
-    rows = list(db["budget_year"].rows_where("year = ?", [year]))
-    if not rows:
+    found = rows(db, "SELECT * FROM budget_year WHERE year = ?", (year,))
+    if not found:
         return None
-    r = rows[0]
-    cells = {(line, col): amount for line, col, amount in db.execute(
+    r = found[0]
+    cells = {(line, col): amount for line, col, amount in db.conn.execute(
         "SELECT line, column_kind, amount_ore FROM budget_cell_forbund WHERE year = ?", [year])}
-    kommuner = [KommunKey(name, weight, org) for name, weight, org in db.execute(
+    kommuner = [KommunKey(name, weight, org) for name, weight, org in db.conn.execute(
         "SELECT name, weight, organisation_id FROM budget_kommun WHERE year = ? ORDER BY position", [year])]
     return BudgetYear(year, cells, r["insats_frame_ore"], r["opening_equity_ore"], r["equity_ceiling_ore"],
                       r["state_name"], r["region_name"], kommuner, r["note"])
@@ -46,7 +47,7 @@ def delete_year(db: sqlite_utils.Database, year: int) -> None:
 
 
 def get_setting(db: sqlite_utils.Database, key: str, default: str = "") -> str:
-    row = db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+    row = db.conn.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
 
 

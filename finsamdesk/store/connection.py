@@ -5,12 +5,15 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from . import errors, ids, paths, sqlite_header
 from .backups import backup_file
-from .schema import SCHEMA_VERSION, migrations
+from .database import file_database
+from .version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class FileError(Exception):
@@ -93,7 +96,7 @@ def quick_check(db: sqlite_utils.Database, path: Path) -> None:
     not damage (the -shm cannot be made, the disk is full) is raised as it is, for the caller to tell."""
     db.conn.text_factory = _lenient_text  # the verdict may quote names or text that are not UTF-8
     try:
-        result = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+        result = [r[0] for r in db.conn.execute("PRAGMA quick_check").fetchall()]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if errors.kind(exc) == "damaged":
             raise _damaged(path) from None
@@ -112,12 +115,12 @@ def checkpoint(db: sqlite_utils.Database) -> tuple[int, int, int]:
     """Copy what the WAL holds into the file itself (PASSIVE: waits for nobody). Until then a commit lives only in
     the -wal, and a -wal deleted while the file is open takes it with it at the next crash. (busy, frames in the
     WAL, frames copied)."""
-    return tuple(db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
+    return tuple(db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
 
 
 def _configure(db: sqlite_utils.Database) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA busy_timeout = 5000")
 
 
 def _reader(path: Path) -> sqlite3.Connection:
@@ -183,16 +186,17 @@ def open_database(path: str | Path, *, create: bool = True, read_only: bool = Fa
             raise FileError(f"{path.name} är en SQLite-fil men ingen finsamdesk-fil.")
     db = None
     try:
-        # No sqlite-utils plugins: none may change how the file is read, and looking them up (every installed
-        # package's entry points) cost start-up ~25 ms.
-        db = sqlite_utils.Database(paths.connect(path), execute_plugins=False)
+        db = file_database(paths.connect(path))
         _configure(db)
         if exists:
             quick_check(db, path)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.conn.execute("PRAGMA journal_mode = wal")
+        if not exists or version < SCHEMA_VERSION:  # a file at this version has every migration applied
+            from .schema import migrations
+
+            migrations.apply(db)
+        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # also shows that the file can be written here
         guard_ids(db)
     except BaseException as exc:
         if db is not None:
@@ -210,9 +214,9 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
                         f"(som använder {SCHEMA_VERSION}); öppna den en gång med skrivrätt så uppdateras den.")
     conn = _reader(path)
     try:
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = file_database(conn)
         _configure(db)
-        db.execute("PRAGMA query_only = ON")
+        db.conn.execute("PRAGMA query_only = ON")
         quick_check(db, path)
     except BaseException as exc:
         conn.close()
@@ -224,15 +228,15 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
 
 def guard_ids(db: sqlite_utils.Database) -> None:
     """Refuse, on this connection, every INSERT that leaves a row's id to SQLite (store/ids.py says why)."""
-    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-                                      )]
-    tables = [(n, [(r[1], r[2], r[5]) for r in db.execute(f'PRAGMA table_info("{n}")')]) for n in names]
+    names = [r[0] for r in db.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")]
+    tables = [(n, [(r[1], r[2], r[5]) for r in db.conn.execute(f'PRAGMA table_info("{n}")')]) for n in names]
     for table, column in ids.rowid_tables(tables):
-        db.execute(ids.guard_sql(table, column))
+        db.conn.execute(ids.guard_sql(table, column))
 
 
 def is_read_only(db: sqlite_utils.Database) -> bool:
-    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+    return bool(db.conn.execute("PRAGMA query_only").fetchone()[0])
 
 
 def _has_foreign_tables(path: Path) -> bool:

@@ -69,10 +69,10 @@ def save_parts(db: sqlite_utils.Database, app_id: int, parts: EsfParts | None) -
 
 
 def load_parts(db: sqlite_utils.Database, app_id: int) -> EsfParts | None:
-    row = db.execute("SELECT * FROM esf_project WHERE application_id = ?", [app_id]).fetchone()
+    row = db.conn.execute("SELECT * FROM esf_project WHERE application_id = ?", [app_id]).fetchone()
     if row is None:
         return None
-    columns = [d[0] for d in db.execute("SELECT * FROM esf_project LIMIT 0").description]
+    columns = [d[0] for d in db.conn.execute("SELECT * FROM esf_project LIMIT 0").description]
     r = dict(zip(columns, row, strict=True))
     parts = EsfParts(
         applicant=Applicant(**{f.name: r[APPLICANT_COLUMNS.get(f.name, f.name)] for f in fields(Applicant)}),

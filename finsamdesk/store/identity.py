@@ -11,10 +11,10 @@ COLUMNS = ("file_id", "role", "origin_file_id", "copy_id", "label", "made_at", "
 
 
 def identity(db: sqlite_utils.Database) -> dict[str, object]:
-    row = db.execute(f"SELECT {', '.join(COLUMNS)} FROM sync_identity WHERE id = 1").fetchone()
+    row = db.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM sync_identity WHERE id = 1").fetchone()
     return dict(zip(COLUMNS, row, strict=True)) if row else {}
 
 
 def is_working_copy(db: sqlite_utils.Database) -> bool:
-    row = db.execute("SELECT role FROM sync_identity WHERE id = 1").fetchone()
+    row = db.conn.execute("SELECT role FROM sync_identity WHERE id = 1").fetchone()
     return bool(row) and row[0] == COPY_ROLE

@@ -9,6 +9,7 @@ from ..domain.insatser import Insats, Invoice, Report, YearEconomy
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
+from .database import rows
 from .ids import new_id
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- the insats
 def load_insats(db: sqlite_utils.Database, insats_id: int) -> Insats:
     r = db["insats"].get(insats_id)
-    apps = [row[0] for row in db.execute(
+    apps = [row[0] for row in db.conn.execute(
         "SELECT application_id FROM insats_application WHERE insats_id = ? ORDER BY application_id", [insats_id])]
     return Insats(r["name"], r["kind"], r["owner_id"], r["owner"], r["contact_id"], r["contact"],
                   _d(r["period_start"]), _d(r["period_end"]), r["status"], r["target_group"],
@@ -53,16 +54,17 @@ def delete_insats(db: sqlite_utils.Database, insats_id: int) -> None:
 
 
 def insats_of_application(db: sqlite_utils.Database, application_id: int) -> int | None:
-    row = db.execute("SELECT insats_id FROM insats_application WHERE application_id = ?", [application_id]).fetchone()
+    row = db.conn.execute("SELECT insats_id FROM insats_application WHERE application_id = ?",
+                          [application_id]).fetchone()
     return row[0] if row else None
 
 
 def linked_applications(db: sqlite_utils.Database) -> set[int]:
-    return {r[0] for r in db.execute("SELECT application_id FROM insats_application")}
+    return {r[0] for r in db.conn.execute("SELECT application_id FROM insats_application")}
 
 
 def invoice_count(db: sqlite_utils.Database, insats_id: int) -> int:
-    return db.execute("SELECT count(*) FROM invoice WHERE insats_id = ?", [insats_id]).fetchone()[0]
+    return db.conn.execute("SELECT count(*) FROM invoice WHERE insats_id = ?", [insats_id]).fetchone()[0]
 
 
 @dataclass(frozen=True)
@@ -103,14 +105,14 @@ def list_rows(db: sqlite_utils.Database, year: int, today: date) -> list[InsatsR
     """
     params = {"year": year, "start": f"{year}-01-01", "end": f"{year}-12-31", "today": today.isoformat()}
     return [InsatsRow(r[0], r[1], r[2], r[3], r[4], _d(r[5]), _d(r[6]), bool(r[7]), r[8], r[9], _d(r[10]), r[11])
-            for r in db.execute(sql, params)]
+            for r in db.conn.execute(sql, params)]
 
 
 # ---------------------------------------------------------------- money
 def granted(db: sqlite_utils.Database, insats_id: int) -> dict[int, dict[str, int]]:
     """year → category → öre."""
     out: dict[int, dict[str, int]] = {}
-    for year, category, amount in db.execute(
+    for year, category, amount in db.conn.execute(
             "SELECT year, category, amount_ore FROM insats_granted WHERE insats_id = ? ORDER BY year, rowid",
             [insats_id]):
         out.setdefault(year, {})[category] = amount
@@ -138,17 +140,17 @@ def year_economy(db: sqlite_utils.Database, insats_id: int, year: int) -> YearEc
     """Beviljat and utfall of one calendar year; an invoice counts in the year of the period it covers."""
     granted_now = granted(db, insats_id).get(year, {})
     spent: dict[str, int] = {}
-    for category, amount in db.execute(
+    for category, amount in db.conn.execute(
             "SELECT category, sum(amount_ore) FROM invoice WHERE insats_id = ? AND booked BETWEEN ? AND ? "
             "GROUP BY category", [insats_id, f"{year}-01-01", f"{year}-12-31"]):
         spent[category] = amount
-    row = db.execute("SELECT prognos_ore FROM insats_year WHERE insats_id = ? AND year = ?",
+    row = db.conn.execute("SELECT prognos_ore FROM insats_year WHERE insats_id = ? AND year = ?",
                      [insats_id, year]).fetchone()
     return YearEconomy(year, granted_now, spent, row[0] if row else None)
 
 
 def invoice_years(db: sqlite_utils.Database, insats_id: int) -> list[int]:
-    return [int(r[0]) for r in db.execute(
+    return [int(r[0]) for r in db.conn.execute(
         "SELECT DISTINCT substr(booked, 1, 4) FROM invoice WHERE insats_id = ? ORDER BY 1", [insats_id])]
 
 
@@ -156,18 +158,18 @@ def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int, int
     """year → (Σ beviljat, Σ prognos (beviljat where none), Σ invoiced, Σ outside income) over all insatser."""
     out: dict[int, list[int]] = {}
     granted_by: dict[tuple[int, int], int] = {}
-    for insats_id, year, amount in db.execute(
+    for insats_id, year, amount in db.conn.execute(
             "SELECT insats_id, year, sum(amount_ore) FROM insats_granted GROUP BY insats_id, year"):
         granted_by[(insats_id, year)] = amount
-    prognos_by = {(i, y): p for i, y, p in db.execute(
+    prognos_by = {(i, y): p for i, y, p in db.conn.execute(
         "SELECT insats_id, year, prognos_ore FROM insats_year WHERE prognos_ore IS NOT NULL")}
     for key in granted_by.keys() | prognos_by.keys():
         totals = out.setdefault(key[1], [0, 0, 0])
         totals[0] += granted_by.get(key, 0)
         totals[1] += prognos_by.get(key, granted_by.get(key, 0))
-    for year, amount in db.execute("SELECT substr(booked, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
+    for year, amount in db.conn.execute("SELECT substr(booked, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
         out.setdefault(int(year), [0, 0, 0])[2] += amount
-    income = dict(db.execute("SELECT year, sum(amount_ore) FROM insats_income GROUP BY year").fetchall())
+    income = dict(db.conn.execute("SELECT year, sum(amount_ore) FROM insats_income GROUP BY year").fetchall())
     for year in income:
         out.setdefault(year, [0, 0, 0])
     return {y: (*v, income.get(y, 0)) for y, v in out.items()}  # type: ignore[misc]
@@ -176,7 +178,7 @@ def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int, int
 def income(db: sqlite_utils.Database, insats_id: int) -> dict[int, dict[str, int]]:
     """year → source → öre: outside money for an own project (the ESF support)."""
     out: dict[int, dict[str, int]] = {}
-    for year, source, amount in db.execute(
+    for year, source, amount in db.conn.execute(
             "SELECT year, source, amount_ore FROM insats_income WHERE insats_id = ? ORDER BY year", [insats_id]):
         out.setdefault(year, {})[source] = amount
     return out
@@ -190,7 +192,7 @@ def set_income(db: sqlite_utils.Database, insats_id: int, year: int, source: str
 
 def granted_in_year(db: sqlite_utils.Database, year: int) -> tuple[int, int]:
     """(Σ beviljat, how many insatser have money) in the year, over all insatser as year_totals counts them."""
-    total, count = db.execute("SELECT coalesce(sum(amount_ore), 0), count(DISTINCT insats_id) FROM insats_granted "
+    total, count = db.conn.execute("SELECT coalesce(sum(amount_ore), 0), count(DISTINCT insats_id) FROM insats_granted "
                               "WHERE year = ? AND amount_ore != 0", [year]).fetchone()
     return total, count
 
@@ -198,7 +200,7 @@ def granted_in_year(db: sqlite_utils.Database, year: int) -> tuple[int, int]:
 def spent_by_month(db: sqlite_utils.Database, year: int) -> list[int]:
     """Σ invoiced per month 1..12 of the year, over all insatser (öre)."""
     months = [0] * 12
-    for month, amount in db.execute(
+    for month, amount in db.conn.execute(
             "SELECT substr(booked, 6, 2), sum(amount_ore) FROM invoice WHERE booked BETWEEN ? AND ? GROUP BY 1",
             [f"{year}-01-01", f"{year}-12-31"]):
         months[int(month) - 1] = amount
@@ -279,4 +281,4 @@ def open_reports(db: sqlite_utils.Database, until: date) -> list[DueReport]:
     """Reports not yet received that are due on or before `until` (overdue ones included)."""
     sql = """SELECT r.*, i.name AS insats_name FROM report r JOIN insats i ON i.id = r.insats_id
              WHERE r.received_on IS NULL AND r.due <= ? AND i.archived = 0 ORDER BY r.due, i.name"""
-    return [DueReport(_report(r), r["insats_name"]) for r in db.query(sql, [until.isoformat()])]
+    return [DueReport(_report(r), r["insats_name"]) for r in rows(db, sql, [until.isoformat()])]

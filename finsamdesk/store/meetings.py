@@ -9,6 +9,7 @@ from ..domain.meetings import AgendaItem, Attendee, Meeting
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
+from .database import rows
 from .ids import new_id
 
 if TYPE_CHECKING:
@@ -21,14 +22,14 @@ def exists(db: sqlite_utils.Database, meeting_id: int) -> bool:
 
 def load_meeting(db: sqlite_utils.Database, meeting_id: int) -> Meeting:
     r = db["meeting"].get(meeting_id)
-    attendees = [Attendee(n, o, role, bool(p), c) for n, o, role, p, c in db.execute(
+    attendees = [Attendee(n, o, role, bool(p), c) for n, o, role, p, c in db.conn.execute(
         "SELECT name, organisation, role, present, contact_id FROM meeting_attendee WHERE meeting_id = ? "
         "ORDER BY position", [meeting_id])]
     items = []
-    for row in db.query("SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position", [meeting_id]):
-        granted = dict(db.execute("SELECT year, amount_ore FROM agenda_granted WHERE item_id = ? ORDER BY year",
+    for row in rows(db, "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position", [meeting_id]):
+        granted = dict(db.conn.execute("SELECT year, amount_ore FROM agenda_granted WHERE item_id = ? ORDER BY year",
                                   [row["id"]]).fetchall())
-        jav = [n for (n,) in db.execute("SELECT name FROM agenda_jav WHERE item_id = ? ORDER BY position",
+        jav = [n for (n,) in db.conn.execute("SELECT name FROM agenda_jav WHERE item_id = ? ORDER BY position",
                                         [row["id"]])]
         items.append(AgendaItem(row["kind"], row["title"], row["text"], row["application_id"], row["report_id"],
                                 row["insats_id"], row["outcome"], row["outcome_text"], granted, jav,
@@ -39,7 +40,7 @@ def load_meeting(db: sqlite_utils.Database, meeting_id: int) -> Meeting:
 
 def _delete_children(db: sqlite_utils.Database, meeting_id: int, keep_items: set[int] = frozenset()) -> None:
     db.execute("DELETE FROM meeting_attendee WHERE meeting_id = ?", [meeting_id])
-    item_ids = [i for (i,) in db.execute("SELECT id FROM agenda_item WHERE meeting_id = ?", [meeting_id])]
+    item_ids = [i for (i,) in db.conn.execute("SELECT id FROM agenda_item WHERE meeting_id = ?", [meeting_id])]
     for item_id in item_ids:
         db.execute("DELETE FROM agenda_granted WHERE item_id = ?", [item_id])
         db.execute("DELETE FROM agenda_jav WHERE item_id = ?", [item_id])
@@ -106,11 +107,11 @@ def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
                (SELECT group_concat(i.title, char(10)) FROM agenda_item i WHERE i.meeting_id = m.id)
              FROM meeting m"""
     return [MeetingRow(i, k, date.fromisoformat(d), t, p, n, a, r, topics or "")
-            for i, k, d, t, p, n, a, r, topics in db.execute(sql)]
+            for i, k, d, t, p, n, a, r, topics in db.conn.execute(sql)]
 
 
 def all_meetings(db: sqlite_utils.Database) -> list[Meeting]:
-    return [load_meeting(db, i) for (i,) in db.execute("SELECT id FROM meeting ORDER BY date, id")]
+    return [load_meeting(db, i) for (i,) in db.conn.execute("SELECT id FROM meeting ORDER BY date, id")]
 
 
 def latest(db: sqlite_utils.Database, kind: str, before: date | None = None) -> Meeting | None:
@@ -118,14 +119,15 @@ def latest(db: sqlite_utils.Database, kind: str, before: date | None = None) -> 
     if before is not None:
         where += " AND date <= ?"
         params.append(before.isoformat())
-    row = db.execute(f"SELECT id FROM meeting WHERE {where} ORDER BY date DESC, id DESC LIMIT 1", params).fetchone()
+    row = db.conn.execute(f"SELECT id FROM meeting WHERE {where} ORDER BY date DESC, id DESC LIMIT 1",
+                          params).fetchone()
     return load_meeting(db, row[0]) if row else None
 
 
 def items_of_application(db: sqlite_utils.Database, application_id: int) -> list[tuple[str, date, AgendaItem]]:
     """(meeting kind, meeting date, item) for every agenda item about the ansökan, oldest first."""
     out = []
-    for meeting_id, item_id in db.execute(
+    for meeting_id, item_id in db.conn.execute(
             "SELECT i.meeting_id, i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
             "WHERE i.application_id = ? ORDER BY m.date, i.id", [application_id]):
         m = load_meeting(db, meeting_id)
@@ -138,4 +140,4 @@ def application_ids_on_agendas(db: sqlite_utils.Database, kind: str, unrecorded_
            "WHERE m.kind = ? AND i.application_id IS NOT NULL")
     if unrecorded_only:
         sql += " AND i.recorded_on IS NULL"
-    return {r[0] for r in db.execute(sql, [kind])}
+    return {r[0] for r in db.conn.execute(sql, [kind])}

@@ -29,7 +29,7 @@ ENCRYPTED = {"personnummer": "pnr_enc", "name": "name_enc", "note": "note_enc"}
 
 # ---------------------------------------------------------------- keys
 def key_record(db: sqlite_utils.Database) -> KeyRecord | None:
-    row = db.execute("SELECT salt, n, r, p, wrapped, kdf FROM protection WHERE id = 1").fetchone()
+    row = db.conn.execute("SELECT salt, n, r, p, wrapped, kdf FROM protection WHERE id = 1").fetchone()
     return KeyRecord(*row) if row else None
 
 
@@ -42,7 +42,7 @@ def reencrypt(db: sqlite_utils.Database, old: FieldKey, new: FieldKey) -> int:
     """Every stored identifier decrypted with `old` and encrypted again with `new`, digests made anew; the number
     of records. Run inside the caller's transaction with the new key record (crypto.DamagedValue if one does not
     decrypt: then nothing may be saved)."""
-    rows = db.execute("SELECT id, pnr_enc, name_enc, note_enc FROM participant "
+    rows = db.conn.execute("SELECT id, pnr_enc, name_enc, note_enc FROM participant "
                       "WHERE pnr_enc IS NOT NULL OR name_enc IS NOT NULL OR note_enc IS NOT NULL").fetchall()
     changed = []
     for participant_id, *blobs in rows:
@@ -60,7 +60,7 @@ def reencrypt(db: sqlite_utils.Database, old: FieldKey, new: FieldKey) -> int:
 # ---------------------------------------------------------------- categories and modes
 def categories(db: sqlite_utils.Database, kind: str | None = None) -> list[Category]:
     where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
-    return [Category(k, label, pos, bool(active), i) for i, k, label, pos, active in db.execute(
+    return [Category(k, label, pos, bool(active), i) for i, k, label, pos, active in db.conn.execute(
         f"SELECT id, kind, label, position, active FROM participant_category {where} ORDER BY kind, position, id",
         params)]
 
@@ -75,7 +75,7 @@ def save_category(db: sqlite_utils.Database, c: Category) -> int:
 
 
 def category_use(db: sqlite_utils.Database, category_id: int) -> int:
-    return db.execute("SELECT count(*) FROM participant WHERE support_id = ? OR outcome_id = ?",
+    return db.conn.execute("SELECT count(*) FROM participant WHERE support_id = ? OR outcome_id = ?",
                       [category_id, category_id]).fetchone()[0]
 
 
@@ -84,7 +84,7 @@ def delete_category(db: sqlite_utils.Database, category_id: int) -> None:
 
 
 def modes(db: sqlite_utils.Database) -> dict[int, str]:
-    return dict(db.execute("SELECT id, participant_mode FROM insats").fetchall())
+    return dict(db.conn.execute("SELECT id, participant_mode FROM insats").fetchall())
 
 
 def set_mode(db: sqlite_utils.Database, insats_id: int, mode: str) -> None:
@@ -93,12 +93,12 @@ def set_mode(db: sqlite_utils.Database, insats_id: int, mode: str) -> None:
 
 def open_insatser(db: sqlite_utils.Database) -> list[tuple[int, str, str, date | None, date | None]]:
     """(id, name, participant mode, start, end) of every insats not archived."""
-    return [(i, n, m, _d(s), _d(e)) for i, n, m, s, e in db.execute(
+    return [(i, n, m, _d(s), _d(e)) for i, n, m, s, e in db.conn.execute(
         "SELECT id, name, participant_mode, period_start, period_end FROM insats WHERE archived = 0")]
 
 
 def insats_names(db: sqlite_utils.Database) -> dict[int, str]:
-    return dict(db.execute("SELECT id, name FROM insats").fetchall())
+    return dict(db.conn.execute("SELECT id, name FROM insats").fetchall())
 
 
 # ---------------------------------------------------------------- records
@@ -106,7 +106,7 @@ def next_codes(db: sqlite_utils.Database, count: int) -> list[str]:
     """Fresh pseudonymous deltagar-id: D00001, D00002, … (a running number, nothing derived from the person); on a
     working copy provisional ones, P00001, … (domain.sync), which the merge turns into real ones."""
     prefix = PROVISIONAL_MARK if is_working_copy(db) else CODE_PREFIX
-    row = db.execute("SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM participant WHERE code GLOB ?",
+    row = db.conn.execute("SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM participant WHERE code GLOB ?",
                      [f"{prefix}[0-9]*"]).fetchone()
     first = (row[0] or 0) + 1
     return [f"{prefix}{n:05d}" for n in range(first, first + count)]
@@ -183,12 +183,12 @@ def load_participant(db: sqlite_utils.Database, participant_id: int, key: FieldK
 
 
 def code_taken(db: sqlite_utils.Database, insats_id: int, code: str, except_id: int | None) -> bool:
-    return bool(db.execute("SELECT count(*) FROM participant WHERE insats_id = ? AND code = ? AND id IS NOT ?",
+    return bool(db.conn.execute("SELECT count(*) FROM participant WHERE insats_id = ? AND code = ? AND id IS NOT ?",
                            [insats_id, code, except_id]).fetchone()[0])
 
 
 def record_count(db: sqlite_utils.Database, insats_id: int) -> int:
-    return db.execute("SELECT count(*) FROM participant WHERE insats_id = ?", [insats_id]).fetchone()[0]
+    return db.conn.execute("SELECT count(*) FROM participant WHERE insats_id = ?", [insats_id]).fetchone()[0]
 
 
 def exists(db: sqlite_utils.Database, participant_id: int) -> bool:
@@ -232,7 +232,7 @@ def register_rows(db: sqlite_utils.Database, insats_id: int | None = None,
     where, params = ("WHERE insats_id = ?", [insats_id]) if insats_id is not None else ("", [])
     if ids is not None:
         where, params = f"WHERE id IN ({', '.join('?' * len(ids))})", list(ids)
-    rows = db.execute(
+    rows = db.conn.execute(
         "SELECT id, insats_id, code, birth_year, start, end, support_id, outcome_id, (gender = 'man') "
         "+ 2 * (pnr_enc IS NOT NULL) + 4 * (name_enc IS NOT NULL) + 8 * (gallrad_on IS NOT NULL) "
         f"FROM participant {where}", params).fetchall()
@@ -241,17 +241,17 @@ def register_rows(db: sqlite_utils.Database, insats_id: int | None = None,
 
 
 def ids_with_digest(db: sqlite_utils.Database, digest: bytes) -> list[int]:
-    return [r[0] for r in db.execute("SELECT id FROM participant WHERE pnr_hash = ? ORDER BY start", [digest])]
+    return [r[0] for r in db.conn.execute("SELECT id FROM participant WHERE pnr_hash = ? ORDER BY start", [digest])]
 
 
 def encrypted_names(db: sqlite_utils.Database) -> list[tuple[int, bytes]]:
-    return db.execute("SELECT id, name_enc FROM participant WHERE name_enc IS NOT NULL").fetchall()
+    return db.conn.execute("SELECT id, name_enc FROM participant WHERE name_enc IS NOT NULL").fetchall()
 
 
 def duplicate_keys(db: sqlite_utils.Database, insats_id: int) -> tuple[set[str], list[tuple[bytes, str, str]]]:
     """(codes in use in the insats, [(pnr digest, start, end)]) to find duplicates before an import."""
-    codes = {r[0] for r in db.execute("SELECT code FROM participant WHERE insats_id = ?", [insats_id])}
-    spans = db.execute("SELECT pnr_hash, start, coalesce(end, '') FROM participant "
+    codes = {r[0] for r in db.conn.execute("SELECT code FROM participant WHERE insats_id = ?", [insats_id])}
+    spans = db.conn.execute("SELECT pnr_hash, start, coalesce(end, '') FROM participant "
                        "WHERE insats_id = ? AND pnr_hash IS NOT NULL", [insats_id]).fetchall()
     return codes, spans
 
@@ -259,7 +259,7 @@ def duplicate_keys(db: sqlite_utils.Database, insats_id: int) -> tuple[set[str],
 def facts(db: sqlite_utils.Database, insats_id: int | None = None) -> list[Facts]:
     where, params = ("WHERE p.insats_id = ?", [insats_id]) if insats_id is not None else ("", [])
     iso = date.fromisoformat
-    return [Facts(i, g, y, iso(s), iso(e) if e else None, o) for i, g, y, s, e, o in db.execute(
+    return [Facts(i, g, y, iso(s), iso(e) if e else None, o) for i, g, y, s, e, o in db.conn.execute(
         "SELECT p.insats_id, p.gender, p.birth_year, p.start, p.end, c.label FROM participant p "
         f"LEFT JOIN participant_category c ON c.id = p.outcome_id {where}", params)]
 
@@ -267,14 +267,15 @@ def facts(db: sqlite_utils.Database, insats_id: int | None = None) -> list[Facts
 def utfall_by_insats(db: sqlite_utils.Database, year: int | None) -> dict[int, int]:
     """Σ invoiced per insats (öre), in the year of the period each invoice covers; all years when None."""
     where, params = ("WHERE booked BETWEEN ? AND ?", [f"{year}-01-01", f"{year}-12-31"]) if year else ("", [])
-    return dict(db.execute(f"SELECT insats_id, sum(amount_ore) FROM invoice {where} GROUP BY insats_id", params))
+    return dict(db.conn.execute(f"SELECT insats_id, sum(amount_ore) FROM invoice {where} GROUP BY insats_id", params))
 
 
 def participant_years(db: sqlite_utils.Database) -> list[int]:
-    rows = db.execute("SELECT min(substr(start, 1, 4)), "
+    rows = db.conn.execute("SELECT min(substr(start, 1, 4)), "
                       "max(max(substr(start, 1, 4)), max(coalesce(substr(end, 1, 4), 0))) "
                       "FROM participant").fetchone()
-    counts = db.execute("SELECT min(substr(start, 1, 4)), max(substr(start, 1, 4)) FROM participant_count").fetchone()
+    counts = db.conn.execute(
+        "SELECT min(substr(start, 1, 4)), max(substr(start, 1, 4)) FROM participant_count").fetchone()
     years = [int(y) for y in (*rows, *counts) if y]
     return list(range(min(years), max(years) + 1)) if years else []
 
@@ -312,7 +313,7 @@ def delete_count_period(db: sqlite_utils.Database, period_id: int) -> None:
 # ---------------------------------------------------------------- gallring
 def gallring_candidates(db: sqlite_utils.Database, ended_on_or_before: date) -> list[Participant]:
     """Records that still hold an identifier and ended on or before the date (locked: no decryption)."""
-    ids = [r[0] for r in db.execute(
+    ids = [r[0] for r in db.conn.execute(
         "SELECT id FROM participant WHERE end IS NOT NULL AND end <= ? AND "
         "(pnr_enc IS NOT NULL OR name_enc IS NOT NULL OR note_enc IS NOT NULL) ORDER BY end, id",
         [ended_on_or_before.isoformat()])]
@@ -331,16 +332,16 @@ def remove_identifiers(db: sqlite_utils.Database, items: list[tuple[int, str]], 
 def overwriting_freed_pages(db: sqlite_utils.Database):
     """Inside, deleted content is overwritten with zeros; afterwards the WAL is checkpointed and emptied, so no
     old copy of a page stays in the file or beside it."""
-    db.execute("PRAGMA secure_delete = ON")
+    db.conn.execute("PRAGMA secure_delete = ON")
     try:
         yield
     finally:
-        db.execute("PRAGMA secure_delete = OFF")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.execute("PRAGMA secure_delete = OFF")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def insats_kinds(db: sqlite_utils.Database) -> dict[int, tuple[str, str]]:
-    return {i: (k, s) for i, k, s in db.execute("SELECT id, kind, status FROM insats")}
+    return {i: (k, s) for i, k, s in db.conn.execute("SELECT id, kind, status FROM insats")}
 
 
 def log_gallring(db: sqlite_utils.Database, today: date, years: int, records: int, fields: str) -> None:
@@ -349,4 +350,4 @@ def log_gallring(db: sqlite_utils.Database, today: date, years: int, records: in
 
 
 def gallring_log(db: sqlite_utils.Database) -> list[tuple[str, int, int, str]]:
-    return db.execute("SELECT done_on, years, records, fields FROM gallring_log ORDER BY id DESC").fetchall()
+    return db.conn.execute("SELECT done_on, years, records, fields FROM gallring_log ORDER BY id DESC").fetchall()

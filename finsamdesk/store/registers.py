@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.registers import Contact, Forbund, Organisation
 from ..domain.text import sort_key
+from .database import rows
 from .ids import new_id
 
 if TYPE_CHECKING:
@@ -13,10 +14,10 @@ if TYPE_CHECKING:
 
 
 def load_forbund(db: sqlite_utils.Database) -> Forbund:
-    rows = list(db["forbund"].rows_where("id = 1"))
-    if not rows:
+    found = rows(db, "SELECT * FROM forbund WHERE id = 1")
+    if not found:
         return Forbund()
-    r = rows[0]
+    r = found[0]
     return Forbund(r["name"], r["orgnr"], r["address"], r["forbundschef"], r["default_template"],
                    bool(r["is_example"]))
 
@@ -33,7 +34,7 @@ def _org(r: dict) -> Organisation:
 
 
 def list_organisations(db: sqlite_utils.Database) -> list[Organisation]:
-    return sorted((_org(r) for r in db["organisation"].rows), key=lambda o: sort_key(o.name))
+    return sorted((_org(r) for r in rows(db, "SELECT * FROM organisation")), key=lambda o: sort_key(o.name))
 
 
 def get_organisation(db: sqlite_utils.Database, org_id: int) -> Organisation:
@@ -51,7 +52,7 @@ def save_organisation(db: sqlite_utils.Database, org: Organisation) -> int:
 
 
 def organisation_in_use(db: sqlite_utils.Database, org_id: int) -> int:
-    return db.execute(
+    return db.conn.execute(
         "SELECT (SELECT count(*) FROM contact WHERE organisation_id = ?)"
         " + (SELECT count(*) FROM application_applicant WHERE organisation_id = ?)", [org_id, org_id]
     ).fetchone()[0]
@@ -67,7 +68,7 @@ def _contact(r: dict) -> Contact:
 
 
 def list_contacts(db: sqlite_utils.Database) -> list[Contact]:
-    return sorted((_contact(r) for r in db["contact"].rows), key=lambda c: sort_key(c.name))
+    return sorted((_contact(r) for r in rows(db, "SELECT * FROM contact")), key=lambda c: sort_key(c.name))
 
 
 def save_contact(db: sqlite_utils.Database, c: Contact) -> int:
@@ -80,7 +81,7 @@ def save_contact(db: sqlite_utils.Database, c: Contact) -> int:
 
 
 def contact_in_use(db: sqlite_utils.Database, contact_id: int) -> int:
-    return db.execute("SELECT count(*) FROM application_contact WHERE contact_id = ?", [contact_id]).fetchone()[0]
+    return db.conn.execute("SELECT count(*) FROM application_contact WHERE contact_id = ?", [contact_id]).fetchone()[0]
 
 
 def delete_contact(db: sqlite_utils.Database, contact_id: int) -> None:

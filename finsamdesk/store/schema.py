@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 8
+from .version import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "migrations"]
 migrations = Migrations("finsamdesk")
 
 

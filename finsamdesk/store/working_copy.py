@@ -19,14 +19,15 @@ from operator import is_not, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from . import backups, paths
+from .database import file_database
 from .identity import COPY_ROLE, identity
-from .schema import SCHEMA_VERSION, migrations
 from .sqlite_header import without_wal
+from .version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from .merge import Write
 
 APPLICATION_REFS = ("application_id",)
@@ -130,12 +131,12 @@ COPY_COLUMNS = ("copy_id", "label", "made_at", "scope", "with_register", "merged
 
 def copies(db: sqlite_utils.Database) -> list[dict[str, object]]:
     """The copies out, oldest first (without their bases)."""
-    rows = db.execute(f"SELECT {', '.join(COPY_COLUMNS)} FROM sync_copy ORDER BY made_at, rowid").fetchall()
+    rows = db.conn.execute(f"SELECT {', '.join(COPY_COLUMNS)} FROM sync_copy ORDER BY made_at, rowid").fetchall()
     return [dict(zip(COPY_COLUMNS, r, strict=True)) for r in rows]
 
 
 def base_image(db: sqlite_utils.Database, copy_id: str) -> bytes | None:
-    row = db.execute("SELECT base FROM sync_copy WHERE copy_id = ?", [copy_id]).fetchone()
+    row = db.conn.execute("SELECT base FROM sync_copy WHERE copy_id = ?", [copy_id]).fetchone()
     return bytes(row[0]) if row else None
 
 
@@ -144,7 +145,7 @@ def forget(db: sqlite_utils.Database, copy_id: str) -> None:
 
 
 def insats_names(db: sqlite_utils.Database, ids: list[int]) -> list[str]:
-    names = dict(db.execute("SELECT id, name FROM insats").fetchall())
+    names = dict(db.conn.execute("SELECT id, name FROM insats").fetchall())
     return [names.get(i, f"(borttagen insats {i})") for i in ids]
 
 
@@ -177,7 +178,7 @@ def read_copy(path: Path) -> tuple[bytes, dict[str, object], int]:
     try:
         found.deserialize(without_wal(data))
         names = {r[0] for r in found.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        ident = identity(sqlite_utils.Database(found, execute_plugins=False)) if "sync_identity" in names else {}
+        ident = identity(file_database(found)) if "sync_identity" in names else {}
     finally:
         found.close()
     return data, ident, version
@@ -188,8 +189,9 @@ def at_this_version(data: bytes) -> bytes:
     mem = sqlite3.connect(":memory:")
     try:
         mem.deserialize(without_wal(data))
-        db = sqlite_utils.Database(mem, execute_plugins=False)
-        migrations.apply(db)
+        from .schema import migrations  # sqlite-utils, only when an image needs migrating
+
+        migrations.apply(file_database(mem))
         mem.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return _serialize(mem)
     finally:

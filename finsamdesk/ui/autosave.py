@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .pages import Page
 
 AUTOSAVE_MS = 1000
+WATCH_AFTER_MS = 250  # after a file is opened into the window, before typing is noticed (watch_soon)
 _TYPING_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -41,13 +42,18 @@ class SaveWatcher(QObject):
         self.watching = False
 
     def watch(self) -> None:
-        """Start noticing typing (once a file is open; until then there is nothing to save). Not at start-up: every
-        event that passes a Python filter makes PySide build its event type's wrapper and enums — 140 enums, ~70 ms,
-        before the window had even painted."""
+        """Start noticing typing (once a file is open; until then there is nothing to save)."""
         app = QApplication.instance()
         if app is not None and not self.watching:
             app.installEventFilter(self)
             self.watching = True
+
+    def watch_soon(self) -> None:
+        """Start noticing typing WATCH_AFTER_MS from now, after the page just filled is on screen: the first event
+        through a Python filter on the application makes PySide build every wrapper type not yet built (with their
+        enums: ~170 enums, ~45 ms), and that should not come between opening the file and seeing its first page."""
+        if not self.watching:
+            QTimer.singleShot(WATCH_AFTER_MS, self, self.watch)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()

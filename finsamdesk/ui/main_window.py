@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         if db is not None:
             self.set_file(db, self.path, lock)
+            self.saving.watch()  # a window made over an open file, not at start-up: typing is noticed at once
         else:
             self.menuBar().setEnabled(False)
             self.setWindowTitle(f"{self.path.name}[*] – finsamdesk")
@@ -267,8 +268,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the file
     def set_file(self, db: sqlite_utils.Database, path: Path, lock: HeldLock | None = None) -> None:
-        from ..services import registers
-        from ..services.files import is_read_only
+        from ..services import files, registers
 
         if self.db is not None and self.db is not db:
             self.db.conn.close()  # the file left behind (an open handle also blocks a restore on Windows)
@@ -276,8 +276,8 @@ class MainWindow(QMainWindow):
             self.lock.release()
         self.db, self.path, self.lock = db, Path(path), lock
         self.saving.forget()
-        self.saving.watch()
-        self.read_only = is_read_only(db)
+        self.saving.watch_soon()  # once the page is on screen
+        self.read_only = files.is_read_only(db)
         self.file_commands.backup_on_open()  # on its own thread, while the pages are filled
         self.menuBar().setEnabled(True)
         for page in self._pages.values():
@@ -286,10 +286,8 @@ class MainWindow(QMainWindow):
         forbund = registers.forbund(db)
         example = self.tr(" [exempeldata]") if forbund.is_example else ""
         read_only = self.tr(" [skrivskyddad]") if self.read_only else ""
-        from ..services.working_copies import this_copy
-
-        copy = this_copy(db)
-        working = self.tr(" [arbetskopia: %s]") % copy.label if copy else ""
+        copy = files.working_copy_label(db)
+        working = self.tr(" [arbetskopia: %s]") % copy if copy is not None else ""
         self.setWindowTitle(f"{self.path.name}[*]{working}{example}{read_only} – finsamdesk")
         self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
         self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")

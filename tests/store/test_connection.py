@@ -236,7 +236,7 @@ def test_a_migration_takes_a_backup_first_and_moves_the_file_forward(tmp_path, m
         db["application"].add_column("note", str)
 
     nxt = SCHEMA_VERSION + 1
-    monkeypatch.setattr(connection, "migrations", newer)
+    monkeypatch.setattr(schema, "migrations", newer)  # open_database takes them from schema when needed
     monkeypatch.setattr(connection, "SCHEMA_VERSION", nxt)
     with closing(open_database(path)) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (nxt,)

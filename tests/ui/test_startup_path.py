@@ -44,3 +44,52 @@ def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
     # every event through a Python event filter makes PySide build its event type and enums (~70 ms of the first
     # paint): the autosave's filter on the application waits for a file
     assert result.stdout.splitlines()[-3] == "False"
+
+
+FILLED_WITHOUT = ("sqlite_utils", "click", "pluggy", "dateutil", "finsamdesk.store.schema",
+                  "finsamdesk.domain.esf_parts", "finsamdesk.services.working_copies", "secrets", "socket")
+
+
+def test_the_first_page_is_filled_without_sqlite_utils_and_typing_is_watched_after_it(tmp_path):
+    """benchmarks/startup.py's "ready" (≤ 2 × a bare window), as app.main opens a file: the file is opened and
+    Översikt filled through the connection alone (store/database.py) — sqlite-utils with click, pluggy and dateutil
+    was ~50 ms of it — and the autosave's filter on the application, whose first event makes PySide build every
+    wrapper type left (~45 ms), starts after the page is on screen."""
+    from finsamdesk.services import demo, files
+
+    path = tmp_path / "exempel.sqlite"
+    db = files.new_file(path, "")
+    demo.create_example(db)
+    db.conn.close()
+    code = (
+        "import json, sys, time\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from finsamdesk.ui.main_window import MainWindow\n"
+        "from finsamdesk.ui.opening import open_interactively\n"
+        "path = Path(sys.argv[1])\n"
+        "window = MainWindow(None, path)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "db, lock = open_interactively(window, path)\n"
+        "window.set_file(db, path, lock)\n"
+        "filled = window.overview.waiting.count()\n"
+        "loaded = sorted(sys.modules)\n"
+        "watching_at_once = window.saving.watching\n"
+        "deadline = time.monotonic() + 5\n"
+        "while not window.saving.watching and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print(json.dumps([filled, watching_at_once, window.saving.watching, loaded]))\n"
+        "window.close()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FINSAMDESK_HOME": str(tmp_path / "home"),
+           "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env,
+                            cwd=root, timeout=120, check=True)
+    filled, watching_at_once, watching_later, loaded = json.loads(result.stdout.splitlines()[-1])
+    assert filled > 0  # the page shows the example's waiting applications
+    assert [m for m in loaded if any(m == p or m.startswith(p + ".") for p in FILLED_WITHOUT)] == []
+    assert (watching_at_once, watching_later) == (False, True)
