@@ -9,7 +9,6 @@ Standard library only: the window imports this before it shows.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -135,6 +134,8 @@ class SwedishParser(argparse.ArgumentParser):
 
 
 def unknown_word(word: str, known: list[str], prog: str, *, top: bool) -> str:
+    import difflib  # on a mistyped word, not at every start
+
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     hint = f" Menade du ”{close[0]}”?" if close else ""
     if top:

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-
-
 @dataclass(frozen=True)
 class ApplicationRow:
     """One line of the applications list."""

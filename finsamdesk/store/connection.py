@@ -1,6 +1,7 @@
 """Opening a förbund's file: pragmas, the schema version guard, migrations with a backup first."""
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sqlite3
@@ -228,9 +229,11 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
 
 def guard_ids(db: sqlite_utils.Database) -> None:
     """Refuse, on this connection, every INSERT that leaves a row's id to SQLite (store/ids.py says why)."""
-    names = [r[0] for r in db.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")]
-    tables = [(n, [(r[1], r[2], r[5]) for r in db.conn.execute(f'PRAGMA table_info("{n}")')]) for n in names]
+    columns = db.conn.execute(
+        "SELECT m.name, c.name, c.type, c.pk FROM sqlite_master m JOIN pragma_table_info(m.name) c "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, c.cid").fetchall()
+    tables = [(name, [(c, kind, pk) for _, c, kind, pk in rows])
+              for name, rows in itertools.groupby(columns, key=lambda r: r[0])]
     for table, column in ids.rowid_tables(tables):
         db.conn.execute(ids.guard_sql(table, column))
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMainWindow
 
     from .pages import Page
 
 AUTOSAVE_MS = 1000
 WATCH_AFTER_MS = 250  # after a file is opened into the window, before typing is noticed (watch_soon)
-_TYPING_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
 
 
 class SaveWatcher(QObject):
@@ -40,11 +39,19 @@ class SaveWatcher(QObject):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self._autosave)
         self.watching = False
+        self._typing_inputs: tuple[type[QWidget], ...] = ()  # what watch() sets: the types and events it needs
+        self._key_press: QEvent.Type | None = None
+        self._release: QEvent.Type | None = None
 
     def watch(self) -> None:
         """Start noticing typing (once a file is open; until then there is nothing to save)."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
         app = QApplication.instance()
         if app is not None and not self.watching:
+            self._typing_inputs = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+            self._key_press, self._release = QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease
             app.installEventFilter(self)
             self.watching = True
 
@@ -57,11 +64,11 @@ class SaveWatcher(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease) or not isinstance(obj, QWidget):
+        if kind not in (self._key_press, self._release) or not isinstance(obj, QWidget):
             return False
         if obj.window() is not self._window:
             return False
-        if kind == QEvent.Type.KeyPress and isinstance(obj, _TYPING_INPUTS) and _types(event):
+        if kind == self._key_press and isinstance(obj, self._typing_inputs) and _types(event):
             self.typing = True
             self._show_mark()
         self.timer.start()
@@ -101,9 +108,11 @@ class SaveWatcher(QObject):
 
 def _types(event: QEvent) -> bool:
     """A key that changes what a field holds: a character, Backspace, Delete, or paste/cut/undo/redo."""
+    from PySide6.QtCore import Qt  # here, not at import: PySide builds Qt's namespace (~15 ms) on first use
+    from PySide6.QtGui import QKeyEvent
+
     if not isinstance(event, QKeyEvent):
         return False
-    from PySide6.QtCore import Qt  # here, not at import: PySide builds Qt's namespace (~30 ms) on first use
 
     if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
         return True
