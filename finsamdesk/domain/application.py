@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .budget_columns import OWN as OWN  # the budget's columns, named here as ever
+from .budget_columns import SOUGHT as SOUGHT
+
 if TYPE_CHECKING:
     from .esf_parts import EsfParts
 
-OWN = "own"  # the applicant's own financing column (not sought)
-SOUGHT = "sought"  # sökta medel, one column per calendar year
 
 # Which way an application goes. RECEIVED: a member applies to the förbund (the förbund's own form).
 # OUTGOING: the förbund itself applies to an outside funder (e.g. the ESF). Not to be confused with OWN,

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .meeting_kinds import KINDS as KINDS  # named here as ever
 from .money import format_kr
 from .statuses import GRANTED
 from .text import fold
 
-KINDS = {"beredning": "Beredningsgrupp", "styrelse": "Styrelse", "annat": "Annat möte"}
 BODIES = {"beredning": "Beredningsgruppen", "styrelse": "Styrelsen", "annat": "Mötet"}
 ITEM_KINDS = {"ansokan": "Ansökan", "rapport": "Rapport", "insats": "Insats", "fritt": "Övrigt"}
 ROLES = {"ordforande": "Ordförande", "vice": "Vice ordförande", "ledamot": "Ledamot", "ersattare": "Ersättare",

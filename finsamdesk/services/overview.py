@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.statuses import WAITING
-from ..store import applications as app_store
+from ..store import application_list as app_store
 from ..store import insatser as insats_store
-from ..store import meetings as meeting_store
-from ..store.applications import ApplicationRow
+from ..store import meeting_list as meeting_store
+from ..store.application_list import ApplicationRow
 from ..store.insatser import DueReport
-from ..store.meetings import MeetingRow
+from ..store.meeting_list import MeetingRow
 from . import budget
 
 if TYPE_CHECKING:

@@ -1,7 +1,6 @@
 """Queries for möten: the meeting with its attendees and agenda (granted amounts and jäv per item)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,8 @@ from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
 from .database import rows
 from .ids import new_id
+from .meeting_list import MeetingRow as MeetingRow  # the list, as ever named here
+from .meeting_list import list_rows as list_rows
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -82,32 +83,6 @@ def save_meeting(db: sqlite_utils.Database, m: Meeting) -> int:
 def delete_meeting(db: sqlite_utils.Database, meeting_id: int) -> None:
     _delete_children(db, meeting_id)
     db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    """One line of the meetings list."""
-
-    id: int
-    kind: str
-    date: date
-    time: str
-    place: str
-    items: int
-    applications: int
-    recorded: int
-    topics: str = ""  # the agenda's titles, a line each (what a search of the list looks in)
-
-
-def list_rows(db: sqlite_utils.Database) -> list[MeetingRow]:
-    sql = """SELECT m.id, m.kind, m.date, m.time, m.place,
-               (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id),
-               (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id AND i.kind = 'ansokan'),
-               (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id AND i.recorded_on IS NOT NULL),
-               (SELECT group_concat(i.title, char(10)) FROM agenda_item i WHERE i.meeting_id = m.id)
-             FROM meeting m"""
-    return [MeetingRow(i, k, date.fromisoformat(d), t, p, n, a, r, topics or "")
-            for i, k, d, t, p, n, a, r, topics in db.conn.execute(sql)]
 
 
 def all_meetings(db: sqlite_utils.Database) -> list[Meeting]:

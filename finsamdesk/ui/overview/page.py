@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meetings import KINDS
+from ...domain.meeting_kinds import KINDS
 from ...domain.money import format_kr
 from ...domain.statuses import WAITING, label
 from ...domain.text import count
