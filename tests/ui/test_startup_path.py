@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SHOWN_WITHOUT = ("sqlite_utils", "apsw", "finsamdesk.store", "finsamdesk.documents", "openpyxl", "reportlab",
+SHOWN_WITHOUT = ("sqlite_utils", "apsw", "datetime", "finsamdesk.store", "finsamdesk.documents", "openpyxl", "reportlab",
                  "finsamdesk.services.working_copies", "finsamdesk.ui.worker", "finsamdesk.ui.help_dialogs",
                  "finsamdesk.ui.widgets")
 

@@ -3,7 +3,6 @@ the GUI thread (ui/worker.py) on a connection of their own, with a progress bar;
 opened with open(), so the window (and a test) keeps running while they show."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +62,8 @@ class CopyCommands:
                 self._refuse(self.ctx.parent.tr("Filen är öppnad skrivskyddad; huvudfilen måste kunna minnas "
                                                 "kopian. Öppna den med skrivrätt."))
             return
+        from datetime import date  # here: the window shows before datetime is needed (2.9 ms)
+
         rows = sorted(insatser.list_rows(db, date.today().year), key=lambda r: r.name)
         dialog = TakeCopyDialog(self.ctx.parent, self.ctx.path(), [(r.id, r.name) for r in rows if not r.archived],
                                 wc.copies(db))
