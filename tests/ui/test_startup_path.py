@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-SHOWN_WITHOUT = ("sqlite_utils", "apsw", "datetime", "finsamdesk.store", "finsamdesk.documents", "openpyxl", "reportlab",
-                 "finsamdesk.services.working_copies", "finsamdesk.ui.worker", "finsamdesk.ui.help_dialogs",
-                 "finsamdesk.ui.widgets")
+SHOWN_WITHOUT = ("sqlite_utils", "apsw", "datetime", "finsamdesk.store", "finsamdesk.documents", "openpyxl",
+                 "reportlab", "finsamdesk.services.working_copies", "finsamdesk.ui.worker",
+                 "finsamdesk.ui.help_dialogs", "finsamdesk.ui.widgets")
 
 
 def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
