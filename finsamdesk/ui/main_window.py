@@ -92,7 +92,6 @@ class MainWindow(QMainWindow):
         self.text_size = TextSize(self._text_size_changed)
         self.saving = SaveWatcher(self, self._pages.get, self._current_id)
         self._build_menus(context)
-        self.resize(1280, 820)
         restore_geometry(self)
         self.nav.setCurrentRow(0)
         if db is not None:

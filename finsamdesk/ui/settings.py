@@ -64,10 +64,19 @@ def save_splitter(spec: PageSpec, splitter: QSplitter) -> None:
         store.remove(key)
 
 
+FIRST_SIZE = (1280, 820)  # the window's size the first time, where the screen has room for it
+FRAME = 40  # what the window manager adds outside the window: title bar and borders
+
+
 def restore_geometry(window: QWidget) -> None:
+    """The window's size and place as it was left; the first time FIRST_SIZE, or the screen's free area where that
+    is smaller (a 1366 × 768 laptop has about 720 pixels above its task bar)."""
     geometry = settings().value("window_geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
+        return
+    free = window.screen().availableGeometry()
+    window.resize(min(FIRST_SIZE[0], free.width()), min(FIRST_SIZE[1], free.height() - FRAME))
 
 
 def save_geometry(window: QWidget) -> None:

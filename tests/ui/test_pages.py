@@ -134,3 +134,21 @@ def test_app_starts_with_example_data_and_quits_when_shown(tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.split()
     assert lines[0] == "shown" and 0 < float(lines[1]) < 30
+
+
+def test_the_first_window_fits_a_small_screen_and_a_remembered_one_comes_back(qtbot, tmp_path):
+    """The first time (nothing remembered) the window is 1280 × 820 where the screen has room, else the screen's free
+    area less the frame: on a 1366 × 768 laptop its status bar stood below the screen. (Offscreen the screen is
+    800 × 800.) A size the user chose is remembered as before."""
+    from finsamdesk.ui import settings as window_settings
+
+    window = MainWindow(None, tmp_path / "f.sqlite")
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    expected = (min(1280, free.width()), min(820, free.height() - window_settings.FRAME))
+    assert (window.width(), window.height()) == expected and expected[0] < 1280
+    window.resize(700, 500)
+    window_settings.save_geometry(window)
+    again = MainWindow(None, tmp_path / "f.sqlite")
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
