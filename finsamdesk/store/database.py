@@ -44,6 +44,12 @@ class _FileDatabase:
     def close(self) -> None:
         self.conn.close()
 
+    def __enter__(self) -> _FileDatabase:  # as sqlite_utils.Database: `with open_database(p) as db:` closes it
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     @property
     def loaded(self) -> bool:
         """Whether sqlite-utils has been asked for yet (tests of the start-up path)."""

@@ -56,3 +56,10 @@ def test_opening_a_file_of_this_version_needs_neither_schema_nor_sqlite_utils(tm
             " 'finsamdesk.store.schema' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(SCHEMA_VERSION), "False", "False"]
+
+
+def test_the_file_database_closes_at_the_end_of_a_with_block_as_sqlite_utils_does(tmp_path):
+    with open_database(tmp_path / "f.sqlite") as db:
+        assert db.conn.execute("SELECT 1").fetchone() == (1,)
+    with pytest.raises(sqlite3.ProgrammingError):
+        db.conn.execute("SELECT 1")
