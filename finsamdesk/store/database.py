@@ -2,10 +2,10 @@
 is asked of it.
 
 Importing sqlite-utils (with click, pluggy and dateutil) costs about 50 ms, a third of the start-up after the window
-shows (benchmarks/startup.py). Opening a file and filling the first page need only the connection, so the code on
-that path (store/connection.py, the reads behind Översikt and the status bar) works through `db.conn`; everything
-else uses the sqlite-utils API as before — `db["table"].insert(…)`, `db.execute`, `db.atomic()` — and the first such
-use makes the sqlite_utils.Database over the same connection. tests/ui/test_startup_path.py checks the path.
+shows (benchmarks/startup.py). Opening a file and filling the first page need only the connection, so the store
+reads through `db.conn` (SELECT and PRAGMA; `rows()` and `count_rows()` below) and writes through the sqlite-utils
+API as before — `db["table"].insert(…)`, `db.execute`, `db.atomic()` — whose first use makes the
+sqlite_utils.Database over the same connection. tests/ui/test_startup_path.py checks the path.
 """
 from __future__ import annotations
 
