@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .screen_fit import fit
 from .widgets import item
 
 
@@ -62,7 +63,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         _closing(self, self.table)
-        self.resize(620, min(720, 90 + 30 * len(rows)))
+        fit(self, 620, min(720, 90 + 30 * len(rows)))
 
 
 class AboutDialog(QDialog):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from .. import paths
 from .pages import PageSpec
+from .screen_fit import fit
 
 MAX_RECENT = 8
 
@@ -65,18 +66,16 @@ def save_splitter(spec: PageSpec, splitter: QSplitter) -> None:
 
 
 FIRST_SIZE = (1280, 820)  # the window's size the first time, where the screen has room for it
-FRAME = 40  # what the window manager adds outside the window: title bar and borders
 
 
 def restore_geometry(window: QWidget) -> None:
-    """The window's size and place as it was left; the first time FIRST_SIZE, or the screen's free area where that
-    is smaller (a 1366 × 768 laptop has about 720 pixels above its task bar)."""
+    """The window's size and place as it was left; the first time FIRST_SIZE, or less on a small screen (screen_fit:
+    at 820 pixels its status bar stood below a 1366 × 768 laptop's screen)."""
     geometry = settings().value("window_geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
         return
-    free = window.screen().availableGeometry()
-    window.resize(min(FIRST_SIZE[0], free.width()), min(FIRST_SIZE[1], free.height() - FRAME))
+    fit(window, *FIRST_SIZE)
 
 
 def save_geometry(window: QWidget) -> None:

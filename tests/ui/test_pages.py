@@ -140,15 +140,32 @@ def test_the_first_window_fits_a_small_screen_and_a_remembered_one_comes_back(qt
     """The first time (nothing remembered) the window is 1280 × 820 where the screen has room, else the screen's free
     area less the frame: on a 1366 × 768 laptop its status bar stood below the screen. (Offscreen the screen is
     800 × 800.) A size the user chose is remembered as before."""
+    from finsamdesk.ui import screen_fit
     from finsamdesk.ui import settings as window_settings
 
     window = MainWindow(None, tmp_path / "f.sqlite")
     qtbot.addWidget(window)
     free = window.screen().availableGeometry()
-    expected = (min(1280, free.width()), min(820, free.height() - window_settings.FRAME))
+    expected = (min(1280, free.width() - screen_fit.MARGIN[0]), min(820, free.height() - screen_fit.MARGIN[1]))
     assert (window.width(), window.height()) == expected and expected[0] < 1280
     window.resize(700, 500)
     window_settings.save_geometry(window)
     again = MainWindow(None, tmp_path / "f.sqlite")
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_a_window_or_dialog_larger_than_the_free_screen_is_made_to_fit(qtbot):
+    """screen_fit.fit, for the main window's first size, the shortcuts list (up to 720 high) and the working-copy
+    dialogs: never more than the screen's free area less the frame and a panel."""
+    from PySide6.QtWidgets import QDialog
+
+    from finsamdesk.ui import screen_fit
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    free = dialog.screen().availableGeometry()
+    screen_fit.fit(dialog, 3000, 3000)
+    assert (dialog.width(), dialog.height()) == (free.width() - 40, free.height() - 60)
+    screen_fit.fit(dialog, 300, 200)
+    assert (dialog.width(), dialog.height()) == (300, 200)

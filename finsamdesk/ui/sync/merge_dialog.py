@@ -23,17 +23,10 @@ from PySide6.QtWidgets import (
 from ...domain import sync as rules
 from ...domain.sync import Conflict, MergePreview, TableCount
 from ...services.working_copies import shown
+from ..screen_fit import fit
 from ..widgets import item
 
 SIDES = {rules.MAIN: "Huvudfilens", rules.COPY: "Kopians"}
-
-
-def fit(dialog: QWidget, width: int, height: int) -> None:
-    """`width` × `height`, or less on a small screen (1280×720 leaves room for the title bar and the panel)."""
-    screen = dialog.screen().availableGeometry() if dialog.screen() else None
-    if screen is not None:
-        width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-    dialog.resize(width, height)
 
 
 def counts_table(counts: list[TableCount], parent: QWidget | None = None) -> QTableWidget:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ...domain.sync import MergeReport
-from .merge_dialog import counts_table, fit
+from ..screen_fit import fit
+from .merge_dialog import counts_table
 
 
 class ReportDialog(QDialog):

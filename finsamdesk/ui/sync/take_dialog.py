@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.sync import CopyInfo
+from ..screen_fit import fit
 from ..widgets import MessageLabel, item, ok_cancel
-from .merge_dialog import fit
 
 
 class TakeCopyDialog(QDialog):
