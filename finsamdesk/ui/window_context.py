@@ -57,5 +57,10 @@ class WindowContext:
 def set_shortcut(action: QAction, *keys: QKeySequence) -> None:
     """The action's shortcut(s). Through setShortcuts([...]) with ready QKeySequences: PySide resolves the
     overloads of setShortcut and of QKeySequence's copy by building every enum of Qt's namespace (about 15 ms,
-    measured), which the window need not pay before it is shown."""
-    action.setShortcuts([k for k in keys if not k.isEmpty()])
+    measured), which the window need not pay before it is shown. A key given twice is set once: Redo's standard
+    key is Ctrl+Shift+Z on Linux desktops, and Kortkommandon showed "Ctrl+Skift+Z eller Ctrl+Skift+Z"."""
+    unique: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in unique:
+            unique.append(key)
+    action.setShortcuts(unique)
