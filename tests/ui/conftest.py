@@ -45,6 +45,25 @@ def example_window(qtbot, tmp_path):
 
 
 @pytest.fixture
+def esf_editor(qtbot, db):
+    """An application editor at 1366 × 700 over the file, with the seeds' own ESF applications imported by name
+    ("iris", "connecto"); returns (editor, {name: application id})."""
+    def make(*names: str):
+        from finsamdesk.services import exchange
+        from finsamdesk.ui.applications.editor import ApplicationEditor
+        from tests.fixtures.esf import json_text
+
+        ids = {name: exchange.import_application_json(db, json_text(name)).id for name in names}
+        editor = ApplicationEditor()
+        qtbot.addWidget(editor)
+        editor.set_database(db)
+        editor.resize(1366, 700)
+        editor.show()
+        return editor, ids
+    return make
+
+
+@pytest.fixture
 def asked(monkeypatch):
     """Answers the passphrase dialog with `asked.answer`; counts how often it was shown."""
     class Answer:

@@ -9,22 +9,15 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QRadioButton, QTableWidget
 
 from finsamdesk.services import applications, exchange
-from finsamdesk.ui.applications.editor import ApplicationEditor
 from finsamdesk.ui.applications.list_page import ApplicationsPage
 from finsamdesk.ui.applications.workflow_dialog import WorkflowDialog
 from tests.fixtures.esf import json_text
 
 
 @pytest.fixture
-def own(qtbot, db):
-    iris = exchange.import_application_json(db, json_text("iris"))
-    connecto = exchange.import_application_json(db, json_text("connecto"))
-    e = ApplicationEditor()
-    qtbot.addWidget(e)
-    e.set_database(db)
-    e.resize(1366, 700)
-    e.show()
-    return e, db, iris.id, connecto.id
+def own(esf_editor, db):
+    e, ids = esf_editor("iris", "connecto")
+    return e, db, ids["iris"], ids["connecto"]
 
 
 def tab(e, name: str) -> None:

@@ -89,19 +89,11 @@ def test_a_refused_amount_survives_a_change_of_budget_years(editor, qtbot):
 
 # ---------------------------------------------------------------- an own ESF application's budget
 @pytest.fixture
-def own(qtbot, db):
-    from finsamdesk.services import exchange
-    from tests.fixtures.esf import json_text
-
-    iris = exchange.import_application_json(db, json_text("iris"))
-    e = ApplicationEditor()
-    qtbot.addWidget(e)
-    e.set_database(db)
-    e.resize(1366, 700)
-    e.show()
-    e.open_application(iris.id)
+def own(esf_editor, db):
+    e, ids = esf_editor("iris")
+    e.open_application(ids["iris"])
     e.tabs.setCurrentIndex(next(i for i in range(e.tabs.count()) if e.tabs.tabText(i) == "Budget"))
-    return e, db, iris.id
+    return e, db, ids["iris"]
 
 
 def test_a_refused_amount_in_the_esf_cost_tree_stays_through_the_next_autosave(own, qtbot):

@@ -3,25 +3,18 @@ the next autosave, and the application counts as unsaved until it is corrected o
 import pytest
 from PySide6.QtWidgets import QTableWidget, QTabWidget
 
-from finsamdesk.services import applications, exchange
-from finsamdesk.ui.applications.editor import ApplicationEditor
+from finsamdesk.services import applications
 from finsamdesk.ui.refused_cells import REFUSED_FG
-from tests.fixtures.esf import json_text
 
 from .test_refused_amounts import type_in_cell
 
 
 @pytest.fixture
-def own(qtbot, db):
+def own(esf_editor, db):
     """An ESF+ application with a Budgetspecifikation (its call's rates per level), its Budget tab in view."""
-    connecto = exchange.import_application_json(db, json_text("connecto"))
-    e = ApplicationEditor()
-    qtbot.addWidget(e)
-    e.set_database(db)
-    e.resize(1366, 700)
-    e.show()
-    e.open_application(connecto.id)
-    return e, db, connecto.id
+    e, ids = esf_editor("connecto")
+    e.open_application(ids["connecto"])
+    return e, db, ids["connecto"]
 
 
 def show(widget) -> None:
