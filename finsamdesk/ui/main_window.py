@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         """`db` may be None: the window shows at once and the file is opened with set_file(). `lock` is the
         one-writer lock held while the file is open (None for a file opened read-only, and in tests)."""
         super().__init__()
-        self.db, self.path, self.lock = db, Path(path), lock
+        self.db: sqlite_utils.Database | None = None  # set_file gives the window its file, below or later
+        self.path = Path(path)
+        self.lock: HeldLock | None = None
         self.read_only = False
         self.read_only_label = QLabel()
         self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")

@@ -135,3 +135,18 @@ def test_the_page_uses_a_projector_screen(window, qtbot):
     assert not page.scroll.verticalScrollBar().isVisible()
     bottom = page.waiting.mapTo(page, page.waiting.rect().bottomLeft()).y()
     assert bottom >= page.height() - 40, "the lists reach the bottom of the window"
+
+
+def test_the_first_page_reads_the_file_once(example_window, monkeypatch):
+    """Start-up: the window builds Översikt, gives it the file and shows it; the figures are read once, not once
+    for the file and again for the showing."""
+    from finsamdesk.services import overview
+
+    computed = []
+    real = overview.overview
+    monkeypatch.setattr(overview, "overview", lambda *a, **k: computed.append(1) or real(*a, **k))
+    window = example_window()
+    assert window.stack.currentWidget() is window.overview and len(computed) == 1
+    window.nav.setCurrentRow(ROW["budget"])
+    window.nav.setCurrentRow(ROW["overview"])  # shown again: read again (something may have changed elsewhere)
+    assert len(computed) == 2 and window.overview.chosen_year == date.today().year

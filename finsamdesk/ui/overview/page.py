@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,8 +125,13 @@ class OverviewPage(QWidget):
         return self.today or date.today()
 
     def set_database(self, db: sqlite_utils.Database) -> None:
+        """A new file starts at this year; the page reads it now if it is in view, else when it is shown (the
+        window builds a page before showing it: read once, not twice)."""
         self.db = db
-        self.reload(self._today().year)
+        with QSignalBlocker(self.year):
+            self.year.clear()
+        if self.isVisible():
+            self.reload(self._today().year)
 
     def shown(self) -> None:
         self.reload()
