@@ -4,9 +4,8 @@ applications/commands, participants/commands, meetings/commands), so a command n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -25,8 +24,7 @@ class HeldLock(Protocol):
     def release(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class WindowContext:
+class WindowContext(NamedTuple):  # made before the window shows: a NamedTuple costs ~1 ms less than a dataclass
     parent: QWidget  # dialogs open over it
     db: Callable[[], sqlite_utils.Database | None]  # None until the first file is open
     path: Callable[[], Path]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 SHOWN_WITHOUT = ("sqlite_utils", "apsw", "datetime", "finsamdesk.store", "finsamdesk.documents", "openpyxl",
                  "reportlab", "finsamdesk.services.working_copies", "finsamdesk.ui.worker",
-                 "finsamdesk.ui.help_dialogs", "finsamdesk.ui.widgets")
+                 "finsamdesk.ui.help_dialogs", "finsamdesk.ui.widgets",
+                 "dataclasses")  # ~1 ms a class on Python 3.11: the window's two records are NamedTuples
 
 
 def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
