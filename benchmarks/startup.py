@@ -6,8 +6,9 @@ each, offscreen, in a temporary FINSAMDESK_HOME. The parent passes FINSAMDESK_T0
 starting the child); the child prints `shown <seconds since T0> cpu <its CPU seconds>` when its window is first
 shown, and finsamdesk also `ready …` when the file is open and the page on screen (Översikt) shows it.
 Goals: shown ≤ 1.3 × the bare window, ready ≤ 2 × the bare window (medians of the wall time). The ratio is also
-given round by round (the median of each round's finsamdesk time over the bare window's just before it): on a
-machine whose speed drifts, from run to run or minute to minute, it moves less than the ratio of the medians.
+given round by round (the median of each round's finsamdesk time over the bare window's just before or after it;
+the two take turns to start a round): on a machine whose speed drifts, from run to run or minute to minute, it
+moves less than the ratio of the medians.
 
 The children run as an installed program does: with their bytecode cached (pip and PyInstaller compile it at
 install time), in a cache folder of their own (PYTHONPYCACHEPREFIX) filled by one round that is not counted,
@@ -94,11 +95,13 @@ def bench_startup(runs: int) -> list[str]:
         commands = {"bare": [sys.executable, str(script)],
                     "app": [sys.executable, "-m", "finsamdesk", "--file", str(example), "--quit-when-shown"]}
         results: dict[str, list[Times]] = {"bare": [], "app": []}
-        pairs: list[tuple[Times, Times]] = []  # (bare, app) of one round: run one after the other
+        pairs: list[tuple[Times, Times]] = []  # (bare, app) of one round: run one just after the other
         errors: dict[str, str] = {}
         for round_ in range(runs + 1):  # round 0 fills the bytecode cache and is not counted
             this_round: dict[str, Times] = {}
-            for name, cmd in commands.items():
+            order = ("bare", "app") if round_ % 2 else ("app", "bare")  # neither always runs just after the other
+            for name in order:
+                cmd = commands[name]
                 times, error = _run_child(cmd, env)
                 if error:
                     errors[name] = error
