@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 COLUMNS = ("budget", "prognos", "utfall")
 COLUMN_LABELS = {"budget": "Budget", "prognos": "Prognos", "utfall": "Utfall"}
@@ -126,8 +127,7 @@ class InsatsTotals:
         return self.granted - self.income
 
 
-@dataclass(frozen=True)
-class YearSummary:
+class YearSummary(NamedTuple):
     """One budget year in the view over several years (prognos figures)."""
 
     year: int
@@ -140,8 +140,7 @@ class YearSummary:
     warnings: int
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     key: str
     label: str
     kind: str  # heading | line | sum | result | equity

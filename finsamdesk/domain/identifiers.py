@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
 def luhn_check_digit(digits: str) -> str:
@@ -41,8 +41,7 @@ def normalize_orgnr(text: str) -> str:
     return f"{digits[:6]}-{digits[6:]}"
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """The result of a lenient check: value to store, and an error or warning for the user."""
 
     value: str
@@ -91,8 +90,7 @@ def check_phone(text: str) -> Check:
 PNR_FORMAT = "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN."
 
 
-@dataclass(frozen=True)
-class Personnummer:
+class Personnummer(NamedTuple):
     """A valid personnummer or samordningsnummer (day + 60), as twelve digits `ÅÅÅÅMMDDNNNN`."""
 
     digits: str

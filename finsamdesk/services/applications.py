@@ -158,11 +158,9 @@ def list_rows(db: sqlite_utils.Database) -> list[ApplicationRow]:
     """Every application; an own application's "sökt" is the support it asks the funder for."""
     rows = store.list_rows(db)
     if any(r.direction == OUTGOING for r in rows):
-        from dataclasses import replace
-
         from . import own_applications
 
-        rows = [replace(r, sought_ore=own_applications.budget_of(store.load(db, r.id)).result.support)
+        rows = [r._replace(sought_ore=own_applications.budget_of(store.load(db, r.id)).result.support)
                 if r.direction == OUTGOING else r for r in rows]
     return rows
 

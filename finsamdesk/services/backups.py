@@ -11,10 +11,9 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..store import backups as store
 from ..store import budget as settings_store
@@ -29,8 +28,7 @@ DAILY = timedelta(hours=24)
 _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.[^.]+$")
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     path: Path
     made: datetime
     automatic: bool

@@ -3,9 +3,8 @@ three queries. Apart from store/applications.py (a whole application, loaded and
 needs neither the application's domain classes nor their import (start-up, benchmarks/startup.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..domain.budget_columns import SOUGHT
 from ..domain.statuses import GRANTED
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-@dataclass(frozen=True)
-class ApplicationRow:
+class ApplicationRow(NamedTuple):
     """One line of the applications list."""
 
     id: int

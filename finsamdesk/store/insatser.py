@@ -1,9 +1,8 @@
 """Queries for insatser: the insats itself, its granted money per year, invoices and reports."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..domain.insatser import Insats, Invoice, Report, YearEconomy
 from .convert import date_or_none as _d
@@ -67,8 +66,7 @@ def invoice_count(db: sqlite_utils.Database, insats_id: int) -> int:
     return db.conn.execute("SELECT count(*) FROM invoice WHERE insats_id = ?", [insats_id]).fetchone()[0]
 
 
-@dataclass(frozen=True)
-class InsatsRow:
+class InsatsRow(NamedTuple):
     """One line of the insatser list, with this year's money and the next report due."""
 
     id: int
@@ -271,8 +269,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("DELETE FROM report WHERE id = ?", [report_id])
 
 
-@dataclass(frozen=True)
-class DueReport:
+class DueReport(NamedTuple):
     report: Report
     insats_name: str
 

@@ -22,9 +22,9 @@ import struct
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 HEARTBEAT_SECONDS = 60
 STALE_AFTER = 10 * 60
@@ -42,8 +42,7 @@ def host_name() -> str:
     return socket.gethostname()
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     host: str
     user: str
     pid: int
@@ -195,7 +194,7 @@ class FileLock:
         return lock
 
     def _write(self) -> None:
-        data = json.dumps(self.holder.__dict__).encode("utf-8").ljust(_CONTENT_SIZE)
+        data = json.dumps(self.holder._asdict()).encode("utf-8").ljust(_CONTENT_SIZE)
         os.lseek(self._fd, 0, os.SEEK_SET)
         os.write(self._fd, data)
         os.ftruncate(self._fd, len(data))

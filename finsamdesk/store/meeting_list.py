@@ -3,16 +3,14 @@ store/meetings.py (a whole meeting, loaded and saved), so that the start page ne
 classes nor their import (start-up, benchmarks/startup.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
-@dataclass(frozen=True)
-class MeetingRow:
+class MeetingRow(NamedTuple):
     """One line of the meetings list."""
 
     id: int
