@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from ..services import backups
 from ..services.errors import ServiceError, ValidationError
-from .widgets import MessageLabel, confirm, item
+from .dialogs import confirm
+from .widgets import MessageLabel, item
 
 
 class BackupsDialog(QDialog):

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def leave_file(self) -> bool:
         """Save what is typed on every page built so far; ask when it cannot be saved."""
-        from .widgets import confirm
+        from .dialogs import confirm
 
         for spec in _LEAVE_ORDER:
             page = self._pages.get(spec.id)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.text import matches
-from .widgets import ok_cancel
+from .dialogs import ok_cancel
 
 _MOVES = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
 

@@ -1,27 +1,22 @@
-"""Small shared widgets: a field with its message beside it, a date field with a calendar, table items, combo boxes,
-OK/Cancel, confirmation."""
+"""Small shared widgets: a field with its message beside it, table items, combo boxes, list views. The date field
+with its calendar is ui/date_edit.py, OK/Cancel and the confirmation ui/dialogs.py: the pages that need neither
+(Översikt, shown first) do not make PySide build the calendar's and the message box's types."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
-
-from ..domain.dates import DateError, parse_date
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
@@ -118,86 +113,6 @@ def fit_placeholder(line: QLineEdit, extra: int = 0) -> None:
     line.setMinimumWidth(metrics.horizontalAdvance(line.placeholderText()) + 2 * metrics.averageCharWidth() + 8 + extra)
 
 
-def _calendar_icon() -> QIcon:
-    """A small calendar drawn here (no icon theme is certain on Windows)."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    ink = QColor("#444444")
-    painter.setPen(ink)
-    painter.drawRect(1, 2, 13, 12)
-    painter.fillRect(1, 2, 14, 4, ink)
-    for row in range(2):
-        for column in range(3):
-            painter.fillRect(3 + 4 * column, 8 + 3 * row, 2, 2, ink)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class DateEdit(QLineEdit):
-    """A date typed as free text (`2026-03-31`, `20260331`, `31 mars 2026`) with a calendar button at its end
-    (also Alt+Nedåtpil or F4). A date picked in the calendar is written as ISO and counts as typed: textEdited and
-    editingFinished are emitted, as when the date is typed and the field is left."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.calendar: QCalendarWidget | None = None
-        self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_action.setToolTip(self.tr("Välj datum i kalendern (Alt+Nedåtpil)"))
-        self.calendar_action.triggered.connect(self.open_calendar)
-        self.setPlaceholderText(DATE_PLACEHOLDER)
-
-    def setPlaceholderText(self, text: str) -> None:  # Qt's name
-        """The placeholder, and room for it (and for an ISO date) beside the calendar button."""
-        super().setPlaceholderText(text)
-        fit_placeholder(self, 22)  # and the button
-
-    def open_calendar(self) -> None:
-        if self.calendar is None:
-            self.calendar = QCalendarWidget()
-            self.calendar.setWindowFlags(Qt.WindowType.Popup)
-            self.calendar.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
-            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-            self.calendar.setGridVisible(True)
-            self.calendar.activated.connect(self._picked)
-            self.calendar.clicked.connect(self._picked)
-            self.destroyed.connect(self.calendar.deleteLater)
-        try:
-            typed = parse_date(self.text())
-        except DateError:
-            typed = None
-        shown = QDate(typed.year, typed.month, typed.day) if typed else QDate.currentDate()
-        self.calendar.setSelectedDate(shown)
-        self.calendar.setCurrentPage(shown.year(), shown.month())
-        self.calendar.adjustSize()
-        where = self.mapToGlobal(self.rect().bottomLeft())
-        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        size = self.calendar.sizeHint()
-        where.setX(max(screen.left(), min(where.x(), screen.right() - size.width())))
-        if where.y() + size.height() > screen.bottom():
-            where.setY(self.mapToGlobal(self.rect().topLeft()).y() - size.height())
-        self.calendar.move(where)
-        self.calendar.show()
-        self.calendar.setFocus()
-
-    def _picked(self, day: QDate) -> None:
-        if self.calendar is None or not self.calendar.isVisible():
-            return  # a double click: the click has picked the date already
-        self.calendar.hide()
-        text = day.toString("yyyy-MM-dd")
-        self.setFocus()
-        self.setText(text)
-        self.textEdited.emit(text)
-        self.editingFinished.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
-        if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
-                                            and event.modifiers() & Qt.KeyboardModifier.AltModifier):
-            self.open_calendar()
-            return
-        super().keyPressEvent(event)
-
-
 def item(text: str, *, align_right: bool = False, editable: bool = True, bold: bool = False) -> QTableWidgetItem:
     it = QTableWidgetItem(text)
     if align_right:
@@ -242,16 +157,6 @@ def refill(box: QComboBox, choices: Iterable[tuple[str, object]], chosen: object
         box.setCurrentIndex(max(0, box.findData(chosen)))
 
 
-def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None = None) -> QDialogButtonBox:
-    """OK and Cancel for a dialog: OK (named `ok_text` if given) calls `on_ok`, Cancel rejects."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    if ok_text:
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(on_ok)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 def cell_text(table: QTableWidget, row: int, column: int) -> str:
     """The text of a table cell ("" where the cell has no item)."""
     cell = table.item(row, column)
@@ -276,12 +181,6 @@ def list_over_details(splitter: QSplitter, list_share: float = 0.5) -> None:
     splitter.setStretchFactor(0, 1)
     splitter.setStretchFactor(1, 1)
     splitter.setSizes([round(1000 * list_share), round(1000 * (1 - list_share))])
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def list_view(model: QAbstractItemModel, widths: tuple[int, ...] = (), stretch: int | None = None,

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton
 from finsamdesk.domain.insatser import Insats, Invoice
 from finsamdesk.domain.money import format_kr
 from finsamdesk.services import applications, insatser
+from finsamdesk.ui.date_edit import DateEdit
 from finsamdesk.ui.pages import ROW
-from finsamdesk.ui.widgets import DATE_PLACEHOLDER, DateEdit
+from finsamdesk.ui.widgets import DATE_PLACEHOLDER
 
 YEAR = date.today().year
 

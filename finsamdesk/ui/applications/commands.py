@@ -269,7 +269,7 @@ class ApplicationCommands:
         from PySide6.QtWidgets import QMessageBox
 
         from ...services import applications
-        from ..widgets import confirm
+        from ..dialogs import confirm
 
         app_id = self._selected()
         if app_id is None:

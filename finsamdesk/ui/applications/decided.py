@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...domain import workflow
 from ...services import registers
-from ..widgets import WARNING_STYLE, MessageLabel, ok_cancel
+from ..dialogs import ok_cancel
+from ..widgets import WARNING_STYLE, MessageLabel
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, iso, parse_date
 from ...domain.forms import BudgetTable, ContactsTable, FormTemplate, PlaceDateTable, Section, TimeplanTable
-from ..widgets import DateEdit, MessageLabel
+from ..date_edit import DateEdit
+from ..widgets import MessageLabel
 
 if TYPE_CHECKING:
     from .editor_host import EditorHost

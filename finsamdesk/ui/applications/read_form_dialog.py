@@ -33,7 +33,9 @@ from ...domain.form_findings import ERROR, UNPLACED
 from ...domain.forms import BudgetTable, ContactsTable, TimeplanTable
 from ...services import form_reader
 from ...services.errors import ServiceError
-from ..widgets import ERROR_STYLE, WARNING_STYLE, DateEdit, MessageLabel, ok_cancel
+from ..date_edit import DateEdit
+from ..dialogs import ok_cancel
+from ..widgets import ERROR_STYLE, WARNING_STYLE, MessageLabel
 from .read_form_fields import BudgetEditor, ContactsEditor, PhasesEditor
 
 SOURCE_STYLE = "QPlainTextEdit { background: #f4f5f7; color: #333; }"

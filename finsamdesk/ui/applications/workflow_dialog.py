@@ -24,7 +24,9 @@ from ...domain.statuses import GRANTED
 from ...domain.statuses import label as status_label
 from ...services import applications
 from ...services.errors import ServiceError
-from ..widgets import DateEdit, MessageLabel, ok_cancel
+from ..date_edit import DateEdit
+from ..dialogs import ok_cancel
+from ..widgets import MessageLabel
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -22,9 +22,10 @@ from ...domain.money import format_kr
 from ...services import budget as service
 from ...services import budget_changes as changes
 from ...services.errors import ServiceError, ValidationError
+from ..dialogs import confirm
 from ..rows_model import Column, RowsModel
 from ..undo import push
-from ..widgets import MessageLabel, confirm, list_view, refill
+from ..widgets import MessageLabel, list_view, refill
 from .year_view import YearView
 
 if TYPE_CHECKING:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date
 from ...domain.insatser import CADENCES, INRIKTNINGAR, KINDS, STATUSES, Insats, inriktning_of
 from ...domain.registers import Organisation
-from ..widgets import DateEdit, MessageLabel, combo
+from ..date_edit import DateEdit
+from ..widgets import MessageLabel, combo
 
 
 def _count(value: int | None) -> QSpinBox:

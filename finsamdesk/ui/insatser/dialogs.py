@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date, parse_range
 from ...domain.insatser import REPORT_KINDS, Report
 from ...domain.money import format_kr
+from ..date_edit import DateEdit
+from ..dialogs import ok_cancel
 from ..picker import SearchList
-from ..widgets import DATE_PLACEHOLDER, DateEdit, MessageLabel, fit_placeholder, ok_cancel
+from ..widgets import DATE_PLACEHOLDER, MessageLabel, fit_placeholder
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -20,8 +20,9 @@ from ...domain.dates import DateError, parse_date, parse_range
 from ...domain.insatser import INVOICE_KINDS, Invoice
 from ...domain.money import AmountError, format_amount, format_kr, parse_amount
 from ...domain.text import count
+from ..date_edit import DateEdit
 from ..rows_model import Column, RowsModel
-from ..widgets import DATE_PLACEHOLDER, DateEdit, MessageLabel, fit_placeholder, list_view
+from ..widgets import DATE_PLACEHOLDER, MessageLabel, fit_placeholder, list_view
 
 
 def _period(inv: Invoice) -> str:

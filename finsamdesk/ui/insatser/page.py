@@ -29,11 +29,12 @@ from ...services import registers
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
 from ..column_fit import ColumnFit
+from ..dialogs import confirm
 from ..empty_hint import EmptyHint
 from ..rows_model import RowsModel
 from ..totals_row import TotalsRow, with_totals
 from ..undo import push
-from ..widgets import MessageLabel, confirm, list_over_details, list_view, refill, scrolled, search_anywhere
+from ..widgets import MessageLabel, list_over_details, list_view, refill, scrolled, search_anywhere
 from .details import InsatsDetails
 from .dialogs import FromApplicationDialog
 from .economy import EconomyTab

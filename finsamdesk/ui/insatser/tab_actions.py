@@ -13,7 +13,7 @@ from ...domain.money import format_kr
 from ...services import insats_changes as changes
 from ...services import insatser as service
 from ...services.errors import ValidationError
-from ..widgets import confirm
+from ..dialogs import confirm
 from .dialogs import ReportDialog
 
 if TYPE_CHECKING:

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateError, parse_date
 from ...domain.meetings import KINDS, ROLES, Attendee, Meeting, without_duplicates
-from ..widgets import DateEdit, MessageLabel, combo, item, ok_cancel
+from ..date_edit import DateEdit
+from ..dialogs import ok_cancel
+from ..widgets import MessageLabel, combo, item
 
 
 class MeetingForm(QWidget):

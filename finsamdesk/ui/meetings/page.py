@@ -25,11 +25,12 @@ from ...services import meeting_changes as changes
 from ...services import meetings as service
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
+from ..dialogs import confirm
 from ..empty_hint import EmptyHint
 from ..picker import pick
 from ..rows_model import Column, RowsModel
 from ..undo import push
-from ..widgets import MessageLabel, confirm, list_view
+from ..widgets import MessageLabel, list_view
 from .agenda import AgendaTab
 from .documents import MeetingDocuments
 from .list_filter import MeetingsFilter

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from ...domain.participants import CATEGORY_KINDS, Category
 from ...services import participants as service
 from ...services.errors import ServiceError
-from ..widgets import MessageLabel, confirm
+from ..dialogs import confirm
+from ..widgets import MessageLabel
 
 if TYPE_CHECKING:
     import sqlite_utils

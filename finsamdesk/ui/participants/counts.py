@@ -22,8 +22,10 @@ from ...domain.participants import MODES, CountPeriod
 from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ValidationError
+from ..date_edit import DateEdit
+from ..dialogs import confirm
 from ..rows_model import Column, RowsModel
-from ..widgets import DateEdit, MessageLabel, confirm, list_view, refill
+from ..widgets import MessageLabel, list_view, refill
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateError, parse_date
 from ...domain.identifiers import format_personnummer
 from ...domain.participants import CONSENT_WAYS, GENDERS, Category, Participant
-from ..widgets import DateEdit, MessageLabel, fit_placeholder
+from ..date_edit import DateEdit
+from ..widgets import MessageLabel, fit_placeholder
 
 LABELS = {"code": "Deltagar-id", "insats_id": "Insats", "personnummer": "Personnummer", "name": "Namn",
           "gender": "Kön", "birth_year": "Födelseår", "start": "Startdatum", "end": "Slutdatum",

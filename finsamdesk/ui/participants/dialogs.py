@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.participants import GallringPlan, ImportRowError
-from ..widgets import WARNING_STYLE, MessageLabel, item, ok_cancel
+from ..dialogs import ok_cancel
+from ..widgets import WARNING_STYLE, MessageLabel, item
 
 
 def _text(text: str, style: str = "") -> QLabel:

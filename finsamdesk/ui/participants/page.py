@@ -25,9 +25,10 @@ from ...services import participant_files as files_service
 from ...services import participants as service
 from ...services.changes import Change
 from ...services.errors import ServiceError, ValidationError
+from ..dialogs import confirm
 from ..idle import IdleWatch
 from ..undo import push
-from ..widgets import ERROR_STYLE, INFO_STYLE, MessageLabel, confirm
+from ..widgets import ERROR_STYLE, INFO_STYLE, MessageLabel
 from .counts import CountsTab
 from .dialogs import GallringDialog, PassphraseDialog, RegisterSettingsDialog
 from .register_tab import RegisterTab

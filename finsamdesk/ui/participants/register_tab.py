@@ -23,8 +23,9 @@ from ...services import participant_changes as changes
 from ...services import participants as service
 from ...services.errors import ServiceError, ValidationError
 from ...services.participant_register import Register, RowFilter, ids_for_personnummer
+from ..dialogs import confirm
 from ..empty_hint import EmptyHint
-from ..widgets import MessageLabel, confirm, list_view, refill
+from ..widgets import MessageLabel, list_view, refill
 from ..widgets import combo as make_combo
 from .details import ParticipantForm
 from .register_files import RegisterFiles

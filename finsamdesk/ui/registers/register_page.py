@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.text import matches, sort_key
 from ...services.errors import ServiceError, ValidationError
-from ..widgets import MessageLabel, confirm, item
+from ..dialogs import confirm
+from ..widgets import MessageLabel, item
 
 if TYPE_CHECKING:
     import sqlite_utils

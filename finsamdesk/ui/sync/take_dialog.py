@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.sync import CopyInfo
+from ..dialogs import ok_cancel
 from ..screen_fit import fit
-from ..widgets import MessageLabel, item, ok_cancel
+from ..widgets import MessageLabel, item
 
 
 class TakeCopyDialog(QDialog):
