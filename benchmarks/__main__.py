@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 # --only NAME → (module here, its function, the most runs it needs — None: it takes none —, its runs when --runs
 # is not given). Run in this order: the start-up last, on a machine the others have warmed. The start-up takes
-# 21 rounds by default: a process start moves by ±20 % from one to the next on a shared machine.
+# 41 rounds by default: a process start moves by ±20 % from one to the next on a shared machine.
 AREAS: dict[str, tuple[str, str, int | None, int]] = {
     "filter": ("applications", "bench_filter", None, 5),
     "print": ("applications", "bench_printing", 1000, 5),
@@ -24,7 +24,7 @@ AREAS: dict[str, tuple[str, str, int | None, int]] = {
     "read": ("form_reading", "bench_reading", 1000, 5),
     "reports": ("reports", "bench_reports", 3, 5),
     "sync": ("sync", "bench_sync", 3, 5),
-    "startup": ("startup", "bench_startup", 1000, 21),
+    "startup": ("startup", "bench_startup", 1000, 41),
 }
 
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks",
         description="Mät start, utskrift, filtrering, ekonomi, deltagare, möten, inläsning, ESF och årets rapporter "
                     "i stor skala.")
-    p.add_argument("--runs", type=int, help="antal körningar per mätning (standard 5, starten 21)")
+    p.add_argument("--runs", type=int, help="antal körningar per mätning (standard 5, starten 41)")
     p.add_argument("--only", choices=list(AREAS), help="bara en mätning")
     args = p.parse_args(argv)
     lines = [line for area in AREAS if args.only in (None, area) for line in run(area, args.runs)]
