@@ -7,7 +7,6 @@ from ..domain import budget as rules
 from ..domain.budget import BudgetYear, InsatsTotals, KommunKey, Sheet, YearSummary
 from ..store import budget as store
 from ..store import insatser as insats_store
-from ..store import registers as register_store
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -20,6 +19,8 @@ def years(db: sqlite_utils.Database) -> list[int]:
 
 def new_year(db: sqlite_utils.Database, year: int) -> BudgetYear:
     """A first budget year: the payers' names from the organisation register's members (not saved)."""
+    from ..store import registers as register_store  # only for a year without a budget: not at start-up
+
     members = [o for o in register_store.list_organisations(db) if o.member]
     region = next((o.name for o in members if o.kind == "region"), "Regionen")
     kommuner = [KommunKey(o.name, 1, o.id) for o in members if o.kind == "kommun"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.registers import Forbund
 from ..store.database import count_rows
-from . import registers
 from .errors import ServiceError
 
 if TYPE_CHECKING:
@@ -128,6 +126,9 @@ def new_file(path: str | Path, forbund_name: str) -> sqlite_utils.Database:
     path.unlink(missing_ok=True)  # an empty file is never opened as a new database, unless asked for here
     db = open_file(path)
     if forbund_name.strip():
+        from ..domain.registers import Forbund
+        from . import registers
+
         registers.save_forbund(db, Forbund(name=forbund_name.strip()))
     return db
 
@@ -156,7 +157,15 @@ def file_path(db: sqlite_utils.Database) -> Path | None:
 
 def is_empty(db: sqlite_utils.Database) -> bool:
     return (count_rows(db, "application") == 0 and count_rows(db, "organisation") == 0
-            and not registers.forbund(db).name)
+            and not forbund_heading(db)[0])
+
+
+def forbund_heading(db: sqlite_utils.Database) -> tuple[str, bool]:
+    """(the förbund's name, whether the file holds the example data): the window's title. At start-up, before the
+    registers are loaded (services.registers.forbund gives the whole Forbund)."""
+    from ..store import identity
+
+    return identity.forbund_heading(db)
 
 
 def working_copy_label(db: sqlite_utils.Database) -> str | None:

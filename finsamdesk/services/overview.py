@@ -11,6 +11,7 @@ from ..store import application_list as app_store
 from ..store import insatser as insats_store
 from ..store import meeting_list as meeting_store
 from ..store.application_list import ApplicationRow
+from ..store.database import count_rows
 from ..store.insatser import DueReport
 from ..store.meeting_list import MeetingRow
 from . import budget
@@ -64,6 +65,11 @@ class Overview:
 def application_count(db: sqlite_utils.Database) -> int:
     """How many applications the file holds, received and own (the window's status bar; no budgets computed)."""
     return len(app_store.list_rows(db))
+
+
+def register_counts(db: sqlite_utils.Database) -> tuple[int, int]:
+    """How many organisations and contact persons the registers hold (the window's status bar)."""
+    return count_rows(db, "organisation"), count_rows(db, "contact")
 
 
 def years(db: sqlite_utils.Database, today: date | None = None) -> list[int]:

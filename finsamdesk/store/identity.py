@@ -1,4 +1,5 @@
-"""What a file is (sync_identity, migration 7): a main file, or a working copy of one (issue 17)."""
+"""What a file is: a main file or a working copy of one (sync_identity, migration 7, issue 17), and whose it is
+(the förbund's name, and whether the file holds the example data) as the window's title says."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,3 +19,10 @@ def identity(db: sqlite_utils.Database) -> dict[str, object]:
 def is_working_copy(db: sqlite_utils.Database) -> bool:
     row = db.conn.execute("SELECT role FROM sync_identity WHERE id = 1").fetchone()
     return bool(row) and row[0] == COPY_ROLE
+
+
+def forbund_heading(db: sqlite_utils.Database) -> tuple[str, bool]:
+    """(the förbund's name, whether the file holds the example data), read without the registers' classes: the
+    window's title at start-up (store/registers.py loads the whole Forbund)."""
+    row = db.conn.execute("SELECT name, is_example FROM forbund WHERE id = 1").fetchone()
+    return (str(row[0] or ""), bool(row[1])) if row else ("", False)

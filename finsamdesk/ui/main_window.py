@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the file
     def set_file(self, db: sqlite_utils.Database, path: Path, lock: HeldLock | None = None) -> None:
-        from ..services import files, registers
+        from ..services import files
 
         if self.db is not None and self.db is not db:
             self.db.conn.close()  # the file left behind (an open handle also blocks a restore on Windows)
@@ -284,13 +284,13 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             page.set_database(db)
         self._show_row(self.nav.currentRow())
-        forbund = registers.forbund(db)
-        example = self.tr(" [exempeldata]") if forbund.is_example else ""
+        name, is_example = files.forbund_heading(db)
+        example = self.tr(" [exempeldata]") if is_example else ""
         read_only = self.tr(" [skrivskyddad]") if self.read_only else ""
         copy = files.working_copy_label(db)
         working = self.tr(" [arbetskopia: %s]") % copy if copy is not None else ""
         self.setWindowTitle(f"{self.path.name}[*]{working}{example}{read_only} – finsamdesk")
-        self.path_label.setText(f"{forbund.name or self.tr('(förbundet saknar namn)')} – {self.path}")
+        self.path_label.setText(f"{name or self.tr('(förbundet saknar namn)')} – {self.path}")
         self.read_only_label.setText(self.tr("Skrivskyddad: ändringar sparas inte") if self.read_only else "")
         self._update_counts()
         remember_file(self.path)
@@ -298,16 +298,16 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         if self.db is None:
             return
-        from ..services import overview, registers
+        from ..domain.text import count
+        from ..services import overview
 
         built = cast("ApplicationsPage | None", self._pages.get("applications"))
         total = built.total_count if built is not None else overview.application_count(self.db)
-        from ..domain.text import count
-
+        organisations, contacts = overview.register_counts(self.db)
         self.counts_label.setText(" · ".join((
             count(total, self.tr("ansökan"), self.tr("ansökningar")),
-            count(len(registers.organisations(self.db)), self.tr("organisation"), self.tr("organisationer")),
-            count(len(registers.contacts(self.db)), self.tr("kontaktperson"), self.tr("kontaktpersoner")))))
+            count(organisations, self.tr("organisation"), self.tr("organisationer")),
+            count(contacts, self.tr("kontaktperson"), self.tr("kontaktpersoner")))))
 
     def leave_file(self) -> bool:
         """Save what is typed on every page built so far; ask when it cannot be saved."""

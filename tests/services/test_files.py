@@ -78,3 +78,24 @@ def test_save_copy_refuses_the_open_file_and_a_missing_folder(tmp_path):
         files.save_copy(db, tmp_path / "saknad mapp" / "kopia.sqlite")
     assert [r.name for r in applications.list_rows(db)] == ["Kvar"]
     assert files.file_path(db) == path.resolve()
+
+
+def test_the_window_title_and_status_bar_read_what_the_registers_hold(tmp_path):
+    """files.forbund_heading and overview.register_counts read the förbund and the registers without loading
+    them (start-up); they say what services.registers says."""
+    from finsamdesk.domain.registers import Contact, Forbund, Organisation
+    from finsamdesk.services import demo, overview
+
+    db = close_at_end(files.new_file(tmp_path / "ny.sqlite", ""))
+    assert files.forbund_heading(db) == ("", False) and overview.register_counts(db) == (0, 0)
+    registers.save_forbund(db, Forbund(name="Samordningsförbundet Provet"))
+    registers.save_organisation(db, Organisation("Provkommunen"))
+    registers.save_contact(db, Contact("Pia Prov"))
+    assert files.forbund_heading(db) == ("Samordningsförbundet Provet", False)
+    assert overview.register_counts(db) == (1, 1)
+    example = close_at_end(files.new_file(tmp_path / "exempel.sqlite", ""))
+    demo.create_example(example)
+    forbund = registers.forbund(example)
+    assert files.forbund_heading(example) == (forbund.name, True)
+    assert overview.register_counts(example) == (len(registers.organisations(example)),
+                                                 len(registers.contacts(example)))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from finsamdesk.domain.insatser import Insats
-from finsamdesk.services import backups, files, insatser
+from finsamdesk.services import backups, files, insatser, registers
 from tests.fixtures.filesystems import FILL, ROOT, run_on_full_disk
 
 
@@ -116,7 +116,7 @@ def test_an_empty_file_the_user_asked_to_create_is_made_new(tmp_path):
     path.write_bytes(b"")  # as a save dialog may leave it
     db = files.new_file(path, "Nytt förbund")
     try:
-        assert files.registers.forbund(db).name == "Nytt förbund"
+        assert registers.forbund(db).name == "Nytt förbund"
     finally:
         db.conn.close()
 

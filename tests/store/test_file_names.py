@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from finsamdesk.domain.insatser import Insats
-from finsamdesk.services import backups, files, insatser
+from finsamdesk.services import backups, files, insatser, registers
 from finsamdesk.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "db_versions"
@@ -109,6 +109,6 @@ def test_a_relative_name_that_begins_with_file_colon_is_a_name_not_a_uri(tmp_pat
     assert not list(tmp_path.glob("Förbund*")) and not list(tmp_path.glob("kopia*"))
     reader = files.open_file("file:kopia %41.sqlite", create=False, read_only=True)
     try:
-        assert files.registers.forbund(reader).name == "Samordningsförbundet Kolon"
+        assert registers.forbund(reader).name == "Samordningsförbundet Kolon"
     finally:
         reader.conn.close()
