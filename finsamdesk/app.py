@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: report("shown"))  # as the bare window in the benchmark does
 
     def open_file() -> None:
-        """After the window is on screen: open (or create) the file, offer example data, fill the pages."""
+        """After the window is on screen: its menus, then open (or create) the file, offer example data, fill the
+        pages."""
+        window.fill_menus()  # before a question about the file: Arkiv can open another one
         from .services import files
         from .ui.opening import open_interactively
 

@@ -27,6 +27,9 @@ def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
         "window = MainWindow(None, Path(sys.argv[1]))\n"
         "window.show()\n"
         "app.processEvents()\n"
+        "print(json.dumps([(a.text(), len(a.menu().actions())) for a in window.menuBar().actions()]))\n"
+        "window.fill_menus()\n"
+        "print(json.dumps(sum(len(a.menu().actions()) for a in window.menuBar().actions())))\n"
         "print(window.saving.watching)\n"
         "print('Qt' in vars(sys.modules['PySide6.QtCore']))\n"  # PySide builds the Qt namespace on first use
         "print(json.dumps(sorted(sys.modules)))\n"
@@ -45,6 +48,11 @@ def test_the_window_is_shown_before_the_file_layers_are_imported(tmp_path):
     # every event through a Python event filter makes PySide build its event type and enums (~70 ms of the first
     # paint): the autosave's filter on the application waits for a file
     assert result.stdout.splitlines()[-3] == "False"
+    # ~5 ms: the menu bar has its titles in the first frame; the commands are filled the moment after (app.main,
+    # before the file is opened), and then every menu has them
+    titles, filled = json.loads(result.stdout.splitlines()[-5]), json.loads(result.stdout.splitlines()[-4])
+    assert [t for t, _ in titles] == ["&Arkiv", "&Redigera", "A&nsökan", "&Deltagare", "&Möten", "&Visa", "&Hjälp"]
+    assert all(n == 0 for _, n in titles) and filled > 50
 
 
 FILLED_WITHOUT = ("sqlite_utils", "click", "pluggy", "dateutil", "finsamdesk.store.schema",
