@@ -35,7 +35,10 @@ class TextSize:
     def __init__(self, changed: Callable[[float], None]):
         self.changed = changed
         self.step = stored_step()
-        self._apply()
+        if self.step:
+            self._apply()
+        else:  # the desktop's own size: nothing to change, and no font to ask for before the window shows
+            changed(1.0)
 
     @property
     def scale(self) -> float:
