@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     def open_file() -> None:
         """After the window is on screen: its menus, then open (or create) the file, offer example data, fill the
         pages."""
-        window.fill_menus()  # before a question about the file: Arkiv can open another one
+        window.fill_menus()  # first: whatever opening the file asks or ends in, the menus are whole
         from .services import files
         from .ui.opening import open_interactively
 
