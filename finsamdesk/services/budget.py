@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ..domain import budget as rules
 from ..domain.budget import BudgetYear, InsatsTotals, KommunKey, Sheet, YearSummary
 from ..store import budget as store
-from ..store import insatser as insats_store
+from ..store import insats_figures
 from .errors import ServiceError, ValidationError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def delete_year(db: sqlite_utils.Database, year: int) -> None:
 
 
 def _totals(db: sqlite_utils.Database) -> dict[int, InsatsTotals]:
-    return {y: InsatsTotals(*t) for y, t in insats_store.year_totals(db).items()}
+    return {y: InsatsTotals(*t) for y, t in insats_figures.year_totals(db).items()}
 
 
 def sheet(db: sqlite_utils.Database, year: int) -> Sheet:

@@ -10,6 +10,7 @@ from ..domain.letters import DecisionLetter, Recipient, Reminder
 from ..domain.meetings import default_outcome_text
 from ..domain.statuses import DECIDED, GRANTED
 from ..store import applications as app_store
+from ..store import insats_figures
 from ..store import insatser as insats_store
 from ..store import meetings as meeting_store
 from ..store import reports as store
@@ -141,7 +142,7 @@ def reminder_mails(r: Reminder) -> list[tuple[Recipient, str]]:
 
 def due_report_ids(db: sqlite_utils.Database, until: date) -> list[int]:
     """Reports not received that are due on or before `until` (overdue included), soonest first."""
-    return [d.report.id for d in insats_store.open_reports(db, until) if d.report.id is not None]
+    return [d.report.id for d in insats_figures.open_reports(db, until) if d.report.id is not None]
 
 
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from ..domain.statuses import WAITING
 from ..store import application_list as app_store
-from ..store import insatser as insats_store
+from ..store import insats_figures as figures
 from ..store import meeting_list as meeting_store
 from ..store.application_list import ApplicationRow
 from ..store.database import count_rows
-from ..store.insatser import DueReport
+from ..store.insats_figures import DueReport
 from ..store.meeting_list import MeetingRow
 from . import budget
 
@@ -76,7 +76,7 @@ def years(db: sqlite_utils.Database, today: date | None = None) -> list[int]:
     """The years the overview can show: every budget year and every year with money for insatser, and this year
     and the next."""
     today = today or date.today()
-    return sorted({*budget.years(db), *insats_store.year_totals(db), today.year, today.year + 1})
+    return sorted({*budget.years(db), *figures.year_totals(db), today.year, today.year + 1})
 
 
 def coming_meetings(db: sqlite_utils.Database, today: date) -> tuple[MeetingRow, ...]:
@@ -90,11 +90,11 @@ def overview(db: sqlite_utils.Database, today: date | None = None, year: int | N
     sheet = budget.sheet(db, year)
     granted, _, spent = sheet.row("insatser").values
     frame, within_frame = budget.frame_use(db, year)
-    next_granted, next_count = insats_store.granted_in_year(db, year + 1)
+    next_granted, next_count = figures.granted_in_year(db, year + 1)
     waiting = sorted((r for r in app_store.list_rows(db) if r.status in WAITING),
                      key=lambda r: (list(WAITING).index(r.status), r.diarienummer))
     return Overview(
         year, today, sheet.row("sum_kostnader").values[0], granted or 0, spent or 0, sheet.row("ek_ub").values[1],
-        year in budget.years(db), waiting, insats_store.open_reports(db, today + timedelta(days=DUE_DAYS)),
-        insats_store.spent_by_month(db, year), sheet.warnings, frame, within_frame, next_granted, next_count,
+        year in budget.years(db), waiting, figures.open_reports(db, today + timedelta(days=DUE_DAYS)),
+        figures.spent_by_month(db, year), sheet.warnings, frame, within_frame, next_granted, next_count,
         coming_meetings(db, today))

@@ -8,8 +8,8 @@ from ..domain.insatser import Insats, Invoice, Report, YearEconomy
 from .convert import date_or_none as _d
 from .convert import iso_or_none as _iso
 from .convert import now_iso as _now
-from .database import rows
 from .ids import new_id
+from .insats_figures import report_from_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -152,27 +152,6 @@ def invoice_years(db: sqlite_utils.Database, insats_id: int) -> list[int]:
         "SELECT DISTINCT substr(booked, 1, 4) FROM invoice WHERE insats_id = ? ORDER BY 1", [insats_id])]
 
 
-def year_totals(db: sqlite_utils.Database) -> dict[int, tuple[int, int, int, int]]:
-    """year → (Σ beviljat, Σ prognos (beviljat where none), Σ invoiced, Σ outside income) over all insatser."""
-    out: dict[int, list[int]] = {}
-    granted_by: dict[tuple[int, int], int] = {}
-    for insats_id, year, amount in db.conn.execute(
-            "SELECT insats_id, year, sum(amount_ore) FROM insats_granted GROUP BY insats_id, year"):
-        granted_by[(insats_id, year)] = amount
-    prognos_by = {(i, y): p for i, y, p in db.conn.execute(
-        "SELECT insats_id, year, prognos_ore FROM insats_year WHERE prognos_ore IS NOT NULL")}
-    for key in granted_by.keys() | prognos_by.keys():
-        totals = out.setdefault(key[1], [0, 0, 0])
-        totals[0] += granted_by.get(key, 0)
-        totals[1] += prognos_by.get(key, granted_by.get(key, 0))
-    for year, amount in db.conn.execute("SELECT substr(booked, 1, 4), sum(amount_ore) FROM invoice GROUP BY 1"):
-        out.setdefault(int(year), [0, 0, 0])[2] += amount
-    income = dict(db.conn.execute("SELECT year, sum(amount_ore) FROM insats_income GROUP BY year").fetchall())
-    for year in income:
-        out.setdefault(year, [0, 0, 0])
-    return {y: (*v, income.get(y, 0)) for y, v in out.items()}  # type: ignore[misc]
-
-
 def income(db: sqlite_utils.Database, insats_id: int) -> dict[int, dict[str, int]]:
     """year → source → öre: outside money for an own project (the ESF support)."""
     out: dict[int, dict[str, int]] = {}
@@ -186,23 +165,6 @@ def set_income(db: sqlite_utils.Database, insats_id: int, year: int, source: str
     db.execute("DELETE FROM insats_income WHERE insats_id = ? AND year = ? AND source = ?", [insats_id, year, source])
     if amount:
         db["insats_income"].insert({"insats_id": insats_id, "year": year, "source": source, "amount_ore": amount})
-
-
-def granted_in_year(db: sqlite_utils.Database, year: int) -> tuple[int, int]:
-    """(Σ beviljat, how many insatser have money) in the year, over all insatser as year_totals counts them."""
-    total, count = db.conn.execute("SELECT coalesce(sum(amount_ore), 0), count(DISTINCT insats_id) FROM insats_granted "
-                              "WHERE year = ? AND amount_ore != 0", [year]).fetchone()
-    return total, count
-
-
-def spent_by_month(db: sqlite_utils.Database, year: int) -> list[int]:
-    """Σ invoiced per month 1..12 of the year, over all insatser (öre)."""
-    months = [0] * 12
-    for month, amount in db.conn.execute(
-            "SELECT substr(booked, 6, 2), sum(amount_ore) FROM invoice WHERE booked BETWEEN ? AND ? GROUP BY 1",
-            [f"{year}-01-01", f"{year}-12-31"]):
-        months[int(month) - 1] = amount
-    return months
 
 
 # ---------------------------------------------------------------- invoices
@@ -241,13 +203,8 @@ def delete_invoice(db: sqlite_utils.Database, invoice_id: int) -> None:
 
 
 # ---------------------------------------------------------------- reports
-def _report(r) -> Report:
-    return Report(r["insats_id"], r["kind"], r["title"], _d(r["due"]), _d(r["period_start"]), _d(r["period_end"]),
-                  _d(r["received_on"]), r["note"], bool(r["by_rule"]), r["id"])
-
-
 def reports(db: sqlite_utils.Database, insats_id: int) -> list[Report]:
-    return [_report(r) for r in db["report"].rows_where("insats_id = ?", [insats_id], order_by="due, id")]
+    return [report_from_row(r) for r in db["report"].rows_where("insats_id = ?", [insats_id], order_by="due, id")]
 
 
 def save_report(db: sqlite_utils.Database, report: Report) -> int:
@@ -262,20 +219,8 @@ def save_report(db: sqlite_utils.Database, report: Report) -> int:
 
 
 def get_report(db: sqlite_utils.Database, report_id: int) -> Report:
-    return _report(db["report"].get(report_id))
+    return report_from_row(db["report"].get(report_id))
 
 
 def delete_report(db: sqlite_utils.Database, report_id: int) -> None:
     db.execute("DELETE FROM report WHERE id = ?", [report_id])
-
-
-class DueReport(NamedTuple):
-    report: Report
-    insats_name: str
-
-
-def open_reports(db: sqlite_utils.Database, until: date) -> list[DueReport]:
-    """Reports not yet received that are due on or before `until` (overdue ones included)."""
-    sql = """SELECT r.*, i.name AS insats_name FROM report r JOIN insats i ON i.id = r.insats_id
-             WHERE r.received_on IS NULL AND r.due <= ? AND i.archived = 0 ORDER BY r.due, i.name"""
-    return [DueReport(_report(r), r["insats_name"]) for r in rows(db, sql, [until.isoformat()])]

@@ -82,7 +82,7 @@ def spent_by_insats(db: sqlite_utils.Database, first: date, last: date) -> dict[
 
 def money_years(db: sqlite_utils.Database) -> set[int]:
     """The years any insats has money in (granted, prognos, invoiced or outside income): the years of
-    store.insatser.year_totals without summing every invoice."""
+    store.insats_figures.year_totals without summing every invoice."""
     return {int(y) for (y,) in db.conn.execute(
         "SELECT year FROM insats_granted UNION SELECT year FROM insats_year WHERE prognos_ore IS NOT NULL "
         "UNION SELECT substr(booked, 1, 4) FROM invoice UNION SELECT year FROM insats_income")}

@@ -105,8 +105,8 @@ SECOND_SPELLINGS = [
      "domain.identifiers.format_personnummer"),
     ("a diarienummer YYYY-NNN", r"\}-\{[^}]*:03d\}", "domain/application.py",
      "domain.application.diarienummer / next_diarienummer"),
-    ("the overdue test", r"\bdue\s*<\s*(?:\w+\.)?today\b(?!\s*[-+])", "domain/insatser.py",
-     "domain.insatser.is_overdue / Report.overdue"),
+    ("the overdue test", r"\bdue\s*<\s*(?:\w+\.)?today\b(?!\s*[-+])", "domain/insats_reports.py",
+     "domain.insats_reports.is_overdue (domain.insatser names it too) / Report.overdue"),
     ("the overdue test in SQL", r"received_on IS NULL AND r\.due <(?!=)", "store/insatser.py",
      "store.insatser.OVERDUE_SQL"),
 ]

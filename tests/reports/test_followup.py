@@ -101,8 +101,8 @@ def test_the_follow_up_counts_participants_without_a_row_per_participant_in_pyth
 
 def test_the_years_offered_are_the_years_with_a_budget_or_money(example):
     from finsamdesk.store import budget as budget_store
-    from finsamdesk.store import insatser as insats_store
+    from finsamdesk.store import insats_figures
     from finsamdesk.store import reports as report_store
 
-    assert report_store.money_years(example) == set(insats_store.year_totals(example))
-    assert followup.years(example) == sorted({*budget_store.years(example), *insats_store.year_totals(example)})
+    assert report_store.money_years(example) == set(insats_figures.year_totals(example))
+    assert followup.years(example) == sorted({*budget_store.years(example), *insats_figures.year_totals(example)})
